@@ -1,0 +1,137 @@
+"""Put each line of an article in a zone and read the metadata the text states.
+
+Nothing is removed: web furniture (share bars, comment forms, tag lists, "Translate »") is
+*marked* ``boilerplate`` so extractors skip it while every offset stays an index into the
+original text. Short unpunctuated lines inside the body ("Russia Vostok Wargame - China") are
+``caption`` lines: image captions and sub-headings that can carry facts. Date lines, bylines and
+origin lines ("Originally appeared at A-specto, translated by …") are ``meta``.
+The boilerplate vocabulary is data: ``data/boilerplate.csv``.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from analysis.corpus.dates import parse_date
+from analysis.corpus.model import Line
+
+__all__ = ["TextFacts", "zone_lines"]
+
+_LINE = re.compile(r"[^\r\n]+")
+_ORIGIN = re.compile(
+    r"^(?:originally\s+(?:appeared|published|posted)|first\s+(?:appeared|published)|"
+    r"republished\s+(?:from|with)|this\s+article\s+(?:was\s+)?(?:originally|first)|source\s*:|"
+    r"translated\s+(?:by|from))",
+    re.I,
+)
+_NAME = r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|bin|al)){1,3}"
+_BYLINE = re.compile(rf"^(?:by|author|written by)\s*:?\s+(?P<name>{_NAME})\s*(?:[,|–—-].*)?$", re.I)
+_BIO = re.compile(
+    rf"^(?P<name>{_NAME})\s+(?:is|serves as|was)\s+(?:a|an|the)?\s*(?:[\w-]+\s+){{0,3}}"
+    r"(?:editor|writer|correspondent|journalist|columnist|contributor|reporter|author)\b"
+)
+_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
+
+
+@dataclass
+class TextFacts:
+    """What the zoning pass read from the text: zoned lines and stated metadata."""
+
+    lines: list[Line] = field(default_factory=list)
+    title: str | None = None
+    published: _dt.date | None = None
+    date_precision: str | None = None
+    author: str | None = None
+    origin: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _rules() -> list[tuple[re.Pattern[str], str, str]]:
+    with resources.files(__package__).joinpath("data/boilerplate.csv").open(encoding="utf-8") as f:
+        rows = csv.DictReader(line for line in f if not line.startswith("#"))
+        return [(re.compile(rf"^(?:{r['pattern']})$", re.I), r["kind"], r["reason"]) for r in rows]
+
+
+def _furniture(line: str, kinds: tuple[str, ...]) -> tuple[str, str] | None:
+    """(kind, reason) when the stripped line is page furniture of one of ``kinds``."""
+    for pattern, kind, reason in _rules():
+        if kind in kinds and pattern.match(line):
+            return kind, reason
+    return None
+
+
+def _is_caption(line: str) -> bool:
+    """A short line with no closing punctuation: an image caption or a sub-heading."""
+    words = line.split()
+    return 1 <= len(words) <= 14 and len(line) <= 120 and not _SENTENCE_END.search(line.rstrip("”\"’'")) \
+        and any(ch.isalpha() for ch in line)
+
+
+def zone_lines(text: str) -> TextFacts:
+    """Zone every non-blank line of ``text`` and collect title, date, author and origin."""
+    facts = TextFacts()
+    raw = [(m.start(), m.end(), m.group(0)) for m in _LINE.finditer(text)]
+    seen_title = seen_body = in_tail = False
+    for start, end, line in raw:
+        stripped = line.strip(" \t\u00a0\u200b\ufeff")
+        if not stripped:
+            continue
+        lead = line.index(stripped[0])
+        s, e = start + lead, start + lead + len(stripped)
+
+        def mark(zone: str, reason: str = "") -> None:
+            facts.lines.append(Line(s, e, zone, reason))
+
+        if in_tail:
+            mark("boilerplate", "after the end of the article")
+            continue
+        found = _furniture(stripped, ("header", "line", "tail") if not seen_title else ("line", "tail"))
+        if found:
+            kind, reason = found
+            in_tail = kind == "tail"
+            mark("boilerplate", reason)
+            continue
+        date = parse_date(stripped)
+        if date:
+            if facts.published is None:
+                facts.published, facts.date_precision = date
+            mark("meta", "date line")
+            continue
+        if _ORIGIN.match(stripped):
+            facts.origin = facts.origin or stripped
+            mark("meta", "origin line")
+            continue
+        byline = _BYLINE.match(stripped) if len(stripped) < 120 else None
+        if byline:
+            facts.author = facts.author or byline.group("name").strip()
+            mark("meta", "byline")
+            continue
+        if not seen_title:
+            facts.title = stripped
+            seen_title = True
+            mark("title", "first line")
+            continue
+        if _is_caption(stripped):
+            mark("title" if not seen_body else "caption", "heading" if not seen_body else "short line")
+            continue
+        seen_body = True
+        mark("body")
+    _find_author_bio(facts, text)
+    return facts
+
+
+def _find_author_bio(facts: TextFacts, text: str) -> None:
+    """An end-of-article bio ("Frank Vernuccio serves as editor-in-chief of …") names the author."""
+    for i in range(len(facts.lines) - 1, max(-1, len(facts.lines) - 4), -1):
+        line = facts.lines[i]
+        if line.zone not in ("body", "caption"):
+            continue
+        m = _BIO.match(text[line.start:line.end])
+        if m and line.end - line.start < 200:
+            facts.author = facts.author or m.group("name")
+            facts.lines[i] = Line(line.start, line.end, "meta", "author bio")
+        break

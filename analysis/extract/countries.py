@@ -1,0 +1,75 @@
+"""Country mentions: the words in defence reporting that stand for a country, as ISO alpha-3.
+
+The vocabulary is data (``data/country_aliases.csv``: names, demonyms, capitals, institutions,
+leaders). Codes are checked against ISO 3166 through ``pycountry`` in the tests; ``SUN`` is the
+Soviet Union's ISO 3166-3 code.
+
+>>> [(m.alias, m.alpha3) for m in find_countries("Beijing bought Russian S-400s.")]
+[('Beijing', 'CHN'), ('Russian', 'RUS')]
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["CountryMention", "find_countries", "country_code", "aliases"]
+
+
+@dataclass(frozen=True)
+class CountryMention:
+    start: int
+    end: int
+    alias: str
+    alpha3: str
+    kind: str
+
+
+@lru_cache(maxsize=1)
+def aliases() -> dict[str, tuple[str, str]]:
+    """alias -> (alpha3, kind), read once from the shipped vocabulary."""
+    table: dict[str, tuple[str, str]] = {}
+    with resources.files(__package__).joinpath("data/country_aliases.csv").open(encoding="utf-8") as f:
+        rows = (line for line in f if not line.startswith("#"))
+        for row in csv.DictReader(rows):
+            table.setdefault(row["alias"], (row["alpha3"], row["kind"]))
+    return table
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern[str]:
+    # Longest alias first so "South Korea" beats "Korea" and "Russian Federation" beats "Russian".
+    names = sorted(aliases(), key=len, reverse=True)
+    alternation = "|".join(re.escape(n) for n in names)
+    # A trailing "." in an alias (U.S.) must not need a word boundary after it; "Sino-" is a prefix.
+    return re.compile(rf"(?<![\w.])(?:{alternation})(?:(?<=\.)|(?![\w]))(?:’s|'s)?")
+
+
+def find_countries(text: str) -> list[CountryMention]:
+    """Every country mention in ``text``, in order, with offsets (possessive 's included)."""
+    table = aliases()
+    out = []
+    for m in _pattern().finditer(text):
+        word = m.group(0)
+        alias = word[:-2] if word.endswith(("’s", "'s")) else word
+        if alias not in table:
+            continue
+        if alias == "US" and _us_is_pronoun(text, m.start()):
+            continue
+        code, kind = table[alias]
+        out.append(CountryMention(m.start(), m.end(), alias, code, kind))
+    return out
+
+
+def _us_is_pronoun(text: str, start: int) -> bool:
+    """'US' in an all-caps headline can be the pronoun: 'LET US' — treat a caps run as not a country."""
+    before = text[max(0, start - 6):start]
+    return bool(re.search(r"[A-Z]{3,}\s$", before)) and before.strip().isupper()
+
+
+def country_code(word: str) -> str | None:
+    """The alpha-3 code of a single alias, or None: country_code('Moscow') == 'RUS'."""
+    hit = aliases().get(word)
+    return hit[0] if hit else None

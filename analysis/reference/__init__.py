@@ -1,0 +1,1 @@
+"""Reference data (SIPRI, official budgets, exchange rates) and the checks against it."""

@@ -1,0 +1,40 @@
+"""Every output table from one corpus, and writing them as stable CSV.
+
+``build_tables`` is the one place the pipeline is wired: corpus -> extractors -> reference
+checks. The CLI, the report and the notebooks all call it, so they cannot drift apart.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.corpus import DEFAULT_MAX_BYTES, Corpus, load_corpus
+
+__all__ = ["TABLE_NAMES", "build_tables", "write_tables"]
+
+TABLE_NAMES = ("articles", "problems")
+
+
+def build_tables(corpus: Corpus | str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES,
+                 report=None) -> dict[str, pd.DataFrame]:
+    """All tables for a corpus (a loaded :class:`Corpus` or a path to load), keyed by table name."""
+    if not isinstance(corpus, Corpus):
+        corpus = load_corpus(corpus, max_bytes=max_bytes, report=report)
+    return {
+        "articles": corpus.articles_frame(),
+        "problems": corpus.problems_frame(),
+    }
+
+
+def write_tables(tables: dict[str, pd.DataFrame], out_dir: str | os.PathLike) -> list[Path]:
+    """Write each table as ``<name>.csv`` (UTF-8, header even when empty, no index); return the paths."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, frame in tables.items():
+        path = out / f"{name}.csv"
+        frame.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+        paths.append(path)
+    return paths
