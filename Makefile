@@ -8,14 +8,14 @@ STAMP := $(VENV)/.installed-stamp
 CORPUS ?= seeds
 RUN_ID := $(shell date +%Y%m%d)-extract
 
-.PHONY: setup report test bench clean help
+.PHONY: setup report test bench clean help lock
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
 $(STAMP): requirements.in constraints.txt pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.in -c constraints.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r constraints.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@touch $(STAMP)
 
@@ -29,3 +29,8 @@ test: setup  ## run the whole test suite
 
 clean:  ## remove the virtual environment and reports
 	rm -rf $(VENV) reports
+
+lock:  ## re-pin constraints.txt from requirements.in (needs the network; review the diff)
+	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/pip install --quiet -r requirements.in
+	.venv-lock/bin/pip freeze > constraints.txt && rm -rf .venv-lock

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 ZONES = ("title", "body", "caption", "meta", "boilerplate")
 CONTENT_ZONES = frozenset({"title", "body", "caption"})
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     """One sentence (or one title/caption line) with its offsets into the article text."""
 
     start: int
@@ -30,8 +30,7 @@ class Sentence:
     zone: str = "body"
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """One line of the article text and the zone it was put in (offsets exclude the newline)."""
 
     start: int

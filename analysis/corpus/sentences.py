@@ -22,26 +22,23 @@ _ABBREVIATIONS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
 
-# A candidate end: terminal punctuation, optional closing quotes/brackets, then whitespace
-# and an opening quote/bracket or an upper-case letter or digit.
-_BOUNDARY = re.compile(r"""([.!?…]+)(["'”’)\]]*)(\s+)(?=["'“‘(\[]?[A-Z0-9])""")
-# A lost space: "increased.In" (a lower-case word of 2+ letters, a full stop, a capitalised word).
-_GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[.!?][”’\"])(?=[A-Z][a-z])")
+# Terminal punctuation with any closing quotes/brackets; what follows decides (one fast scan).
+_END = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9]|[A-Z][a-z])""")
+_CLOSERS = "\"'”’)]"
+_OPENERS = "\"'“‘(["
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Is the full stop at ``dot`` the end of an abbreviation or an initial rather than a sentence?"""
-    start = dot
-    while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
-        start -= 1
-    word = text[start:dot]
+    tail = text[max(0, dot - 24):dot].rsplit(None, 1)
+    word = tail[-1].lstrip("(“\"'‘[—–-") if tail else ""
     if not word:
         return False
     if "." in word:  # U.S, D.C, U.S.S.R: dotted initials
-        return all(len(part) <= 2 for part in word.split("."))
+        return all(len(part) <= 2 and part.isalpha() for part in word.split("."))
     if len(word) == 1 and word.isupper():  # an initial: "Charles A. Richard"
         return True
-    return word.lower() in _ABBREVIATIONS
+    return len(word) <= 5 and word.lower() in _ABBREVIATIONS
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
@@ -50,18 +47,36 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     Leading and trailing white space is trimmed from each sentence; empty pieces are dropped.
     """
     end = len(text) if end is None else end
-    cuts: list[int] = []
     segment = text[start:end]
-    for m in _BOUNDARY.finditer(segment):
-        punct_end = m.start(1) + len(m.group(1))
-        if m.group(1) == "." and not m.group(2) and _is_abbreviation(segment, m.start(1)):
+    n = len(segment)
+    cuts: list[int] = []
+    for m in _END.finditer(segment):
+        after = m.end()
+        if after >= n:
             continue
-        cuts.append(m.start(3))
-    for m in _GLUED.finditer(segment):
-        pos = m.start()
-        if segment[pos - 1] == "." and _is_abbreviation(segment, pos - 1):
-            continue
-        cuts.append(pos)
+        nxt = segment[after]
+        closed = m.end() - m.start() > 1 and segment[after - 1] in _CLOSERS
+        if nxt.isspace():  # "… increased. In a video call": a gap, then a capital, digit or quote
+            k = after
+            while k < n and segment[k].isspace():
+                k += 1
+            if k >= n:
+                continue
+            first = segment[k + 1] if segment[k] in _OPENERS and k + 1 < n else segment[k]
+            if not (first.isupper() or first.isdigit()):
+                continue
+            if m.group(0) == "." and _is_abbreviation(segment, m.start()):
+                continue
+            cuts.append(after)
+        elif nxt.isupper() and after + 1 < n and segment[after + 1].islower():
+            # A lost space: "increased.In", "stability”.The", "(…)In"; not "U.S.Navy" or "A.Richard".
+            before = segment[max(0, m.start() - 2):m.start()]
+            glued_word = len(before) == 2 and before.isalpha() and before.islower()
+            if not (closed or glued_word or before[-1:] in (")", "”", "’", '"')):
+                continue
+            if segment[m.start()] == "." and not closed and _is_abbreviation(segment, m.start()):
+                continue
+            cuts.append(after)
     out = []
     prev = 0
     for cut in sorted(set(cuts)) + [len(segment)]:

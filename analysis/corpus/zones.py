@@ -34,6 +34,7 @@ _BIO = re.compile(
     rf"^(?P<name>{_NAME})\s+(?:is|serves as|was)\s+(?:a|an|the)?\s*(?:[\w-]+\s+){{0,3}}"
     r"(?:editor|writer|correspondent|journalist|columnist|contributor|reporter|author)\b"
 )
+_LONGEST_SPECIAL_LINE = 200  # furniture, date, byline and caption lines are all shorter than this
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
 
 
@@ -50,18 +51,24 @@ class TextFacts:
 
 
 @lru_cache(maxsize=1)
-def _rules() -> list[tuple[re.Pattern[str], str, str]]:
+def _rules() -> tuple[list[tuple[str, str]], re.Pattern[str], re.Pattern[str]]:
+    """The furniture rules as (kind, reason) plus two combined patterns: all rules, and all but header rules."""
     with resources.files(__package__).joinpath("data/boilerplate.csv").open(encoding="utf-8") as f:
-        rows = csv.DictReader(line for line in f if not line.startswith("#"))
-        return [(re.compile(rf"^(?:{r['pattern']})$", re.I), r["kind"], r["reason"]) for r in rows]
+        rows = list(csv.DictReader(line for line in f if not line.startswith("#")))
+    rules = [(r["kind"], r["reason"]) for r in rows]
+
+    def combined(keep) -> re.Pattern[str]:
+        parts = [f"(?P<r{i}>{r['pattern']})" for i, r in enumerate(rows) if keep(r["kind"])]
+        return re.compile(rf"^(?:{'|'.join(parts)})$", re.I)
+
+    return rules, combined(lambda kind: True), combined(lambda kind: kind != "header")
 
 
-def _furniture(line: str, kinds: tuple[str, ...]) -> tuple[str, str] | None:
-    """(kind, reason) when the stripped line is page furniture of one of ``kinds``."""
-    for pattern, kind, reason in _rules():
-        if kind in kinds and pattern.match(line):
-            return kind, reason
-    return None
+def _furniture(line: str, header_allowed: bool) -> tuple[str, str] | None:
+    """(kind, reason) when the stripped line is page furniture, else None (one regex match per line)."""
+    rules, everything, after_title = _rules()
+    m = (everything if header_allowed else after_title).match(line)
+    return rules[int(m.lastgroup[1:])] if m else None
 
 
 def _is_caption(line: str) -> bool:
@@ -89,7 +96,11 @@ def zone_lines(text: str) -> TextFacts:
         if in_tail:
             mark("boilerplate", "after the end of the article")
             continue
-        found = _furniture(stripped, ("header", "line", "tail") if not seen_title else ("line", "tail"))
+        if len(stripped) > _LONGEST_SPECIAL_LINE and seen_title:  # a paragraph: skip the line-type tests
+            seen_body = True
+            mark("body")
+            continue
+        found = _furniture(stripped, header_allowed=not seen_title)
         if found:
             kind, reason = found
             in_tail = kind == "tail"
