@@ -1,0 +1,27 @@
+"""Country vocabulary: every code is a real ISO 3166 code, and mentions resolve in context."""
+import pycountry
+
+from analysis.extract.countries import aliases, country_code, find_countries
+
+
+def test_every_alias_maps_to_an_iso_code():
+    for alias, (code, _kind) in aliases().items():
+        if code == "SUN":  # the Soviet Union: ISO 3166-3 (formerly used codes)
+            assert pycountry.historic_countries.get(alpha_3="SUN") is not None
+        else:
+            assert pycountry.countries.get(alpha_3=code) is not None, (alias, code)
+
+
+def test_mentions_in_defence_reporting():
+    text = ("The Pentagon said Beijing and the Kremlin held talks; the U.S. and the PLA's ties with "
+            "Moscow, the Soviet Union's legacy and South Korea's worries.")
+    found = [(m.alias, m.alpha3) for m in find_countries(text)]
+    assert found == [("Pentagon", "USA"), ("Beijing", "CHN"), ("Kremlin", "RUS"), ("U.S.", "USA"), ("PLA", "CHN"),
+                     ("Moscow", "RUS"), ("Soviet Union", "SUN"), ("South Korea", "KOR")]
+    for m in find_countries(text):
+        assert text[m.start:m.end].startswith(m.alias)
+
+
+def test_word_boundaries_and_lookup():
+    assert find_countries("Russianness and Chinatown and USB ports") == []
+    assert country_code("Washington") == "USA" and country_code("Atlantis") is None
