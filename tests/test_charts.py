@@ -1,0 +1,91 @@
+"""Charts render under Agg with title, axis labels and source note, and save reproducibly."""
+import matplotlib
+
+matplotlib.use("Agg")
+
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from analysis.charts import (claimed_vs_reference_chart, combined_chart, save_figure,  # noqa: E402
+                             sipri_series_chart)
+from analysis.reference.checks import budget_check, combined_check  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def seed_tables():
+    figures = pd.DataFrame({"article_id": ["000_x"] * 3, "start": [166, 183, 249], "end": [170, 195, 261],
+                            "surface": ["$604", "$200 billion", "$715 billion"], "metric": ["defence_budget"] * 3,
+                            "actor": ["CHN", "RUS", "USA"], "value_usd": [604e9, 200e9, 715e9],
+                            "unit": ["USD"] * 3, "year": [None] * 3, "sentence": [""] * 3})
+    articles = pd.DataFrame({"article_id": ["000_x"], "published": ["2021-11-24"]})
+    return budget_check(figures, articles), combined_check(figures, articles)
+
+
+def texts(fig):
+    return [t.get_text() for t in fig.findobj(matplotlib.text.Text)]
+
+
+def footnote(fig):
+    return " ".join(t.get_text() for t in fig.texts)
+
+
+def test_claimed_vs_reference(seed_tables, tmp_path):
+    fig = claimed_vs_reference_chart(seed_tables[0])
+    ax = fig.axes[0]
+    assert ax.get_title() == "Claimed defence budgets vs reference series"
+    assert ax.get_ylabel() == "Defence spending, US$ billions (current)"
+    assert [t.get_text().split("\n")[0] for t in ax.get_xticklabels()] == ["China", "Russia", "United States"]
+    assert len(ax.patches) == 8  # China and Russia: claimed, SIPRI, official; USA: claimed, SIPRI
+    heights = sorted(round(p.get_height(), 1) for p in ax.patches)
+    assert heights[-1] == 801.0 and 604.0 in heights and 65.9 in heights
+    labels = " ".join(texts(fig))
+    assert "2021 (published)" in labels and "SIPRI 2022 release" in labels and "claim 2.06×" in labels
+    assert footnote(fig).startswith("Sources:") and "SIPRI 2022 release" in footnote(fig)
+    assert "exchange rates" in footnote(fig)
+    assert save_figure(fig, tmp_path / "claimed.png").stat().st_size > 10_000
+
+
+def test_combined_chart(seed_tables):
+    fig = combined_chart(seed_tables[1])
+    ax = fig.axes[0]
+    assert ax.get_title() == "Combined budgets: China + Russia vs United States"
+    assert "US$ billions" in ax.get_ylabel()
+    assert sorted(round(p.get_height(), 1) for p in ax.patches) == [358.9, 715.0, 801.0, 804.0]
+    labels = " ".join(texts(fig))
+    assert "1.12× — combined exceeds" in labels and "0.45× — combined does not exceed" in labels
+    assert "SIPRI 2022 release" in footnote(fig) and footnote(fig).startswith("Sources:")
+
+
+def test_sipri_series_chart(seed_tables):
+    fig = sipri_series_chart(claims=seed_tables[0])
+    ax = fig.axes[0]
+    assert ax.get_title() == "SIPRI military expenditure, with the articles' claims"
+    assert ax.get_xlabel() == "Year" and ax.get_ylabel() == "Military expenditure, US$ billions (current)"
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == ["China (SIPRI)", "Russia (SIPRI)", "United States (SIPRI)", "claimed in an article"]
+    us = next(line for line in ax.get_lines() if line.get_label() == "United States (SIPRI)")
+    assert list(us.get_xdata()) == list(range(2019, 2025))
+    assert list(us.get_ydata()) == [732, 778, 801, 877, 916, 997]
+    claims = [line for line in ax.get_lines() if line.get_marker() == "D" and len(line.get_xdata())]
+    assert sorted((int(c.get_xdata()[0]), c.get_ydata()[0]) for c in claims) == [(2021, 200), (2021, 604), (2021, 715)]
+    assert "SIPRI fact sheets" in footnote(fig) and "SIPRI 2025 release" in footnote(fig)
+
+
+def test_empty_tables_still_render(seed_tables):
+    for fig in (claimed_vs_reference_chart(seed_tables[0].iloc[0:0]), combined_chart(seed_tables[1].iloc[0:0])):
+        assert fig.axes[0].get_title() and "Sources" in footnote(fig)
+    assert sipri_series_chart().axes[0].get_legend() is not None
+
+
+@pytest.mark.parametrize("suffix", ["png", "svg", "pdf"])
+def test_save_figure_is_byte_for_byte_reproducible(seed_tables, tmp_path, suffix):
+    a = save_figure(claimed_vs_reference_chart(seed_tables[0]), tmp_path / f"a.{suffix}")
+    b = save_figure(claimed_vs_reference_chart(seed_tables[0]), tmp_path / f"b.{suffix}")
+    assert a.read_bytes() == b.read_bytes()
+    if suffix != "png":
+        assert b"CreationDate" not in a.read_bytes() and b"<dc:date>" not in a.read_bytes()
+
+
+def test_save_figure_rejects_other_formats(tmp_path, seed_tables):
+    with pytest.raises(ValueError, match="png, .svg or .pdf"):
+        save_figure(combined_chart(seed_tables[1]), tmp_path / "chart.jpg")
