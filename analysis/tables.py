@@ -11,10 +11,12 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.corpus import DEFAULT_MAX_BYTES, Corpus, load_corpus
+from analysis.extract.figures import figures_frame
+from analysis.reference import budget_check, combined_check
 
 __all__ = ["TABLE_NAMES", "build_tables", "write_tables"]
 
-TABLE_NAMES = ("articles", "problems")
+TABLE_NAMES = ("articles", "problems", "figures", "budget_check", "combined_check")
 
 
 def build_tables(corpus: Corpus | str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES,
@@ -22,9 +24,14 @@ def build_tables(corpus: Corpus | str | os.PathLike, max_bytes: int = DEFAULT_MA
     """All tables for a corpus (a loaded :class:`Corpus` or a path to load), keyed by table name."""
     if not isinstance(corpus, Corpus):
         corpus = load_corpus(corpus, max_bytes=max_bytes, report=report)
+    articles = corpus.articles_frame()
+    figures = figures_frame(corpus.articles)
     return {
-        "articles": corpus.articles_frame(),
+        "articles": articles,
         "problems": corpus.problems_frame(),
+        "figures": figures,
+        "budget_check": budget_check(figures, articles),
+        "combined_check": combined_check(figures, articles, texts=corpus.texts()),
     }
 
 

@@ -1,0 +1,99 @@
+"""Currency symbols, codes and words -> ISO 4217, from ``data/currencies.csv``.
+
+Private helpers of :mod:`analysis.extract.figures`.
+
+>>> currency("US$"), currency("roubles"), currency("руб."), currency("¥", japan=True)
+(('USD', 1.0), ('RUB', 1.0), ('RUB', 1.0), ('JPY', 1.0))
+"""
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+from importlib import resources
+
+from analysis.extract._numbers import alternation
+
+__all__: list[str] = []  # private module
+
+# The country a currency's amounts usually belong to, when a sentence names no country.
+CURRENCY_COUNTRY = {
+    "RUB": "RUS", "CNY": "CHN", "TWD": "TWN", "INR": "IND", "UAH": "UKR", "JPY": "JPN", "KRW": "KOR",
+    "GBP": "GBR", "PKR": "PAK", "ILS": "ISR", "TRY": "TUR", "SAR": "SAU", "PLN": "POL", "IRR": "IRN",
+    "NZD": "NZL", "AUD": "AUS", "CAD": "CAN", "BYN": "BLR", "KZT": "KAZ", "PHP": "PHL", "IDR": "IDN",
+    "MYR": "MYS", "THB": "THA", "VND": "VNM", "EGP": "EGY", "SEK": "SWE", "NOK": "NOR", "DKK": "DNK",
+    "CHF": "CHE", "BRL": "BRA", "MXN": "MEX", "AED": "ARE", "SGD": "SGP", "ZAR": "ZAF",
+}
+
+
+@lru_cache(maxsize=1)
+def _table() -> list[dict[str, str]]:
+    path = resources.files(__package__).joinpath("data/currencies.csv")
+    with path.open(encoding="utf-8") as f:
+        return list(csv.DictReader(line for line in f if not line.startswith("#")))
+
+
+@lru_cache(maxsize=1)
+def _lookup() -> tuple[dict[str, tuple[str, float]], dict[str, tuple[str, float]]]:
+    exact, folded = {}, {}
+    for row in _table():
+        entry = (row["code"], float(row["factor"] or 1))
+        if _is_word(row["surface"]):
+            folded[row["surface"].lower()] = entry
+        else:
+            exact[row["surface"]] = entry
+    return exact, folded
+
+
+def _is_word(surface: str) -> bool:
+    """Words (all lower case in the table) match in any case; symbols and codes exactly."""
+    return surface == surface.lower() and any(ch.isalpha() for ch in surface)
+
+
+def currency(surface: str, japan: bool = False) -> tuple[str, float] | None:
+    """(ISO code, factor to the major unit) of a currency surface, or None."""
+    exact, folded = _lookup()
+    surface = re.sub(r"\s+", " ", surface)
+    hit = exact.get(surface) or folded.get(surface.lower())
+    if hit is None:
+        return None
+    code, factor = hit
+    if code == "CNY|JPY":
+        code = "JPY" if japan else "CNY"
+    return code, factor
+
+
+def _entry_pattern(surface: str, prefix: bool = False) -> str:
+    pat = alternation([surface])
+    if _is_word(surface):
+        pat = f"(?i:{pat})"
+    if surface[-1].isalnum() and not prefix:
+        pat += r"(?![\w])"
+    if surface[0].isalpha() and prefix:
+        pat = r"(?<![\w])" + pat  # "EUR29.66" yes, "BEUR29" no
+    return pat
+
+
+def prefix_pattern() -> str:
+    """Alternation of the currencies written before an amount ("US$", "€", "EUR", "Rs.")."""
+    rows = [r["surface"] for r in _table() if r["position"] in ("prefix", "both")]
+    rows.sort(key=len, reverse=True)
+    return "|".join(_entry_pattern(s, prefix=True) for s in rows)
+
+
+def suffix_pattern(words_only: bool = False) -> str:
+    """Alternation of the currencies written after an amount ("yuan", "€", "руб.", "dollars").
+
+    A symbol or code directly followed by a digit is the next amount's prefix, not this one's suffix.
+    """
+    rows = [r["surface"] for r in _table() if r["position"] in ("suffix", "both")]
+    if words_only:
+        rows = [s for s in rows if _is_word(s)]
+    rows.sort(key=len, reverse=True)
+    out = []
+    for s in rows:
+        pat = _entry_pattern(s)
+        if not _is_word(s):
+            pat += r"(?![ \u00a0]?[-\d.])"
+        out.append(pat)
+    return "|".join(out)

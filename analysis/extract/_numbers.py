@@ -1,0 +1,160 @@
+"""Numbers as reporting writes them: digits in English and European styles, scale words, number words.
+
+Private helpers of :mod:`analysis.extract.figures`. The vocabulary (scale words, number words,
+qualifiers, cue words) is data: ``data/figure_vocab.csv``, read once.
+
+>>> parse_number("13,009")
+13009.0
+>>> parse_number("1 139,00")
+1139.0
+>>> parse_number("2.174", scaled=True)
+2.174
+>>> parse_number("15o")
+150.0
+>>> words_value("twenty-five")
+25.0
+>>> words_value("a pair of")
+2.0
+"""
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+from importlib import resources
+
+__all__: list[str] = []  # private module
+
+# Currencies that write "1.234" for one point two three four; elsewhere a lone ".ddd" groups thousands.
+_POINT_DECIMAL = frozenset(
+    "USD GBP CNY JPY INR TWD AUD CAD NZD HKD SGD KRW ILS PKR MYR THB PHP MXN SAR AED EGP".split())
+
+SPACES = " \u00a0\u202f\u2009"
+_SPACE_CLASS = "[ \u00a0\u202f\u2009]"
+
+
+@lru_cache(maxsize=1)
+def vocab() -> dict[str, list[tuple[str, str]]]:
+    """kind -> [(term, value)] from ``data/figure_vocab.csv``, in file order."""
+    table: dict[str, list[tuple[str, str]]] = {}
+    path = resources.files(__package__).joinpath("data/figure_vocab.csv")
+    with path.open(encoding="utf-8") as f:
+        for row in csv.DictReader(line for line in f if not line.startswith("#")):
+            table.setdefault(row["kind"], []).append((row["term"], row["value"] or ""))
+    return table
+
+
+def terms(kind: str) -> list[str]:
+    """The terms of one vocabulary kind."""
+    return [t for t, _ in vocab().get(kind, [])]
+
+
+def mapping(kind: str) -> dict[str, str]:
+    """term (lower case) -> value for one vocabulary kind."""
+    return {t.lower(): v for t, v in vocab().get(kind, [])}
+
+
+def alternation(words, flexible_space: bool = True) -> str:
+    """A regex alternation of ``words``, longest first, with any run of spaces matching any space."""
+    out = []
+    for w in sorted(set(words), key=len, reverse=True):
+        esc = re.escape(w)
+        if flexible_space:
+            esc = esc.replace(r"\ ", _SPACE_CLASS + "+")
+        out.append(esc)
+    return "|".join(out)
+
+
+# --- digits -------------------------------------------------------------------------------------
+# An integer with thousands groups (one separator style throughout) or plain digits, then decimals.
+_GROUPED = (r"\d{1,3}(?:(?:,\d{3}(?!\d))+|(?:\.\d{3}(?!\d))+|(?:" + _SPACE_CLASS + r"\d{3}(?!\d))+"
+            r"|(?:['’]\d{3}(?!\d))+)")
+DIGITS = rf"(?:(?:{_GROUPED}|\d+)(?:[.,]\d+)?|\.\d+)"
+# A source typo: the letter o for a zero ("around 15o Chinese fighter jets").
+TYPO = r"(?:\d{2,}[oO]|\d[oO]{2})"
+
+
+def parse_number(text: str, scaled: bool = False, currency: str | None = None, percent: bool = False) -> float:
+    """The value of a digit string written with ``,`` ``.`` ``'`` or spaces as separators.
+
+    Both separators present: the last one is the decimal mark ("1.599,00", "6,000.00"). One
+    kind only: repeated, or a comma before exactly three digits, groups thousands ("1,000,000",
+    "73,460"); otherwise it is the decimal mark ("205,68", "47,2", "1.5537"). A lone full stop
+    before three digits is a decimal mark after a scale word or for a currency that writes it
+    so ("$2.174T"), and a thousands mark otherwise ("14.000 €"). A letter o among digits is read
+    as a zero ("15o").
+    """
+    s = text.replace("o", "0").replace("O", "0")
+    for ch in SPACES + "'’":
+        s = s.replace(ch, "")
+    if "," in s and "." in s:
+        dec = "," if s.rfind(",") > s.rfind(".") else "."
+        grp = "." if dec == "," else ","
+        return float(s.replace(grp, "").replace(dec, "."))
+    for sep in (",", "."):
+        if sep not in s:
+            continue
+        parts = s.split(sep)
+        if len(parts) > 2:
+            if len(parts[-1]) == 3:
+                return float("".join(parts))
+            return float("".join(parts[:-1]) + "." + parts[-1])
+        head, tail = parts
+        if len(tail) != 3 or not head:
+            return float(head + "." + tail if head else "0." + tail)
+        if sep == ",":
+            return float(head + tail)
+        if scaled or percent or head == "0" or (currency in _POINT_DECIMAL):
+            return float(head + "." + tail)
+        return float(head + tail)
+    return float(s)
+
+
+# --- number words -------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _word_tables() -> tuple[dict[str, float], dict[str, float], dict[str, float]]:
+    units = {t: float(v) for t, v in vocab()["number_word"]}
+    mults = {t: float(v) for t, v in vocab()["number_multiplier"]}
+    collectives = {t: float(v) for t, v in vocab()["collective"]}
+    return units, mults, collectives
+
+
+def words_pattern() -> str:
+    """Regex for a spelled-out number: "four", "twenty-five", "one hundred and fifty", "a pair of"."""
+    units, mults, collectives = _word_tables()
+    unit = alternation(units)
+    any_word = alternation(list(units) + list(mults))
+    coll = alternation(collectives)
+    return (rf"(?:{coll}|(?:{unit})(?:(?:-|{_SPACE_CLASS}+(?:and{_SPACE_CLASS}+)?)(?:{any_word}))*)")
+
+
+def words_value(text: str) -> float:
+    """The value of a spelled-out number (see :func:`words_pattern`)."""
+    units, mults, collectives = _word_tables()
+    key = re.sub(r"\s+", " ", text.lower()).strip()
+    if key in collectives:
+        return collectives[key]
+    total = current = 0.0
+    for tok in re.split(r"[\s-]+", key):
+        if tok == "and" or not tok:
+            continue
+        if tok in units:
+            current += units[tok]
+        elif tok in ("hundred", "dozen"):
+            current = (current or 1.0) * mults[tok]
+        elif tok in mults:
+            total += (current or 1.0) * mults[tok]
+            current = 0.0
+    return total + current
+
+
+@lru_cache(maxsize=1)
+def scales() -> dict[str, float]:
+    """scale word (lower case) -> multiplier."""
+    return {t.lower(): float(v) for t, v in vocab()["scale"]}
+
+
+@lru_cache(maxsize=1)
+def attached_scales() -> dict[str, float]:
+    """letter glued to an amount (case-sensitive) -> multiplier."""
+    return {t: float(v) for t, v in vocab()["scale_attached"]}

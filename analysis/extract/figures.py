@@ -1,0 +1,840 @@
+"""Figures: every defence-relevant number an article reports (money, shares of GDP, growth, force counts).
+
+One row per number, with its offsets (``article.text[start:end] == surface``), the value in the
+unit's base (604 billion dollars -> 604000000000), the unit (ISO 4217 for money, ``percent_gdp``,
+``percent_growth``, ``count``), what it measures (``metric``), who spends or buys (``actor``,
+ISO alpha-3), who sells (``counterpart``) and the year it refers to. Vocabularies are data:
+``data/currencies.csv`` and ``data/figure_vocab.csv``.
+
+>>> from analysis.corpus.model import Article, Sentence
+>>> text = "China's defence budget will rise 7.2% to 1.67 trillion yuan ($231bn) this year."
+>>> art = Article("a1", "a1.txt", text, sentences=(Sentence(0, len(text), text),))
+>>> [(f.surface, f.value, f.unit, f.metric, f.actor) for f in extract_figures(art)]
+... # doctest: +NORMALIZE_WHITESPACE
+[('7.2%', 7.2, 'percent_growth', 'defence_budget', 'CHN'),
+ ('1.67 trillion yuan', 1670000000000.0, 'CNY', 'defence_budget', 'CHN'),
+ ('$231bn', 231000000000.0, 'USD', 'defence_budget', 'CHN')]
+
+Known limits: an accounting negative in brackets ("revenue is ($99.99)") reads as +99.99,
+because in reporting a bracketed amount is a conversion ("1.67 trillion yuan ($231bn)").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from types import SimpleNamespace
+from typing import Iterable
+
+from analysis.extract import _money, _numbers
+from analysis.extract._numbers import alternation, mapping, terms
+from analysis.extract.countries import CountryMention, find_countries
+
+__all__ = ["FIGURE_COLUMNS", "METRICS", "Figure", "extract_figures", "figures_frame"]
+
+FIGURE_COLUMNS = [
+    "article_id", "start", "end", "surface", "sentence", "value", "unit", "value_usd", "usd_rate",
+    "usd_rate_source", "usd_rate_year", "metric", "actor", "counterpart", "year", "qualifier", "flags",
+]
+METRICS = ("defence_budget", "arms_deal", "unit_price", "share_of_gdp", "force_count", "other_money")
+NON_MONEY_UNITS = frozenset({"percent_gdp", "percent_growth", "count"})
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One number an article reports, with its provenance and what it measures."""
+
+    article_id: str
+    start: int
+    end: int
+    surface: str
+    sentence: str
+    value: float
+    unit: str
+    metric: str
+    actor: str | None = None
+    counterpart: str | None = None
+    year: int | None = None
+    qualifier: str | None = None
+    flags: tuple[str, ...] = ()
+
+    @property
+    def is_money(self) -> bool:
+        return self.unit not in NON_MONEY_UNITS
+
+
+# --- compiled patterns (built once) --------------------------------------------------------------
+_S = "[ \u00a0\u202f\u2009]"  # one space of any kind (never a newline)
+
+
+def _words_rx(kind: str) -> str:
+    """Cue words of one vocabulary kind, matched on the lower-cased sentence (a case-insensitive
+    alternation is several times slower)."""
+    return rf"(?<![\w-])(?:{alternation([t.lower() for t in terms(kind)])})(?![\w-])"
+
+
+def _lower(text: str) -> str:
+    """``text`` in lower case with the same offsets."""
+    low = text.lower()
+    if len(low) != len(text):  # a few characters lower-case to two ("İ")
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return low
+
+
+@lru_cache(maxsize=1)
+def _rx() -> SimpleNamespace:
+    scale_words = alternation(_numbers.scales())
+    attached = "|".join(sorted(_numbers.attached_scales(), key=len, reverse=True))
+    prefix = _money.prefix_pattern()
+    suffix = _money.suffix_pattern()
+    suffix_words = _money.suffix_pattern(words_only=True)
+    # An amount is found from its digits: a run of digits anchors it, the currency written before it
+    # is looked for just behind (prefix_tail), the rest is matched forward from the number (tail).
+    prefix_tail = re.compile(rf"(?P<pre>{prefix}){_S}?:?{_S}?(?P<negp>-)?$")
+    tail = re.compile(
+        rf"""(?P<num>{_numbers.TYPO}|{_numbers.DIGITS})
+            (?:(?P<ascale>(?i:{scale_words}))(?![\w])|(?P<aletter>{attached})(?![\w])|(?![\w])|(?=(?:{suffix})))
+            (?![’']s\b)
+            (?:(?:{_S}|-)(?P<scale>(?i:{scale_words}))(?![\w]))?
+            (?:{_S}?(?P<pct>%|(?i:per{_S}?-?cent|pct)(?![\w])))?
+            (?:{_S}?(?:(?i:d['’]|de){_S}?)?(?P<suf>{suffix}))?""", re.X)
+    wpiece = re.compile(
+        rf"""(?<![\w-])(?P<wnum>(?i:{_numbers.words_pattern()})|(?i:a)(?={_S}+(?i:penny|cent|dime)\b))(?![\w-])
+            (?:(?:{_S}|-)(?P<scale>(?i:{scale_words}))(?![\w]))?
+            (?:{_S}(?P<suf>{suffix_words}))?""", re.X)
+    stop = alternation("""and or but nor of in on at to from by with for than as per that which who whom whose is are
+        was were be been being has have had will would could should can may might must do does did the a an this
+        these those its their his her our it they he she we over into near across since after before during while
+        when where year years month months day days week weeks hour hours km kilometres kilometers miles metres
+        meters tonnes tons times percent people against not also including such each every""".split())
+    nouns = alternation([t.lower() for t in terms("force_noun")])
+    force = re.compile(  # matched on the lower-cased sentence
+        rf"""(?:{_S}+of)?(?:{_S}+(?:its|their|the|his|her|our|these|those))?
+            (?P<mods>(?:{_S}+(?!(?:{stop})(?![\w]))[\w][\w’'.\-/]*){{0,4}}?)
+            {_S}+(?P<noun>{nouns})(?![\w-])""", re.X)
+    quals = mapping("qualifier")
+    unit_nouns = alternation(terms("unit_noun"))
+    per_time = alternation(terms("per_time"))
+    return SimpleNamespace(
+        digit=re.compile(r"\d"),
+        runs=re.compile(r"\d+"),
+        year_like=re.compile(r"(?:1[89]|20)\d\d"),
+        link_ahead=re.compile(rf"{_S}*(?:-|–|—|(?i:to|and|or|through)(?![\w])|,)"),
+        link_behind=re.compile(rf"(?:-|–|—|(?<![\w])(?i:to|and|or|through)|,){_S}*$"),
+        prefix_tail=prefix_tail,
+        prefix_last=frozenset(r["surface"][-1] for r in _money._table() if r["position"] in ("prefix", "both")),
+        tail=tail,
+        wpiece=wpiece,
+        word_anchor=re.compile(" (?:" + alternation({t for t, _ in _numbers.vocab()["number_word"]} |
+                                                    {t for t, _ in _numbers.vocab()["collective"]} |
+                                                    {"a penny", "a cent", "a dime"}) + r")(?![^\W_])"),
+        force=force,
+        qual=re.compile(rf"(?<![\w-])(?P<q>(?i:{alternation(quals)})){_S}+$"),
+        quals=quals,
+        link=re.compile(rf"{_S}*(?P<c>-|–|—|(?i:to|and|or|through)|,(?:{_S}*(?i:and|or))?){_S}*"),
+        conv=re.compile(rf"(?:{_S}*[(\[]{_S}*|,?{_S}+(?i:or){_S}+)(?:(?i:about|around|approximately|roughly|some"
+                        rf"|nearly|almost|c\.|circa|~|equivalent{_S}+to){_S}*)?"),
+        between=re.compile(rf"(?i:between){_S}+(?:(?i:{alternation(quals)}){_S}+)?$"),
+        from_=re.compile(rf"(?i:from){_S}+(?:(?i:{alternation(quals)}){_S}+)?$"),
+        per_after=re.compile(
+            rf"{_S}+(?:(?i:per){_S}+(?!(?i:{per_time})(?![\w]))(?:[\w-]+{_S}+){{0,2}}?(?i:{unit_nouns})s?(?![\w])"
+            rf"|(?i:{alternation(terms('unit_price'))})(?![\w]))"),
+        per_one=re.compile(rf"{_S}+(?i:per){_S}+(?!(?i:{per_time})(?![\w]))[A-Z][\w-]*\d[\w-]*(?![\w])"),
+        unit_before=re.compile(rf"(?i:{alternation(terms('unit_price_before'))})(?:{_S}+(?i:of|at|about|around"
+                               rf"|roughly|some|nearly|just|only))*{_S}*$"),
+        arms_after=re.compile(rf"{_S}+(?:(?i:worth){_S}+)?(?i:of|in){_S}+(?:[\w-]+{_S}+){{0,3}}?"
+                              rf"(?i:{alternation(terms('hardware') + terms('force_noun'))})(?![\w])"),
+        deal_after=re.compile(rf"(?:{_S}+(?i:arms|weapons|defen[cs]e|military|purchase|sale|supply))?{_S}+"
+                              rf"(?i:deal|contract|agreement|order|package)(?![\w])"),
+        deal=re.compile(_words_rx("deal")),
+        in_order=re.compile(rf"(?i:in){_S}+$"),
+        budget=re.compile(_words_rx("budget")),
+        defence=re.compile(_words_rx("defence")),
+        not_defence=re.compile(_words_rx("not_defence_budget")),
+        not_arms=re.compile(_words_rx("not_arms")),
+        arms=re.compile(_words_rx("arms")),
+        buyer=re.compile(_words_rx("buyer_verb")),
+        seller=re.compile(_words_rx("seller_verb")),
+        weapon=re.compile(rf"(?<![\w-])(?:{alternation(terms('weapon_origin'))})(?![\w-])"),
+        weapons=mapping("weapon_origin"),
+        gdp_after=re.compile(
+            rf"{_S}+(?i:of){_S}+(?:(?i:the|its|their|his|her|our){_S}+)?"
+            rf"(?:(?:[A-Z][\w.]*|(?i:country|nation|state))(?:['’]s)?{_S}+){{0,2}}"
+            rf"(?i:{alternation(terms('gdp'))})(?![\w])"),
+        gdp_target=re.compile(rf"{_S}+(?:(?i:of){_S}+(?i:gdp){_S}+)?(?:(?i:spending|defen[cs]e){_S}+)?"
+                              rf"(?i:{alternation(terms('gdp_target'))})(?![\w])"),
+        nato=re.compile(r"\bNATO\b"),
+        growth_before=re.compile(
+            rf"(?<![\w-])(?P<cue>(?i:{alternation(terms('growth_up') + terms('growth_down'))}))"
+            rf"(?:{_S}+(?i:the|its|their|his|her|national|annual|defen[cs]e|military|spending|budgets?|"
+            rf"expenditures?|outlays|allocations?|funding)){{0,4}}"
+            rf"(?:{_S}+(?i:by|of))?(?:{_S}+(?i:{alternation(quals)}))?{_S}*$"),
+        growth_after=re.compile(
+            rf"{_S}+(?P<cue>(?i:{alternation(terms('growth_after_up') + terms('growth_after_down'))}))(?![\w-])"),
+        growth_up=frozenset(t.lower() for t in terms("growth_up") + terms("growth_after_up")),
+        year=re.compile(rf"(?<![\w$€£.,\-/])(?:(?i:FY|fiscal(?:{_S}+year)?){_S}?)?((?:19|20)\d\d)(?![\w%]|[.,]\d)"),
+        year_base=re.compile(rf"(?<![\w-])(?i:from|since|than|over|versus|vs\.?|compared{_S}+(?:with|to)|"
+                             rf"against){_S}+(?:(?i:the){_S}+)?(?:(?i:fiscal|FY){_S}?)?$"),
+        rel_year=re.compile(rf"(?<![\w-])(?i:{alternation(terms('relative_year'))})(?![\w-])"),
+        rel_years={t.lower(): int(v) for t, v in _numbers.vocab()["relative_year"]},
+        designation=re.compile(rf"(?<![\w-])(?i:{alternation(terms('designation'))}){_S}*$"),
+        prep=re.compile(rf"(?<![\w-])(?i:against|in|on|at|from|with|to|for|by|of|over|into|toward|towards|near|"
+                        rf"about|between|across|than|and|or)(?:{_S}+(?i:the))?{_S}*$"),
+        to_=re.compile(rf"(?<![\w-])(?i:to|for)(?:{_S}+(?i:the))?{_S}+$"),
+        from_with=re.compile(rf"(?<![\w-])(?i:from|with|by)(?:{_S}+(?i:the))?{_S}+$"),
+        made=re.compile(r"-(?:made|built|designed|supplied|produced)"),
+        coord=re.compile(rf"^{_S}*(?:,|&|(?i:and)|,{_S}*(?i:and)|/){_S}*$"),
+        respectively=re.compile(r"(?i:\brespectively\b)"),
+        closing=re.compile(rf"{_S}*[)\]]"),
+        pounds_weight=re.compile(rf"{_S}+(?i:of)(?![\w])"),
+    )
+
+
+# --- numbers in a sentence -----------------------------------------------------------------------
+@dataclass
+class _Piece:
+    start: int  # offsets into the sentence text
+    end: int
+    number: float
+    scale: float | None = None
+    code: str | None = None
+    factor: float = 1.0
+    pct: bool = False
+    attached_letter: bool = False
+    typo: bool = False
+    words: bool = False
+    year_like: bool = False
+    leading_zero: bool = False
+    flags: list[str] = field(default_factory=list)
+    # filled in by grouping and classification
+    kind: str | None = None  # money | pct | count
+    conversion_of: "_Piece | None" = None
+    count_end: int | None = None
+    group: "list[_Piece] | None" = None
+    range_pos: str | None = None
+
+    @property
+    def value(self) -> float:
+        return self.number * (self.scale or 1.0) * self.factor
+
+
+def _currency(surface: str | None, japan: bool) -> tuple[str, float] | None:
+    return _money.currency(surface.strip(), japan=japan) if surface else None
+
+
+_BEFORE_NUMBER = frozenset(".,/:'’_")  # a number right after one of these is part of something else
+_SPACES = frozenset(" \u00a0\u202f\u2009:")
+
+
+def _digit_pieces(text: str, low: str, rx: SimpleNamespace, japan: bool) -> list[_Piece]:
+    out = []
+    last_end = -1
+    for run in rx.runs.finditer(text):
+        s = run.start()
+        if s < last_end:
+            continue  # the rest of a number already read ("000" of "100,000")
+        if s and text[s - 1] == "." and (s < 2 or not text[s - 2].isdigit()):
+            s -= 1  # ".75"
+        # a currency written before the number: "US$", "€ ", "EUR", "$-"
+        pre = None
+        neg = False
+        start = s
+        k = s - 1 if s and text[s - 1] == "-" else s
+        while k and s - k < 4 and text[k - 1] in _SPACES:
+            k -= 1
+        if k and text[k - 1] in rx.prefix_last:
+            pm = rx.prefix_tail.search(text, max(0, s - 16), s)
+            if pm:
+                pre, neg, start = pm.group("pre"), bool(pm.group("negp")), pm.start()
+        if pre is None and s:
+            c = text[s - 1]
+            c2 = text[s - 2] if s > 1 else " "
+            if c in "-–":
+                if c2.isalpha():
+                    continue  # "Tu-95", "Interaction-2021"
+                if c == "-" and not (c2.isalnum() or c2 in _BEFORE_NUMBER):
+                    neg, start = True, s - 1  # "-15€"
+            elif c.isalnum() or c in _BEFORE_NUMBER:
+                continue  # "G7", "17th", "3.5" inside "13.5", "24/7", "10:30"
+        m = rx.tail.match(text, s)
+        if not m:
+            continue
+        last_end = m.end("num")
+        num = m.group("num")
+        suf = m.group("suf")
+        if suf and _money.currency(suf.strip()) and rx.pounds_weight.match(text, m.end()) and \
+                suf.lower().startswith("pound"):
+            suf = None  # "20 pounds of explosives" is a weight
+        cur = _currency(pre, japan) or _currency(suf, japan)
+        end = m.end() if suf else max(m.end("num"), m.end("ascale"), m.end("aletter"), m.end("scale"),
+                                      m.end("pct"))
+        last_end = max(last_end, end)
+        letter = m.group("aletter")
+        if letter and not cur:
+            continue  # "400m", "6K" without a currency are not amounts
+        typo = bool(re.search("[oO]", num))
+        scale = None
+        if m.group("ascale"):
+            scale = _numbers.scales()[m.group("ascale").lower()]
+        elif letter:
+            scale = _numbers.attached_scales()[letter]
+        elif m.group("scale"):
+            scale = _numbers.scales()[m.group("scale").lower()]
+        try:
+            number = _numbers.parse_number(num, scaled=scale is not None, currency=cur[0] if cur else None,
+                                           percent=bool(m.group("pct")))
+        except ValueError:
+            continue
+        if neg:
+            number = -number
+        if cur and cur[0] == "KRW" and suf and not scale and number < 1000:
+            continue  # "won" the verb
+        p = _Piece(start, end, number, scale=scale, code=cur[0] if cur else None,
+                   factor=cur[1] if cur else 1.0, pct=bool(m.group("pct")), attached_letter=bool(letter),
+                   typo=typo)
+        p.year_like = bool(rx.year_like.fullmatch(num)) and not cur and not scale and not p.pct
+        p.leading_zero = len(num) > 1 and num[0] == "0" and num[1].isdigit()
+        if not cur and not p.pct and (p.year_like or not (
+                rx.force.match(low, end) or rx.link_ahead.match(text, end)
+                or rx.link_behind.search(text, max(0, start - 12), start))):
+            continue  # a bare number that is neither counted nor the start of a range: a date, an id...
+        if typo:
+            p.flags.append("typo")
+        out.append(p)
+    return out
+
+
+_WORD_SEPARATORS = "\n\r\t\u00a0\"'“‘«([{—–/"
+
+
+def _spaced(text: str) -> str:
+    for c in _WORD_SEPARATORS:
+        if c in text:
+            text = text.replace(c, " ")
+    return text
+
+
+def _word_starts(text: str, rx: SimpleNamespace) -> list[int]:
+    """Where a spelled-out number may start in the article text: a plain alternation after a space
+    on the lower-cased text (a case-insensitive alternation runs at ~1 MB/s, this at ~20)."""
+    lowered = " " + _spaced(_lower(text))
+    return [m.start() for m in rx.word_anchor.finditer(lowered)]  # +1 for the space, -1 for the padding
+
+
+def _word_pieces(text: str, low: str, starts: list[int], rx: SimpleNamespace) -> list[_Piece]:
+    out = []
+    last_end = -1
+    for pos in starts:
+        if pos < last_end:
+            continue  # "four" of "twenty-four", already read
+        m = rx.wpiece.match(text, pos)
+        if not m:
+            continue
+        last_end = m.end("wnum")
+        word = m.group("wnum")
+        number = 1.0 if word.lower() == "a" else _numbers.words_value(word)
+        scale = _numbers.scales()[m.group("scale").lower()] if m.group("scale") else None
+        cur = _currency(m.group("suf"), False)
+        end = m.end() if cur else max(m.end("wnum"), m.end("scale"))
+        if not cur and not rx.force.match(low, end):
+            continue  # "the two countries"
+        p = _Piece(m.start(), end, number, scale=scale, code=cur[0] if cur else None,
+                   factor=cur[1] if cur else 1.0, words=True)
+        out.append(p)
+    return out
+
+
+def _link(a: _Piece, b: _Piece, text: str, rx: SimpleNamespace) -> str | None:
+    """How b continues a ("-", "to", "and", ","...), or None when it does not."""
+    if a.year_like or b.year_like:
+        return None
+    m = rx.link.fullmatch(text, a.end, b.start)
+    if not m:
+        return None
+    c = m.group("c").lower()
+    kind_a = "money" if a.code else "pct" if a.pct else None
+    kind_b = "money" if b.code else "pct" if b.pct else None
+    if kind_a and kind_b and (kind_a != kind_b or a.code != b.code):
+        return None
+    if kind_a and not kind_b and b.scale is None and a.scale is not None:
+        return None  # "$5.2 billion and 10,000 employees"
+    if not kind_a and c not in ("-", "–", "—", "to", "or", "through") and not (
+            c == "and" and rx.between.search(text, max(0, a.start - 30), a.start)):
+        return None  # a bare number joins what follows only as a range: "3-4%", "between 2 and 3 percent"
+    return c
+
+
+def _kind(g: list[_Piece]) -> str:
+    return "money" if g[-1].code else "pct" if g[-1].pct else "count"
+
+
+def _group(pieces: list[_Piece], text: str, rx: SimpleNamespace) -> list[list[_Piece]]:
+    groups: list[list[_Piece]] = []
+    links: list[list[str]] = []
+    for p in pieces:
+        if groups:
+            a = groups[-1][-1]
+            if a.code and p.code and a.code != p.code and rx.conv.fullmatch(text, a.end, p.start):
+                p.conversion_of = a
+            else:
+                c = _link(a, p, text, rx)
+                if c is not None:
+                    groups[-1].append(p)
+                    links[-1].append(c)
+                    continue
+        groups.append([p])
+        links.append([])
+    for g, cs in zip(groups, links):
+        for p in g:
+            p.group = g
+        if len(g) < 2:
+            continue
+        # share currency, percent and scale across the group ("$1-1.2 billion", "$604 and $200 billion")
+        carrier = next((p for p in reversed(g) if p.code), None)
+        for i, p in enumerate(g):
+            if not p.code and carrier:
+                src = next((q for q in g[i + 1:] if q.code), None) or next(q for q in reversed(g[:i]) if q.code)
+                p.code, p.factor = src.code, src.factor
+            if any(q.pct for q in g):
+                p.pct = True
+            if p.scale is None and abs(p.number) < 1000:
+                src = next((q for q in g[i + 1:] if q.scale is not None), None)
+                if src is not None:
+                    p.scale = src.scale
+                    p.flags.append("shared_scale")
+        if len(g) == 2:
+            c = cs[0]
+            before = text[max(0, g[0].start - 30):g[0].start]
+            if c in ("-", "–", "—", "through") or (c == "to" and not rx.from_.search(before)) or \
+                    (c == "and" and rx.between.search(before)) or (c == "or" and not g[0].code):
+                g[0].range_pos, g[1].range_pos = "range start", "range end"
+    return groups
+
+
+# --- context: countries, cues, years ---------------------------------------------------------------
+def _mentions(text: str) -> list[CountryMention]:
+    """Country mentions, less the ones inside sea names ("South China Sea", "Sea of Japan")."""
+    out = []
+    for m in find_countries(text):
+        after = text[m.end:m.end + 4]
+        before = text[max(0, m.start - 7):m.start]
+        if after == " Sea" or before.endswith("Sea of ") or before.endswith(("South ", "East ")) and \
+                m.alias == "China":
+            continue
+        out.append(m)
+    return out
+
+
+def _distance(m_start: int, m_end: int, start: int, end: int) -> int:
+    if m_end <= start:
+        return start - m_end
+    if m_start >= end:
+        return m_start - end
+    return 0
+
+
+def _nearest(rx_: re.Pattern, text: str, start: int, end: int, rx: SimpleNamespace | None = None) -> int | None:
+    best = None
+    for m in rx_.finditer(text):
+        if rx is not None and m.group(0).lower() == "order" and rx.in_order.search(text, 0, m.start()):
+            continue
+        d = _distance(m.start(), m.end(), start, end)
+        if best is None or d < best:
+            best = d
+    return best
+
+
+def _preposed(text: str, m: CountryMention, rx: SimpleNamespace) -> bool:
+    return bool(rx.prep.search(text, max(0, m.start - 16), m.start))
+
+
+def _subject(text: str, mentions: list[CountryMention], pos: int, rx: SimpleNamespace) -> str | None:
+    """The country that most likely does the verb at ``pos``: the nearest one before it that is not
+    the object of a preposition, a name before a demonym."""
+    before = [m for m in mentions if m.end <= pos]
+    for want_demonym in (False, True):
+        for m in reversed(before):
+            if (m.kind == "demonym") == want_demonym and not _preposed(text, m, rx):
+                return m.alpha3
+    return before[-1].alpha3 if before else None
+
+
+def _deal_roles(text: str, start: int, end: int, mentions: list[CountryMention],
+                rx: SimpleNamespace) -> tuple[str | None, str | None, bool]:
+    """(buyer, seller, found a buy/sell verb) for the amount at start:end."""
+    low = _lower(text)
+    cues = [(m, "buyer") for m in rx.buyer.finditer(low)] + [(m, "seller") for m in rx.seller.finditer(low)]
+    if not cues:
+        # no verb: "a $619 million arms package for Taiwan" -> Taiwan buys from the country before
+        for c in mentions:
+            if c.start >= end and rx.to_.search(text, max(0, c.start - 12), c.start):
+                return c.alpha3, _subject(text, mentions, start, rx), True
+        return None, None, False
+    m, role = min(cues, key=lambda c: _distance(c[0].start(), c[0].end(), start, end))
+    buyer = seller = None
+    after = [c for c in mentions if c.start >= m.end()]
+    if role == "seller":
+        seller = _subject(text, mentions, m.start(), rx)
+        for c in after:
+            if rx.to_.search(text, max(0, c.start - 12), c.start):
+                buyer = c.alpha3
+                break
+    else:
+        buyer = _subject(text, mentions, m.start(), rx)
+        for c in after:
+            if c.alpha3 == buyer:
+                continue
+            if rx.from_with.search(text, max(0, c.start - 12), c.start) or c.kind == "demonym" or \
+                    rx.made.match(text, c.end):
+                seller = c.alpha3
+                break
+    if seller is None:
+        w = rx.weapon.search(text)
+        if w and rx.weapons.get(w.group(0).lower()) != buyer:
+            seller = rx.weapons.get(w.group(0).lower())
+    if seller == buyer:
+        seller = None
+    return buyer, seller, True
+
+
+def _respectively(group: list[_Piece], text: str, mentions: list[CountryMention],
+                  rx: SimpleNamespace) -> list[str] | None:
+    """The countries named, in order, for a list of amounts ("the Chinese and Russian budgets are $604
+    and $200 billion respectively")."""
+    if len(group) < 2 or group[0].range_pos:
+        return None
+    before = [m for m in mentions if m.end <= group[0].start]
+    if len(before) < len(group):
+        return None
+    chain = [before[-1]]
+    for m in reversed(before[:-1]):
+        if len(chain) == len(group) or not rx.coord.match(text[m.end:chain[0].start]):
+            break
+        chain.insert(0, m)
+    if len(chain) != len(group):
+        return None
+    return [m.alpha3 for m in chain]
+
+
+def _year(text: str, start: int, end: int, published_year: int | None, rx: SimpleNamespace,
+          others: list[tuple[int, int]] = ()) -> int | None:
+    """The year nearest the figure at start:end, not across another figure of its kind, nor a base
+    of comparison ("up 13% from last year")."""
+    def blocked(pos: int) -> bool:
+        if rx.year_base.search(text, max(0, pos - 20), pos):
+            return True
+        lo, hi = (pos, start) if pos < start else (end, pos)
+        return any(lo <= s and e <= hi for s, e in others)
+
+    best = None
+    for m in rx.year.finditer(text):
+        if start <= m.start() < end or blocked(m.start()):
+            continue
+        d = _distance(m.start(), m.end(), start, end)
+        if best is None or d < best[0]:
+            best = (d, int(m.group(1)))
+    if published_year is not None:
+        for m in rx.rel_year.finditer(text):
+            if blocked(m.start()):
+                continue
+            d = _distance(m.start(), m.end(), start, end)
+            if best is None or d < best[0]:
+                best = (d, published_year + rx.rel_years[re.sub(r"\s+", " ", m.group(0).lower())])
+    return best[1] if best else None
+
+
+def _qualifier(text: str, start: int, rx: SimpleNamespace) -> tuple[str | None, int]:
+    """(qualifier, where it starts) for the figure starting at ``start``."""
+    m = rx.qual.search(text, max(0, start - 24), start)
+    if not m:
+        return None, start
+    return rx.quals[re.sub(r"\s+", " ", m.group("q").lower())], m.start("q")
+
+
+# --- the extractor ---------------------------------------------------------------------------------
+@dataclass
+class _State:
+    """What earlier sentences of the article tell later ones."""
+
+    deal: tuple[str | None, str | None, int | None, int] | None = None  # buyer, seller, year, sentence no.
+    actor: tuple[str, int] | None = None  # last actor given, sentence no.
+    japan: bool | None = None
+
+
+def extract_figures(article) -> list[Figure]:
+    """Every figure in the title, body and caption sentences of ``article``, in text order.
+
+    >>> from analysis.corpus.model import Article, Sentence
+    >>> t = "Russia has amassed more than 100,000 troops near its border."
+    >>> [(f.surface, f.value, f.unit, f.actor, f.qualifier)
+    ...  for f in extract_figures(Article("x", "x", t, sentences=(Sentence(0, len(t), t),)))]
+    [('more than 100,000 troops', 100000.0, 'count', 'RUS', 'more than')]
+    """
+    rx = _rx()
+    published_year = article.published.year if getattr(article, "published", None) else None
+    state = _State()
+    out: list[Figure] = []
+    prev = ""
+    word_starts = _word_starts(article.text, rx)
+    w = 0
+    for index, sent in enumerate(article.content_sentences()):
+        text = sent.text
+        has_digit = rx.digit.search(text) is not None
+        low = _lower(text) if has_digit else None
+        pieces = _digit_pieces(text, low, rx, _japan(article, text, state)) if has_digit else []
+        while w < len(word_starts) and word_starts[w] < sent.start:
+            w += 1
+        here = []
+        while w < len(word_starts) and word_starts[w] < sent.end:
+            here.append(word_starts[w] - sent.start)
+            w += 1
+        if here:
+            taken = [(p.start, p.end) for p in pieces]
+            low = low or _lower(text)
+            pieces += [p for p in _word_pieces(text, low, here, rx)
+                       if not any(s < p.end and p.start < e for s, e in taken)]
+            pieces.sort(key=lambda p: p.start)
+        if pieces:
+            out.extend(_sentence_figures(article, sent, index, pieces, prev, published_year, state, rx))
+        prev = text
+    return out
+
+
+def _japan(article, text: str, state: _State) -> bool:
+    """Does "¥" mean yen here? When the sentence, or else the article, speaks of Japan and not China."""
+    if "¥" not in text:
+        return False
+    codes = {m.alpha3 for m in _mentions(text)}
+    if "JPN" in codes or "CHN" in codes:
+        return "JPN" in codes and "CHN" not in codes
+    if state.japan is None:
+        codes = [m.alpha3 for m in _mentions(article.text)]
+        state.japan = codes.count("JPN") > codes.count("CHN")
+    return state.japan
+
+
+def _classify_pct(g: list[_Piece], text: str, prev: str, rx: SimpleNamespace) -> tuple[str, str, int, float] | None:
+    """(unit, metric, surface end of the last piece, sign) for a group of percentages, or None."""
+    last, first = g[-1], g[0]
+    m = rx.gdp_after.match(text, last.end)
+    if m:
+        return "percent_gdp", "share_of_gdp", m.end(), 1.0
+    low = _lower(text)
+    defence = rx.defence.search(low) or rx.defence.search(_lower(prev))
+    if rx.gdp_target.match(text, last.end) and (defence or rx.nato.search(text)):
+        return "percent_gdp", "share_of_gdp", last.end, 1.0
+    cue = None
+    m = rx.growth_before.search(text, max(0, first.start - 40), first.start)
+    if m:
+        cue = m.group("cue")
+    else:
+        m = rx.growth_after.match(text, last.end)
+        if m:
+            cue = m.group("cue")
+    if cue is None or not (defence or rx.budget.search(low)):
+        return None
+    sign = 1.0 if re.sub(r"\s+", " ", cue.lower()) in rx.growth_up or cue.lower().startswith(
+        ("year-on-year", "annual")) else -1.0
+    if rx.budget.search(low):
+        metric = "defence_budget" if defence else "other_money"
+    elif rx.deal.search(low) and defence:
+        metric = "arms_deal"
+    else:
+        metric = "other_money" if not defence else "defence_budget"
+    return "percent_growth", metric, last.end, sign
+
+
+def _money_metric(g: list[_Piece], text: str, prev: str, rx: SimpleNamespace) -> tuple[str, int]:
+    """(metric, surface end of the last piece) for a group of amounts."""
+    first, last = g[0], g[-1]
+    m = rx.per_after.match(text, last.end) or rx.per_one.match(text, last.end)
+    if m:
+        return "unit_price", m.end()
+    end = last.end
+    m = rx.deal_after.match(text, last.end)
+    if m:
+        end = m.end()
+    if rx.unit_before.search(text, max(0, first.start - 40), first.start):
+        return "unit_price", end
+    if rx.arms_after.match(text, end):
+        return "arms_deal", end
+    low = _lower(text)
+    deal_d = _nearest(rx.deal, low, first.start, end, rx)
+    budget_d = _nearest(rx.budget, low, first.start, end)
+    defence = rx.defence.search(low) or rx.defence.search(_lower(prev))
+    if deal_d is not None and (budget_d is None or deal_d <= budget_d):
+        if not (rx.not_arms.search(low) and not rx.arms.search(low)):
+            return "arms_deal", end
+    if budget_d is not None and defence:
+        if not (rx.not_defence.search(low) and not rx.defence.search(low)):
+            return "defence_budget", end
+    return "other_money", end
+
+
+def _sentence_figures(article, sent, index: int, pieces: list[_Piece], prev: str,
+                      published_year: int | None, state: _State, rx: SimpleNamespace) -> list[Figure]:
+    text = sent.text
+    low = _lower(text)
+    groups = _group(pieces, text, rx)
+    mentions: list[CountryMention] | None = None
+    made: list[tuple[_Piece, Figure]] = []
+    count_end = -1  # a number inside a counted noun phrase ("18 Leopard 2 tanks") is not another count
+    for g in groups:
+        # what kind of figure is this group?
+        first, last = g[0], g[-1]
+        unit = metric = None
+        ends: dict[int, int] = {}
+        sign = 1.0
+        if last.code:
+            metric, end = _money_metric(g, text, prev, rx)
+            unit = last.code
+            ends[len(g) - 1] = end
+        elif last.pct:
+            got = _classify_pct(g, text, prev, rx)
+            if got is None and any(f.unit == "percent_gdp" for _, f in made):
+                got = ("percent_gdp", "share_of_gdp", last.end, 1.0)  # "7.1% of GDP, up from 3.9% in 2021"
+            if got is None:
+                continue
+            unit, metric, end, sign = got
+            ends[len(g) - 1] = end
+        else:
+            if last.attached_letter or any(p.leading_zero or p.pct for p in g) or first.start < count_end:
+                continue
+            fm = rx.force.match(low, last.end)
+            if not fm or any(p.value < 2 for p in g):
+                continue
+            if last.year_like or any(p.year_like for p in g):
+                continue
+            if rx.designation.search(text, max(0, first.start - 12), first.start):
+                continue
+            unit, metric = "count", "force_count"
+            ends[len(g) - 1] = count_end = fm.end()
+        if mentions is None:
+            mentions = _mentions(text)
+        # who: respectively lists, the noun phrase itself, deal roles, budget owners, nearest country
+        gstart, gend = first.start, ends[len(g) - 1]
+        resp = _respectively(g, text, mentions, rx) if unit != "count" else None
+        counterpart = None
+        actor = None
+        deal_year = None
+        if metric in ("arms_deal", "unit_price"):
+            buyer, seller, found = _deal_roles(text, gstart, gend, mentions, rx)
+            actor, counterpart = buyer, seller
+            if not found or actor is None:
+                actor = None
+        for i, p in enumerate(g):
+            q, qstart = _qualifier(text, p.start, rx) if i == 0 else (None, p.start)
+            start = qstart if unit == "count" and q else p.start
+            end = ends.get(i, p.end)
+            who = actor
+            if resp:
+                who = resp[i]
+            if who is None and unit == "count":
+                inside = [m for m in mentions if p.end <= m.start and m.end <= end]
+                if inside:
+                    who = inside[0].alpha3
+            if who is None and unit == "percent_gdp":
+                inside = [m for m in mentions if p.end <= m.start and m.end <= end]
+                if inside:
+                    who = inside[0].alpha3
+            if who is None:
+                who = _default_actor(text, gstart, gend, mentions, rx, metric)
+            cp = counterpart
+            year = _year(text, gstart, gend, published_year, rx,
+                         [(h[0].start, h[-1].end) for h in groups
+                          if h is not g and _kind(h) == _kind(g) and h[0].conversion_of is None])
+            if metric in ("arms_deal", "unit_price") and state.deal and index - state.deal[3] <= 3:
+                d_buyer, d_seller, d_year, _ = state.deal
+                if who is None:
+                    who = d_buyer
+                if cp is None and who == d_buyer:
+                    cp = d_seller
+                    if year is None:
+                        year = d_year
+            if who is None:
+                who = _fallback_actor(p.code, index, state)
+            flags = list(p.flags)
+            if sent.zone == "caption":
+                flags.append("in_caption")
+            if resp and rx.respectively.search(text):
+                flags.append("respectively")
+            value = p.value * sign
+            if unit == "percent_growth" or unit == "percent_gdp":
+                value = p.number * sign
+            qualifier = p.range_pos or q
+            if qualifier is None and i > 0:
+                qualifier = _qualifier(text, first.start, rx)[0]
+            if unit == "count":
+                value = p.number * (p.scale or 1.0)
+            fig = Figure(article.article_id, sent.start + start, sent.start + end, text[start:end], text,
+                         float(value), unit, metric, who, cp, year, qualifier, tuple(dict.fromkeys(flags)))
+            made.append((p, fig))
+            if metric in ("arms_deal", "unit_price") and who:
+                state.deal = (who, cp, year, index)
+            if who:
+                state.actor = (who, index)
+    # amounts in brackets after another amount are its conversion: same metric, actor and year
+    by_piece = {id(p): f for p, f in made}
+    result = []
+    for p, f in made:
+        src = by_piece.get(id(p.conversion_of)) if p.conversion_of is not None else None
+        if src is not None and f.is_money:
+            f = Figure(f.article_id, f.start, f.end, f.surface, f.sentence, f.value, f.unit, src.metric,
+                       src.actor, src.counterpart, src.year if f.year is None or src.year else f.year,
+                       f.qualifier, tuple(dict.fromkeys(f.flags + ("conversion",))))
+        result.append(f)
+    return result
+
+
+def _default_actor(text: str, start: int, end: int, mentions: list[CountryMention], rx: SimpleNamespace,
+                   metric: str | None) -> str | None:
+    """The owner of a budget ("China's defence budget"), else the nearest country before, else after."""
+    if not mentions:
+        return None
+    if metric == "defence_budget":
+        cues = list(rx.budget.finditer(_lower(text)))
+        if cues:
+            cue = min(cues, key=lambda c: _distance(c.start(), c.end(), start, end))
+            owner = [m for m in mentions if m.end <= cue.start() and cue.start() - m.end <= 30]
+            if owner:
+                return owner[-1].alpha3
+    before = [m for m in mentions if m.end <= start]
+    if before:
+        return before[-1].alpha3
+    after = [m for m in mentions if m.start >= end]
+    return after[0].alpha3 if after else None
+
+
+def _fallback_actor(code: str | None, index: int, state: _State) -> str | None:
+    """No country in the sentence: the currency's country, else the actor of a figure just before."""
+    if code and code in _money.CURRENCY_COUNTRY:
+        return _money.CURRENCY_COUNTRY[code]
+    if state.actor and index - state.actor[1] <= 2:
+        return state.actor[0]
+    return None
+
+
+# --- the table ----------------------------------------------------------------------------------------
+def figures_frame(articles: Iterable) -> "pandas.DataFrame":  # noqa: F821
+    """All figures of ``articles`` as a DataFrame with :data:`FIGURE_COLUMNS`, sorted by
+    (article_id, start, end); money converted to USD through ``analysis.reference.fx``.
+    """
+    import pandas as pd
+
+    try:
+        from analysis.reference.fx import to_usd
+    except ImportError:  # the exchange-rate table is optional for extraction
+        to_usd = None
+    rows = []
+    for article in articles:
+        published_year = article.published.year if getattr(article, "published", None) else None
+        for f in extract_figures(article):
+            usd = (None, None, None, None)
+            if f.is_money and to_usd is not None:
+                usd = to_usd(f.value, f.unit, f.year or published_year)
+            rows.append((f.article_id, f.start, f.end, f.surface, f.sentence, f.value, f.unit, *usd, f.metric,
+                         f.actor, f.counterpart, f.year, f.qualifier, ";".join(f.flags)))
+    frame = pd.DataFrame(rows, columns=FIGURE_COLUMNS)
+    frame = frame.astype({"start": "int64", "end": "int64", "value": "float64", "value_usd": "float64",
+                          "usd_rate": "float64", "year": "Int64", "usd_rate_year": "Int64"})
+    return frame.sort_values(["article_id", "start", "end"], kind="stable").reset_index(drop=True)

@@ -1,0 +1,123 @@
+"""Throughput of load + extract on a corpus built from the seeds, against quantulum3 on the same text.
+
+    .venv/bin/python benchmarks/bench_extract.py [--articles 2000] [--quantulum-sample 50]
+
+Writes ``--articles`` copies of the seed articles (varied ids) to a temporary folder, then times, in
+CPU seconds (``time.process_time``): ``load_corpus`` + ``extract_figures`` (+ ``extract_exercises``
+when ``analysis.extract.exercises`` exists) over all of them, and quantulum3's ``parser.parse`` over
+a sample of the same articles, scaled per MB. Prints MB per CPU-second, articles/s, peak RSS and
+whether the targets are met (>= 5 MB/CPU-s end to end, >= 50x quantulum3, peak RSS <= 1 GB).
+Not a test: the numbers depend on the machine.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from analysis import load_corpus  # noqa: E402
+from analysis.extract.figures import extract_figures  # noqa: E402
+
+TARGET_MB_PER_CPU_S = 5.0
+TARGET_VS_QUANTULUM = 50.0
+TARGET_RSS_MB = 1024.0
+
+
+def build_corpus(folder: Path, n: int) -> int:
+    """Write n articles (the seeds, round-robin, with varied ids); return the bytes written."""
+    seeds = sorted((ROOT / "seeds").glob("*.txt"))
+    total = 0
+    for i in range(n):
+        src = seeds[i % len(seeds)]
+        data = src.read_bytes()
+        (folder / f"{i:05d}_{src.stem.split('_', 1)[-1]}.txt").write_bytes(data)
+        total += len(data)
+    return total
+
+
+def _exercises():
+    try:
+        return importlib.import_module("analysis.extract.exercises").extract_exercises
+    except (ImportError, AttributeError):
+        return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=2000)
+    ap.add_argument("--quantulum-sample", type=int, default=50)
+    args = ap.parse_args(argv)
+    extract_exercises = _exercises()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        nbytes = build_corpus(folder, args.articles)
+        mb = nbytes / 1e6
+
+        t0 = time.process_time()
+        corpus = load_corpus(folder)
+        t_load = time.process_time() - t0
+        n_fig = n_ex = 0
+        t0 = time.process_time()
+        for article in corpus.articles:
+            n_fig += len(extract_figures(article))
+        t_fig = time.process_time() - t0
+        t_ex = 0.0
+        if extract_exercises is not None:
+            t0 = time.process_time()
+            for article in corpus.articles:
+                n_ex += len(extract_exercises(article))
+            t_ex = time.process_time() - t0
+        total = t_load + t_fig + t_ex
+        rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+        sample = corpus.articles[:args.quantulum_sample]
+        q_rate = None
+        try:
+            from quantulum3 import parser as qparser
+        except ImportError:
+            qparser = None
+        if qparser is not None and sample:
+            qparser.parse("warm up: $5 billion")  # loads its models outside the timing
+            q_bytes = sum(len(a.text.encode("utf-8")) for a in sample)
+            t0 = time.process_time()
+            for a in sample:
+                qparser.parse(a.text)
+            q_cpu = time.process_time() - t0
+            q_rate = (q_bytes / 1e6) / q_cpu
+
+    rate = mb / total
+    fig_rate = mb / t_fig
+    print(f"corpus: {len(corpus.articles)} articles, {mb:.2f} MB, {len(corpus.problems)} problems")
+    print(f"load_corpus:      {t_load:7.2f} CPU-s  ({mb / t_load:6.1f} MB/CPU-s)")
+    print(f"extract_figures:  {t_fig:7.2f} CPU-s  ({fig_rate:6.1f} MB/CPU-s, {n_fig} figures)")
+    if extract_exercises is not None:
+        print(f"extract_exercises:{t_ex:7.2f} CPU-s  ({mb / t_ex:6.1f} MB/CPU-s, {n_ex} exercises)")
+    else:
+        print("extract_exercises: (analysis.extract.exercises not present; skipped)")
+    print(f"end to end:       {total:7.2f} CPU-s  = {rate:.2f} MB/CPU-s, {len(corpus.articles) / total:.0f} articles/s")
+    print(f"peak RSS:         {rss_mb:.0f} MB")
+    ok = rate >= TARGET_MB_PER_CPU_S and rss_mb <= TARGET_RSS_MB
+    print(f"target >= {TARGET_MB_PER_CPU_S} MB/CPU-s end to end: {'met' if rate >= TARGET_MB_PER_CPU_S else 'NOT met'}")
+    print(f"target peak RSS <= {TARGET_RSS_MB:.0f} MB: {'met' if rss_mb <= TARGET_RSS_MB else 'NOT met'}")
+    if q_rate is not None:
+        ratio = rate / q_rate
+        ratio_fig = fig_rate / q_rate
+        print(f"quantulum3:       {q_rate:.3f} MB/CPU-s on {len(sample)} articles")
+        print(f"speed-up vs quantulum3: {ratio:.0f}x end to end, {ratio_fig:.0f}x figures alone; "
+              f"target >= {TARGET_VS_QUANTULUM:.0f}x: {'met' if ratio >= TARGET_VS_QUANTULUM else 'NOT met'}")
+        ok = ok and ratio >= TARGET_VS_QUANTULUM
+    else:
+        print("quantulum3: not installed; speed-up not measured")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
