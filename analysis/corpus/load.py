@@ -19,7 +19,7 @@ import pandas as pd
 from analysis.corpus.dates import parse_date
 from analysis.corpus.model import Article, Problem, Sentence
 from analysis.corpus.readers import SUFFIXES, RawRecord, read_file
-from analysis.corpus.sentences import split_sentences
+from analysis.corpus.sentences import sentence_cuts, split_spans
 from analysis.corpus.sidecar import SIDECAR_NAME, parse_iso_date, read_sidecar
 from analysis.corpus.zones import zone_lines
 
@@ -95,10 +95,12 @@ def article_from_text(text: str, article_id: str = "article", path: str = "", pu
     ('Title line', ['Title line', 'The U.S. spent $1 billion.', 'China spent more.'])
     """
     facts = zone_lines(text)
+    body = [(line.start, line.end) for line in facts.lines if line.zone == "body"]
+    body_sentences = iter(split_spans(text, body, sentence_cuts(text)))
     sentences: list[Sentence] = []
     for line in facts.lines:
         if line.zone == "body":
-            sentences += [Sentence(s, e, t, "body") for s, e, t in split_sentences(text, line.start, line.end)]
+            sentences += [Sentence(s, e, t, "body") for s, e, t in next(body_sentences)]
         else:
             sentences.append(Sentence(line.start, line.end, text[line.start:line.end], line.zone))
     article = Article(article_id=article_id, path=path, text=text, lines=tuple(facts.lines),
@@ -157,10 +159,14 @@ def _article(raw: RawRecord, sidecar: dict[str, str]) -> Article:
 
 
 def _files(root: Path) -> list[Path]:
+    """Every file under ``root`` (or ``root`` itself), hidden names skipped, in a stable order."""
     if root.is_file():
         return [root]
-    return sorted((p for p in root.rglob("*") if not any(part.startswith(".") for part in p.relative_to(root).parts)),
-                  key=lambda p: p.as_posix())
+    found = []
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found += [os.path.join(folder, name) for name in names if not name.startswith(".")]
+    return [Path(p) for p in sorted(found, key=lambda p: os.path.relpath(p, root).replace(os.sep, "/"))]
 
 
 def load_corpus(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["split_sentences"]
+__all__ = ["sentence_cuts", "split_sentences", "split_spans"]
 
 # Words after which a full stop does not end a sentence (titles, months, common abbreviations).
 _ABBREVIATIONS = frozenset(
@@ -22,69 +22,76 @@ _ABBREVIATIONS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
 
-# Terminal punctuation with any closing quotes/brackets; what follows decides (one fast scan).
-_END = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9]|[A-Z][a-z])""")
+# Terminal punctuation, closing quotes/brackets, then either a gap and a capital/digit/quote
+# (group 3 holds the gap) or a capitalised word glued on ("increased.In"): one fast scan.
+# (The pattern starts with a bare character set so the regex engine can scan for it quickly.)
+_END = re.compile(r"""[.!?…](?:[.!?…]*["'”’)\]]*)(?=(\s+)["'“‘(\[]?[A-Z0-9]|[A-Z][a-z])""")
 _CLOSERS = "\"'”’)]"
-_OPENERS = "\"'“‘(["
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Is the full stop at ``dot`` the end of an abbreviation or an initial rather than a sentence?"""
+    before = text[dot - 1:dot]
+    if not before.isalpha():
+        return False  # after a digit, a quote or a bracket: a sentence end
     tail = text[max(0, dot - 24):dot].rsplit(None, 1)
     word = tail[-1].lstrip("(“\"'‘[—–-") if tail else ""
-    if not word:
-        return False
+    if len(word) > 6 and "." not in word:
+        return False  # the common case: an ordinary word
     if "." in word:  # U.S, D.C, U.S.S.R: dotted initials
         return all(len(part) <= 2 and part.isalpha() for part in word.split("."))
     if len(word) == 1 and word.isupper():  # an initial: "Charles A. Richard"
         return True
-    return len(word) <= 5 and word.lower() in _ABBREVIATIONS
+    return word.lower() in _ABBREVIATIONS
 
 
-def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+def sentence_cuts(text: str) -> list[int]:
+    """Every offset in ``text`` where a sentence ends, in order (one scan over the whole text)."""
+    cuts: list[int] = []
+    for m in _END.finditer(text):
+        gap, dot = m.group(1), m.start()
+        if gap is None:
+            # A lost space: "increased.In", "stability”.The", "(…)In"; not "U.S.Navy" or "A.Richard".
+            before = text[max(0, dot - 2):dot]
+            glued_word = len(before) == 2 and before.isalpha() and before.islower()
+            if not (m.group()[-1] in _CLOSERS or glued_word or before[-1:] in _CLOSERS):
+                continue
+        if m.end() - dot == 1 and text[dot] == "." and _is_abbreviation(text, dot):
+            continue
+        cuts.append(m.end())
+    return cuts
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None,
+                    cuts: list[int] | None = None) -> list[tuple[int, int, str]]:
     """Split ``text[start:end]`` into ``(start, end, sentence)`` triples, offsets into ``text``.
 
     Leading and trailing white space is trimmed from each sentence; empty pieces are dropped.
     """
     end = len(text) if end is None else end
-    segment = text[start:end]
-    n = len(segment)
-    cuts: list[int] = []
-    for m in _END.finditer(segment):
-        after = m.end()
-        if after >= n:
-            continue
-        nxt = segment[after]
-        closed = m.end() - m.start() > 1 and segment[after - 1] in _CLOSERS
-        if nxt.isspace():  # "… increased. In a video call": a gap, then a capital, digit or quote
-            k = after
-            while k < n and segment[k].isspace():
-                k += 1
-            if k >= n:
-                continue
-            first = segment[k + 1] if segment[k] in _OPENERS and k + 1 < n else segment[k]
-            if not (first.isupper() or first.isdigit()):
-                continue
-            if m.group(0) == "." and _is_abbreviation(segment, m.start()):
-                continue
-            cuts.append(after)
-        elif nxt.isupper() and after + 1 < n and segment[after + 1].islower():
-            # A lost space: "increased.In", "stability”.The", "(…)In"; not "U.S.Navy" or "A.Richard".
-            before = segment[max(0, m.start() - 2):m.start()]
-            glued_word = len(before) == 2 and before.isalpha() and before.islower()
-            if not (closed or glued_word or before[-1:] in (")", "”", "’", '"')):
-                continue
-            if segment[m.start()] == "." and not closed and _is_abbreviation(segment, m.start()):
-                continue
-            cuts.append(after)
+    cuts = sentence_cuts(text) if cuts is None else cuts
+    return split_spans(text, [(start, end)], cuts)[0]
+
+
+def split_spans(text: str, spans: list[tuple[int, int]], cuts: list[int]) -> list[list[tuple[int, int, str]]]:
+    """Sentences of each ``(start, end)`` span (in text order), cut at ``cuts``: one pass over both lists."""
     out = []
-    prev = 0
-    for cut in sorted(set(cuts)) + [len(segment)]:
-        piece = segment[prev:cut]
-        stripped = piece.strip()
-        if stripped:
-            lead = len(piece) - len(piece.lstrip())
-            s = start + prev + lead
-            out.append((s, s + len(stripped), stripped))
-        prev = cut
+    i, n = 0, len(cuts)
+    for start, end in spans:
+        while i < n and cuts[i] <= start:
+            i += 1
+        pieces = []
+        prev = start
+        while True:
+            cut = cuts[i] if i < n and cuts[i] < end else end
+            piece = text[prev:cut]
+            stripped = piece.strip()
+            if stripped:
+                s = prev + len(piece) - len(piece.lstrip())
+                pieces.append((s, s + len(stripped), stripped))
+            if cut == end:
+                break
+            prev = cut
+            i += 1
+        out.append(pieces)
     return out
