@@ -6,9 +6,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 CORPUS ?= seeds
-RUN_ID := $(shell date +%Y%m%d)-extract
 
-.PHONY: setup report test bench clean help lock
+.PHONY: setup report notebooks test browser-deps bench clean help lock
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -21,11 +20,24 @@ $(STAMP): requirements.in constraints.txt pyproject.toml
 
 setup: $(STAMP)  ## create .venv and install the pinned dependencies
 
-report: setup  ## produce the report for CORPUS (default: seeds/) under reports/
-	$(PY) -m analysis extract $(CORPUS) --out reports/$(RUN_ID)
+report: setup  ## run the notebooks on CORPUS (default: seeds/) and write reports/<run-id>/
+	$(PY) -m analysis report --corpus $(CORPUS) $(REPORT_ARGS)
 
-test: setup  ## run the whole test suite
+notebooks: setup  ## re-execute the stored notebooks in place after a code change
+	$(PY) -m analysis.report.refresh
+
+test: setup browser-deps  ## run the whole test suite, then check the stored notebooks with nbval
 	$(PY) -m pytest
+	$(PY) -m pytest -p no:cacheprovider --nbval --nbval-current-env --nbval-sanitize-with notebooks/nbval_sanitize.cfg notebooks/
+
+browser-deps:  ## install Debian's chromium for the browser tests when it is missing
+	@test -x /usr/bin/chromium || { echo "installing chromium with apt-get"; \
+	  $$( [ "$$(id -u)" -eq 0 ] || echo sudo ) apt-get update -qq && \
+	  $$( [ "$$(id -u)" -eq 0 ] || echo sudo ) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; }
+
+bench: setup  ## speed and memory benchmarks (print figures; not tests)
+	$(PY) benchmarks/bench_extract.py
+	$(PY) benchmarks/bench_sentences.py
 
 clean:  ## remove the virtual environment and reports
 	rm -rf $(VENV) reports

@@ -50,6 +50,12 @@ def build_parser() -> argparse.ArgumentParser:
                          help=f"skip (and report) files larger than N bytes (default {DEFAULT_MAX_BYTES:,})")
     extract.add_argument("--quiet", action="store_true", help="print nothing but errors")
     extract.set_defaults(run=_extract)
+
+    from analysis.report.cli import DESCRIPTION, configure_parser
+
+    report = commands.add_parser("report", help="run the report notebooks with papermill and write a run folder",
+                                 description=DESCRIPTION)
+    configure_parser(report)
     return parser
 
 

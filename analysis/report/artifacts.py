@@ -1,0 +1,122 @@
+"""A run's tables (CSV, plus Parquet and an Excel workbook) and charts (PNG and SVG).
+
+Tables come from :func:`analysis.tables.build_tables`, the same call the notebooks make, so the
+report's CSV files and the notebooks' tables cannot differ. Charts are drawn by the chart
+functions listed in :data:`CHARTS` (tables in, matplotlib Figure out) for each whose module and
+input tables exist, and saved deterministically (fixed SVG id salt, no dates in metadata).
+"""
+from __future__ import annotations
+
+import importlib
+import os
+import warnings
+from pathlib import Path
+from typing import Callable, Mapping
+
+import pandas as pd
+
+__all__ = ["CHARTS", "available_charts", "write_charts", "write_extra_formats", "save_figure"]
+
+# name -> (module:function, {keyword argument: table}). Each is drawn with its defaults, as the
+# notebooks draw it with theirs. A chart whose function or tables do not exist is skipped.
+CHARTS: dict[str, tuple[str, dict[str, str]]] = {
+    "budget_claims_vs_reference": ("analysis.charts:claimed_vs_reference_chart", {"check": "budget_check"}),
+    "combined_budgets": ("analysis.charts:combined_chart", {"combined": "combined_check"}),
+    "sipri_series": ("analysis.charts:sipri_series_chart", {"claims": "budget_check"}),
+    "exercise_timeline": ("analysis.charts_exercises:timeline_figure", {"events": "events"}),
+    "exercise_map": ("analysis.charts_exercises:map_figure", {"events": "events"}),
+}
+
+
+def _resolve(target: str) -> Callable | None:
+    module_name, _, attr = target.partition(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name and module_name.startswith(exc.name):
+            return None
+        raise
+    return getattr(module, attr, None)
+
+
+def available_charts(tables: Mapping[str, pd.DataFrame]) -> dict[str, tuple[Callable, dict[str, str]]]:
+    """The charts in :data:`CHARTS` whose function and input tables exist."""
+    found = {}
+    for name, (target, inputs) in CHARTS.items():
+        func = _resolve(target)
+        if func is not None and all(t in tables for t in inputs.values()):
+            found[name] = (func, inputs)
+    return found
+
+
+def save_figure(fig, path: str | os.PathLike) -> Path:
+    """Save ``fig`` to ``path`` (format from the suffix) with the same bytes for the same figure."""
+    try:
+        from analysis.charts import save_figure as shared
+    except ImportError:
+        shared = None
+    if shared is not None:
+        shared(fig, path)
+        return Path(path)
+    import matplotlib
+
+    from analysis.report.notebook import DETERMINISTIC_RC
+
+    path = Path(path)
+    meta = {"svg": {"Date": None}, "pdf": {"CreationDate": None, "ModDate": None}, "png": {"Software": None}}
+    with matplotlib.rc_context(DETERMINISTIC_RC):
+        fig.savefig(path, metadata=meta.get(path.suffix.lstrip(".").lower()), bbox_inches="tight")
+    return path
+
+
+def write_charts(tables: Mapping[str, pd.DataFrame], out_dir: str | os.PathLike,
+                 formats: tuple[str, ...] = ("png", "svg")) -> list[Path]:
+    """Draw every available chart from ``tables`` and save it as ``<name>.png`` and ``<name>.svg``."""
+    import matplotlib
+    import matplotlib.pyplot as plt
+
+    from analysis.report.notebook import DETERMINISTIC_RC
+
+    matplotlib.use("Agg")
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, (func, inputs) in available_charts(tables).items():
+        with matplotlib.rc_context(DETERMINISTIC_RC):
+            fig = func(**{arg: tables[t] for arg, t in inputs.items()})
+        for fmt in formats:
+            paths.append(save_figure(fig, out / f"{name}.{fmt}"))
+        plt.close(fig)
+    return paths
+
+
+def write_extra_formats(tables: Mapping[str, pd.DataFrame], out_dir: str | os.PathLike) -> tuple[list[Path], list[str]]:
+    """Each table as Parquet (``parquet/<name>.parquet``) and all in one workbook (``tables.xlsx``).
+
+    Returns the paths written and one warning per format that could not be written (the CSV
+    files stand either way).
+    """
+    out = Path(out_dir)
+    paths, problems = [], []
+    try:
+        import pyarrow  # noqa: F401
+
+        (out / "parquet").mkdir(parents=True, exist_ok=True)
+        for name, frame in tables.items():
+            path = out / "parquet" / f"{name}.parquet"
+            frame.to_parquet(path, index=False)
+            paths.append(path)
+    except Exception as exc:  # a missing engine or a column Arrow cannot type
+        problems.append(f"Parquet not written: {type(exc).__name__}: {exc}")
+    try:
+        import openpyxl  # noqa: F401
+
+        path = out / "tables.xlsx"
+        with warnings.catch_warnings(), pd.ExcelWriter(path, engine="openpyxl") as writer:
+            warnings.simplefilter("ignore")
+            for name, frame in tables.items():
+                frame.to_excel(writer, sheet_name=name[:31], index=False)
+        paths.append(path)
+    except Exception as exc:  # e.g. control characters Excel refuses
+        problems.append(f"Excel workbook not written: {type(exc).__name__}: {exc}")
+    return paths, problems

@@ -1,0 +1,55 @@
+"""Exercise timeline and offline map: tables in, Figure out, same bytes every time, no network."""
+from __future__ import annotations
+
+import socket
+
+import pandas as pd
+import pytest
+
+from analysis.charts import save_figure
+from analysis.charts_exercises import coastlines, event_points, map_figure, timeline_figure
+
+EVENTS = pd.DataFrame({
+    "event_id": ["e1", "e2", "e3"], "name": ["Joint Sea-2021", "Zapad/Interaction-2021", "Vostok 2018"],
+    "year": [2021, 2021, 2018], "month": [10, 8, None], "domain": ["naval", "land", "land"],
+    "status": ["held", "held", "planned"], "places": ["Sea of Japan", "Ningxia;Atlantis", "Tsugol"],
+    "n_articles": [1, 2, 1]})
+GAZETTEER = pd.DataFrame({"name": ["Sea of Japan", "Ningxia", "Tsugol"], "lat": [40.0, 38.5, 50.8],
+                          "lon": [135.0, 106.0, 115.5]})
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("a chart tried to reach the network")
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+
+
+def test_timeline_rows_are_events_earliest_first_with_corroboration():
+    fig = timeline_figure(EVENTS)
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert labels == ["Vostok 2018 (1 article)", "Zapad/Interaction-2021 (2 articles)", "Joint Sea-2021 (1 article)"]
+    legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert legend == ["domain", "land", "naval", "status", "held", "planned"]
+
+
+def test_map_places_come_from_the_gazetteer_and_unknown_places_are_left_out():
+    points = event_points(EVENTS, GAZETTEER)
+    assert points["place"].tolist() == ["Ningxia", "Sea of Japan", "Tsugol"]
+    assert "Atlantis" not in set(points["place"])
+
+
+def test_map_is_drawn_offline_and_reproducibly(tmp_path, no_network):
+    assert len(coastlines()) > 500
+    a = save_figure(map_figure(EVENTS, GAZETTEER), tmp_path / "a.svg")
+    b = save_figure(map_figure(EVENTS, GAZETTEER), tmp_path / "b.svg")
+    assert a.read_bytes() == b.read_bytes()
+    fig = map_figure(EVENTS, GAZETTEER)
+    west, east = fig.axes[0].get_xlim()
+    assert west < 106.0 and east > 135.0
+
+
+def test_empty_tables_give_a_chart_that_says_so():
+    empty = EVENTS.iloc[0:0]
+    assert any("no dated exercises" in t.get_text() for t in timeline_figure(empty).axes[0].texts)
+    assert any("no event places" in t.get_text() for t in map_figure(empty, GAZETTEER).axes[0].texts)

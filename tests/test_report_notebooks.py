@@ -1,0 +1,90 @@
+"""The report notebooks follow the house rules (STYLE.md): one tagged, typed, commented ``parameters``
+cell; every other code cell only calls into ``analysis`` (no logic); stored executed, with outputs
+free of run-dependent paths, clock times and memory addresses. And the docs match the code."""
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from analysis.report import find_notebooks, notebook_parameters
+from analysis.report.cli import configure_parser
+
+ROOT = Path(__file__).resolve().parents[1]
+MINE = ["01_corpus", "02_budgets", "03_exercises"]
+NOTEBOOKS = [p for p in find_notebooks() if p.stem in MINE]
+LOGIC = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.For, ast.While, ast.If, ast.IfExp, ast.With,
+         ast.Try, ast.Lambda, ast.ListComp, ast.DictComp, ast.SetComp, ast.GeneratorExp)
+
+
+def _code_cells(path: Path):
+    return [c for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_one_parameters_cell_first_among_code_cells(path):
+    cells = _code_cells(path)
+    tagged = [i for i, c in enumerate(cells) if "parameters" in c.metadata.get("tags", [])]
+    assert tagged == [0], f"{path.name}: the first code cell, and only it, is tagged 'parameters'"
+    assert not any("injected-parameters" in c.metadata.get("tags", []) for c in cells), \
+        f"{path.name}: stored with papermill's injected cell; refresh it with make notebooks"
+    params = notebook_parameters(path)
+    assert "corpus" in params, f"{path.name}: every notebook runs on its own from the corpus"
+    for line in cells[0].source.splitlines():
+        assert line.strip() == "" or line.lstrip().startswith("#") or (": " in line and " # " in line), \
+            f"{path.name}: parameter line {line!r} needs a type annotation and a comment"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_other_code_cells_hold_no_logic(path):
+    for cell in _code_cells(path)[1:]:
+        tree = ast.parse(cell.source)
+        found = [type(node).__name__ for node in ast.walk(tree) if isinstance(node, LOGIC)]
+        assert not found, f"{path.name}: cell {cell.source[:40]!r} has {found}; move it into analysis/"
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                modules = [node.module] if isinstance(node, ast.ImportFrom) else [a.name for a in node.names]
+                assert all(m.split(".")[0] == "analysis" for m in modules), \
+                    f"{path.name}: imports {modules}; notebooks import only from analysis"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_stored_executed_with_clean_outputs(path):
+    nb = nbformat.read(path, as_version=4)
+    assert nb.metadata["kernelspec"]["name"] == "python3"
+    for cell in (c for c in nb.cells if c.cell_type == "code"):
+        assert cell.execution_count is not None, f"{path.name}: not executed; run make notebooks"
+        for output in cell.outputs:
+            assert output.output_type != "error", f"{path.name}: stored with an error; run make notebooks"
+            assert not (output.output_type == "stream" and output.name == "stderr"), \
+                f"{path.name}: stored with a warning on stderr: {output.text[:200]}"
+    text = nbformat.writes(nb)
+    for bad in (str(ROOT), "/tmp/", "/home/"):
+        assert bad not in text, f"{path.name}: a run-dependent path {bad!r} in the stored notebook"
+    assert not re.search(r"0x[0-9a-f]{8,}", text), f"{path.name}: a memory address in an output"
+    assert not re.search(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d", text), f"{path.name}: a clock time in an output"
+    assert "start_time" not in text and "iopub.status" not in text, f"{path.name}: timings stored"
+
+
+SCHEDULING = ROOT / "docs" / "scheduling.md"
+
+
+def test_every_report_option_is_in_the_scheduling_doc():
+    import argparse
+
+    doc = SCHEDULING.read_text(encoding="utf-8")
+    parser = configure_parser(argparse.ArgumentParser())
+    for action in parser._actions:
+        longest = max(action.option_strings, key=len, default=None)
+        if longest and longest != "--help":
+            assert longest in doc, f"docs/scheduling.md does not mention {longest}"
+
+
+def test_every_notebook_parameter_is_in_the_scheduling_doc():
+    doc = SCHEDULING.read_text(encoding="utf-8")
+    for path in NOTEBOOKS:
+        for name in notebook_parameters(path):
+            assert f"`{name}`" in doc, f"docs/scheduling.md does not list {path.stem}'s parameter {name}"
