@@ -1,0 +1,189 @@
+"""Events: mentions of the same exercise or patrol merged across articles, with corroboration.
+
+Two mentions are one event when
+
+* they carry the same series name and year ("Vostok-2022" in two articles), or
+* they are of the same kind, their domains agree (share one, or one has none), they share a
+  place (by gazetteer id) and their year agrees, and their names do not differ.
+
+The year compared is the stated ``year`` or, failing that, ``year_inferred`` (the article's
+year). Merging is transitive. An event's id is ``ev-`` plus a short hash of its first mention's
+id (``article_id:start``), so it does not depend on the order the corpus was read in.
+
+>>> import pandas as pd
+>>> rows = pd.DataFrame({"article_id": ["a", "b", "c"], "start": [0, 5, 9], "end": [10, 20, 30],
+...     "name": ["", "", ""], "kind": ["patrol"] * 3, "participants": ["CHN;RUS"] * 3,
+...     "domains": ["air", "air", "naval"], "locations": ["Sea of Japan", "East Sea", "Baltic"],
+...     "place_ids": ["sea-of-japan", "sea-of-japan", "baltic-sea"], "year": [2024, None, 2024],
+...     "year_inferred": [2024, 2024, 2024], "month": [None] * 3, "status": ["conducted"] * 3})
+>>> events_frame(rows)[["n_mentions", "n_articles", "mention_ids", "place_ids"]].values.tolist()
+[[2, 2, 'a:0;b:5', 'sea-of-japan'], [1, 1, 'c:9', 'baltic-sea']]
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+
+import pandas as pd
+
+__all__ = ["EVENT_COLUMNS", "events_frame", "assign_event_ids"]
+
+#: The columns of :func:`events_frame` (lists are ``;``-joined). ``domain`` is the one domain, or
+#: ``joint`` when there are several, for charts; ``places`` are the gazetteer names of ``place_ids``;
+#: ``year`` is the year the texts state, ``year_inferred`` falls back on the reporting articles' year.
+EVENT_COLUMNS = ["event_id", "name", "kind", "participants", "domains", "domain", "locations", "place_ids", "places",
+                 "year", "year_inferred", "month", "status", "n_mentions", "n_articles", "mention_ids", "article_ids",
+                 "first_article_id", "first_surface"]
+
+_EVENT_DTYPES = {"year": "Int64", "year_inferred": "Int64", "month": "Int64", "n_mentions": "Int64", "n_articles": "Int64"}
+
+
+def _split(value) -> list[str]:
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
+        return []
+    return [x for x in str(value).split(";") if x]
+
+
+def _int(value) -> int | None:
+    try:
+        return None if pd.isna(value) else int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _norm_name(name) -> str:
+    return re.sub(r"[\s/\-]+", " ", str(name or "").lower()).strip() if isinstance(name, str) else ""
+
+
+def _event_id(mention_id: str) -> str:
+    return "ev-" + hashlib.sha1(mention_id.encode("utf-8")).hexdigest()[:10]
+
+
+def _components(frame: pd.DataFrame) -> list[int]:
+    """For each row, the index of the first row of its event (rows in frame order)."""
+    n = len(frame)
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        a, b = find(i), find(j)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+
+    names = [_norm_name(v) for v in frame.get("name", pd.Series([""] * n))]
+    kinds = [str(v) for v in frame.get("kind", pd.Series([""] * n))]
+    domains = [set(_split(v)) for v in frame.get("domains", pd.Series([""] * n))]
+    places = [set(_split(v)) for v in frame.get("place_ids", pd.Series([""] * n))]
+    years = []
+    for y, yi in zip(frame.get("year", pd.Series([None] * n)), frame.get("year_inferred", pd.Series([None] * n))):
+        years.append(_int(y) if _int(y) is not None else _int(yi))
+
+    by_name, by_place = defaultdict(list), defaultdict(list)
+    for i in range(n):
+        if years[i] is None:
+            continue
+        if names[i]:
+            by_name[(names[i], years[i])].append(i)
+        for p in places[i]:
+            by_place[(kinds[i], p, years[i])].append(i)
+    for rows in by_name.values():
+        for j in rows[1:]:
+            union(rows[0], j)
+    for rows in by_place.values():
+        for a_i, i in enumerate(rows):
+            for j in rows[a_i + 1:]:
+                if names[i] and names[j] and names[i] != names[j]:
+                    continue
+                if domains[i] and domains[j] and not domains[i] & domains[j]:
+                    continue
+                union(i, j)
+    return [find(i) for i in range(n)]
+
+
+def _ordered(frame: pd.DataFrame) -> pd.DataFrame:
+    keys = [c for c in ("article_id", "start", "end") if c in frame.columns]
+    return frame.sort_values(keys, kind="stable").reset_index(drop=True) if keys else frame.reset_index(drop=True)
+
+
+def assign_event_ids(exercises: pd.DataFrame) -> pd.DataFrame:
+    """A copy of the exercises table (sorted by article_id, start, end) with ``event_id`` filled in."""
+    frame = _ordered(exercises.copy())
+    roots = _components(frame)
+    mention_ids = [f"{a}:{int(s)}" for a, s in zip(frame["article_id"], frame["start"])] if len(frame) else []
+    ids = [_event_id(mention_ids[r]) for r in roots]
+    frame["event_id"] = pd.Series(ids, index=frame.index, dtype=object)
+    return frame
+
+
+def _most_common(values: list):
+    values = [v for v in values if v not in (None, "") and not (isinstance(v, float) and pd.isna(v))]
+    if not values:
+        return None
+    counts = Counter(values)
+    return max(counts, key=lambda v: (counts[v], -values.index(v)))
+
+
+def _union(lists: list[list[str]]) -> list[str]:
+    return list(dict.fromkeys(x for xs in lists for x in xs))
+
+
+def events_frame(exercises: pd.DataFrame) -> pd.DataFrame:
+    """One row per event (:data:`EVENT_COLUMNS`), in the order of each event's first mention.
+
+    ``n_articles`` is the corroboration: how many distinct articles report the event;
+    ``mention_ids`` lists ``article_id:start`` of every mention. Mentions that already carry an
+    ``event_id`` (as :func:`~analysis.extract.exercises.exercises_frame` gives them) keep it, so a
+    filtered subset of the mentions groups as the whole corpus did.
+    """
+    from analysis.extract.places import place
+
+    if exercises is None or len(exercises) == 0:
+        return pd.DataFrame(columns=EVENT_COLUMNS).astype(_EVENT_DTYPES)
+    have_ids = "event_id" in exercises.columns and exercises["event_id"].fillna("").astype(str).str.len().gt(0).all()
+    frame = _ordered(exercises) if have_ids else assign_event_ids(exercises)
+    groups: dict[str, list[dict]] = {}
+    for row in frame.to_dict("records"):  # one conversion, not one per group: this is the slow part otherwise
+        groups.setdefault(row["event_id"], []).append(row)
+    out = []
+    for event_id, rows in groups.items():
+        names = [r.get("name") for r in rows]
+        named_with_year = [n for n in names if isinstance(n, str) and re.search(r"\d", n)]
+        place_ids = _union([_split(r.get("place_ids")) for r in rows])
+        locations, seen = [], set()
+        for r in rows:
+            for loc, pid in zip(_split(r.get("locations")), _split(r.get("place_ids"))):
+                if pid not in seen:
+                    seen.add(pid)
+                    locations.append(loc)
+        domains = sorted(set(_union([_split(r.get("domains")) for r in rows])))
+        statuses = {r.get("status") for r in rows}
+        articles = list(dict.fromkeys(r["article_id"] for r in rows))
+        out.append({
+            "event_id": event_id,
+            "name": _most_common(named_with_year) or _most_common(names) or "",
+            "kind": _most_common([r.get("kind") for r in rows]) or "",
+            "participants": ";".join(sorted(set(_union([_split(r.get("participants")) for r in rows])))),
+            "domains": ";".join(domains),
+            "domain": domains[0] if len(domains) == 1 else ("joint" if domains else ""),
+            "locations": ";".join(locations),
+            "place_ids": ";".join(place_ids),
+            "places": ";".join(p.name for p in map(place, place_ids) if p is not None),
+            "year": _most_common([_int(r.get("year")) for r in rows]),
+            "year_inferred": _most_common([_int(r.get("year")) for r in rows])
+            or _most_common([_int(r.get("year_inferred")) for r in rows]),
+            "month": _most_common([_int(r.get("month")) for r in rows]),
+            "status": "conducted" if "conducted" in statuses else "planned",
+            "n_mentions": len(rows),
+            "n_articles": len(articles),
+            "mention_ids": ";".join(f"{r['article_id']}:{int(r['start'])}" for r in rows),
+            "article_ids": ";".join(articles),
+            "first_article_id": articles[0],
+            "first_surface": str(rows[0].get("surface") or ""),
+        })
+    return pd.DataFrame(out, columns=EVENT_COLUMNS).astype(_EVENT_DTYPES)

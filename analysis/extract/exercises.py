@@ -1,0 +1,908 @@
+"""Joint exercises, drills and patrols: one record per mention, with who, where, when and status.
+
+A mention is either a named series ("Zapad / Interaction-2021", "Vostok-2022", "the ninth joint
+strategic air patrol") or a phrase headed by an exercise word ("joint naval patrols in the
+northwest Pacific", "war games that the armed forces of China and Russia held") that reads as
+a specific joint event: it is joint (``joint``, ``bilateral``, ``Russian-Chinese``...), names
+its participants ("between the two countries"), or has two countries (or "the two navies") as
+the subject of a holding verb. Left out: areas of cooperation ("cooperation in strategic
+exercises, joint patrols and other areas"), and definite references back to an event already
+mentioned ("the exercise", "the exercises between China and Russia") unless they add a name or
+a place.
+
+Every vocabulary is data: ``data/exercise_series.csv`` (series and aliases),
+``data/exercise_vocab.csv`` (cue, modifier, domain, status and context words),
+``data/exercise_assets.csv`` (aircraft, ship and vehicle words) and, for places,
+``data/gazetteer.csv`` (see :mod:`analysis.extract.places`).
+
+>>> from analysis.corpus import article_from_text
+>>> a = article_from_text("Russian and Chinese warships conducted a joint patrol in the western Pacific in 2023.")
+>>> [(m.surface, m.kind, m.participants, m.domains, m.locations, m.year, m.status) for m in extract_exercises(a)]
+[('joint patrol in the western Pacific', 'patrol', ('CHN', 'RUS'), ('naval',), ('western Pacific',), 2023, 'conducted')]
+"""
+from __future__ import annotations
+
+import bisect
+import csv
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable
+
+import pandas as pd
+
+from analysis.extract.countries import find_countries
+from analysis.extract.places import find_places
+
+__all__ = ["EXERCISE_COLUMNS", "ExerciseMention", "extract_exercises", "exercises_frame"]
+
+#: The columns of :func:`exercises_frame`, in order (lists are ``;``-joined).
+EXERCISE_COLUMNS = ["article_id", "start", "end", "surface", "sentence", "name", "kind", "participants", "domains",
+                    "locations", "place_ids", "assets", "year", "month", "status", "cameo", "event_id", "flags",
+                    "year_inferred"]
+
+#: CAMEO event codes: 062 "cooperate militarily", 0312 "express intent to cooperate militarily".
+CAMEO = {"conducted": "062", "planned": "0312"}
+
+
+@dataclass(frozen=True)
+class ExerciseMention:
+    """One mention of an exercise, drill or patrol; ``article.text[start:end] == surface``.
+
+    ``year`` and ``month`` are only what the text states (or the series suffix gives);
+    ``year_inferred`` falls back on the article's date. ``flags``: ``in_caption``, ``in_title``,
+    ``in_quote``, ``participants_from_context`` (the text said "the two countries" or "joint"
+    and the countries came from the article), ``year_from_lead`` (the year the article's first
+    sentences set, for an event told in the simple past).
+    """
+
+    article_id: str
+    start: int
+    end: int
+    surface: str
+    sentence: str
+    name: str
+    kind: str  # exercise | patrol | drill
+    participants: tuple[str, ...] = ()
+    domains: tuple[str, ...] = ()
+    locations: tuple[str, ...] = ()
+    place_ids: tuple[str, ...] = ()
+    assets: tuple[str, ...] = ()
+    year: int | None = None
+    month: int | None = None
+    status: str = "conducted"  # conducted | planned
+    cameo: str = "062"
+    flags: tuple[str, ...] = ()
+    year_inferred: int | None = None
+
+    @property
+    def mention_id(self) -> str:
+        return f"{self.article_id}:{self.start}"
+
+    def as_row(self) -> dict:
+        """The mention as a row of :func:`exercises_frame` (lists ``;``-joined, no event id yet)."""
+        row = {c: getattr(self, c, None) for c in EXERCISE_COLUMNS if c != "event_id"}
+        for c in ("participants", "domains", "locations", "place_ids", "assets", "flags"):
+            row[c] = ";".join(row[c])
+        row["event_id"] = ""
+        return row
+
+
+# ---- vocabularies ------------------------------------------------------------------------------------------
+
+def _read_csv(name: str) -> list[dict]:
+    with resources.files(__package__).joinpath(f"data/{name}").open(encoding="utf-8") as f:
+        return list(csv.DictReader(line for line in f if not line.startswith("#")))
+
+
+def _alternation(terms: Iterable[str]) -> str:
+    """Longest-first alternation of literal terms, spaces matching any whitespace run."""
+    return "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(set(terms), key=len, reverse=True))
+
+
+def _words(terms: Iterable[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w\-])(?:{_alternation(terms)})(?![\w\-])", re.IGNORECASE)
+
+
+def _flex(alias: str) -> str:
+    """A series alias as a pattern: "/" may have spaces around it, spaces and hyphens interchange."""
+    parts = [re.sub(r"(?:\\[ \-])+", lambda _: r"[\s\-]+", re.escape(p.strip())) for p in alias.split("/")]
+    return r"\s*/\s*".join(parts)
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"[\s/\-]+", " ", s.lower()).strip()
+
+
+_ORDINALS = {w: i for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth".split(), 1)}
+_MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+_DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "such", "said"}
+
+
+@dataclass
+class _Series:
+    series: str
+    kind: str
+    domains: tuple[str, ...]
+    participants: tuple[str, ...]
+    numbered: bool
+    editions: dict[int, int]
+
+
+@dataclass
+class _Rules:
+    """Every compiled pattern and lookup the extractor uses, built once from the data files."""
+
+    cue: re.Pattern[str]
+    cue_kind: dict[str, str]
+    stems: tuple[str, ...]  # substrings one of which every article with a mention contains (a cheap pre-filter)
+    names_prefilter: re.Pattern[str]  # series names as written (case-sensitive literals: fast)
+    joint: frozenset[str]
+    premod: frozenset[str]
+    premod_multi: tuple[str, ...]
+    domain: re.Pattern[str]
+    domain_of: dict[str, str]
+    status: re.Pattern[str]
+    status_of: dict[str, tuple[str, bool]]
+    hold: re.Pattern[str]
+    group: re.Pattern[str]
+    generic_before: re.Pattern[str]
+    generic_after: re.Pattern[str]
+    report: re.Pattern[str]
+    not_participant: re.Pattern[str]
+    media: re.Pattern[str]
+    asset: re.Pattern[str]
+    asset_of: dict[str, tuple[str, str, bool]]
+    series: re.Pattern[str]
+    series_of: dict[str, tuple[_Series, bool]]
+    numbered: re.Pattern[str]
+    numbered_of: dict[str, _Series]
+    series_by_name: dict[str, _Series] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    vocab: dict[str, list[tuple[str, str]]] = {}
+    for row in _read_csv("exercise_vocab.csv"):
+        vocab.setdefault(row["category"], []).append((row["term"], row["value"] or ""))
+    terms = {k: [t for t, _ in v] for k, v in vocab.items()}
+    cue_kind = {_norm(t): v for t, v in vocab["cue"]}
+
+    assets = _read_csv("exercise_assets.csv")
+    asset_of = {}
+    asset_patterns = []
+    for r in assets:
+        asset_of[re.sub(r"[\s\-]+", "", r["term"].lower())] = (r["asset"], r["domain"], r["specific"] == "1")
+        if r["specific"] == "1":  # "Tu-95" also as "Tu 95", "TU95"
+            asset_patterns.append(re.sub(r"\\?[\-\s]", r"[\\s\\-]?", re.escape(r["term"])))
+        else:
+            asset_patterns.append(re.escape(r["term"]).replace(r"\ ", r"\s+"))
+    asset_patterns.sort(key=len, reverse=True)
+    asset_re = re.compile(rf"(?<![\w\-])(?:{'|'.join(asset_patterns)})(?![\w\-])", re.IGNORECASE)
+
+    series_of: dict[str, tuple[_Series, bool]] = {}
+    numbered_of: dict[str, _Series] = {}
+    by_name: dict[str, _Series] = {}
+    plain_aliases, numbered_aliases, ambiguous_aliases = [], [], []
+    for r in _read_csv("exercise_series.csv"):
+        editions = dict(tuple(map(int, e.split(":"))) for e in (r["editions"] or "").split(";") if e)
+        s = _Series(r["series"], r["kind"], tuple(d for d in r["domains"].split(";") if d),
+                    tuple(p for p in r["participants"].split(";") if p), r["numbered"] == "1", editions)
+        by_name[s.series] = s
+        for alias in r["aliases"].split(";"):
+            ambiguous = alias.endswith("*")
+            alias = alias.rstrip("*").strip()
+            if s.numbered:
+                numbered_of[_norm(alias)] = s
+                numbered_aliases.append(alias)
+            else:
+                series_of.setdefault(_norm(alias), (s, ambiguous))
+                (ambiguous_aliases if ambiguous else plain_aliases).append(alias)
+    suffix = (r"(?:[\s\-–—]*(?P<year>(?:19|20)\d\d)(?P<tag>[A-Da-d])?(?![\w])"
+              r"|[\s\-–—]+(?P<roman>III|II|IV|VI|V|I)(?![\w])"
+              r"|[\s\-–—]+(?P<num>\d{1,2})(?![\d,.]\d|[\w]))?")
+    all_aliases = sorted(plain_aliases + ambiguous_aliases, key=len, reverse=True)
+    variants = sorted({v for a in all_aliases for v in (a, a.upper(), a.title())}, key=len, reverse=True)
+    series_re = re.compile(rf"(?P<alias>{'|'.join(_flex(a) for a in variants)})(?![\w]){suffix}")
+    ordinal = r"(?:" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))"
+    pair = r"(?:(?:China|Chinese|Russia|Russian|Sino)[\s\-–]+(?:Russia|Russian|China|Chinese)n?\s+)?"
+    numbered_re = re.compile(
+        rf"(?<![\w\-])(?P<ord>{ordinal})\s+(?:round\s+of\s+(?:the\s+)?)?{pair}"
+        rf"(?P<alias>{_alternation(numbered_aliases)})s?(?![\w])", re.IGNORECASE)
+
+    # The pre-filter: an article needs a cue word (plain substring search, no regex); its sentences
+    # need a cue word or a series name, found by a case-sensitive alternation of literals (which
+    # the regex engine skips through quickly). An ambiguous alias counts here only with a year.
+    stems = tuple(sorted({t for t in terms["stem"]} | {t.upper() for t in terms["stem"]}))
+    literal_names = {a.split("/")[0].strip() for a in plain_aliases}  # numbered ones contain "patrol": a stem
+    literal_names |= {a.upper() for a in literal_names}
+    literal_names |= {a + sep + century for a in ambiguous_aliases for sep in ("-", " ", "–", "")
+                      for century in ("19", "20")}
+    names_prefilter = re.compile("|".join(re.escape(a) for a in sorted(literal_names, key=len, reverse=True)))
+    status_of = {}
+    for cat in ("planned", "conducted"):
+        for t, v in vocab[cat]:
+            status_of[_norm(t)] = (cat, v == "perfect")
+    premods = [t.lower() for t in terms["premod"] + terms["joint"]]
+    return _Rules(
+        cue=_words(terms["cue"]), cue_kind=cue_kind, stems=stems, names_prefilter=names_prefilter,
+        joint=frozenset(t.lower() for t in terms["joint"]),
+        premod=frozenset(t for t in premods if " " not in t),
+        premod_multi=tuple(sorted((t for t in premods if " " in t), key=len, reverse=True)),
+        domain=_words(terms["domain"]), domain_of={_norm(t): v for t, v in vocab["domain"]},
+        status=_words(terms["planned"] + terms["conducted"]), status_of=status_of,
+        hold=_words(terms["hold"]), group=_words(terms["group"]),
+        generic_before=re.compile(rf"(?<![\w\-])(?:{_alternation(terms['generic_before'])})\b[^.;!?]*$",
+                                  re.IGNORECASE),
+        generic_after=re.compile(rf"\s*,?\s*(?:{_alternation(terms['generic_after'])})\b", re.IGNORECASE),
+        report=_words(terms["report"]),
+        not_participant=re.compile(rf"(?<![\w\-])(?:{_alternation(terms['not_participant'])})\s+(?:the\s+)?$",
+                                   re.IGNORECASE),
+        media=re.compile(rf"(?<![\w\-])(?:{_alternation(terms['media'])})(?![\w\-])"),
+        asset=asset_re, asset_of=asset_of, series=series_re, series_of=series_of,
+        numbered=numbered_re, numbered_of=numbered_of, series_by_name=by_name)
+
+
+# ---- fixed patterns ------------------------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"[\w’'\-]+|[^\w\s]")
+_YEAR = re.compile(r"(?<![\d$€£.,/\-])(?<!since )(?<!Since )(19[5-9]\d|20[0-4]\d)(?![\d,%]|\s*(?:troops|soldiers|personnel|servicemen|"
+                   r"people|km|kilomet|miles|tons|tonnes|aircraft|ships|warships|vehicles|units|sorties))")
+_MONTH = re.compile(r"\b(January|February|March|April|June|July|August|September|October|November|December|"
+                    r"(?:(?<=\bin )|(?<=\bof )|(?<=\bby )|(?<=\bmid )|(?<=\bmid-)|(?<=\bearly )|(?<=\blate )|"
+                    r"(?<=\bsince )|(?<=\buntil ))May|May(?= \d))\b")
+_RELATIVE_YEAR = re.compile(r"\b(last|this|next|previous|coming)\s+year\b", re.IGNORECASE)
+_LOC_PREP = r"(?:in|over|near|off|around|across|through|along|at|inside|within|above|to|into|from|toward|towards)"
+_LOC_LEAD = re.compile(
+    rf"\s*,?\s*{_LOC_PREP}\s+(?:the\s+|both\s+)?(?:(?:coast|waters|skies|airspace|area|vicinity|east|west|north|south|"
+    rf"part|parts)\s+(?:of|off|over|near)\s+(?:the\s+)?)?", re.IGNORECASE)
+_LOC_LIST = re.compile(r"(?:\s*,\s*(?:including|such\s+as|as\s+well\s+as|and)?\s*|\s+(?:and|or|as\s+well\s+as|including)"
+                       r"\s+)(?:the\s+|both\s+)?", re.IGNORECASE)
+_LOC_BEFORE = re.compile(rf"\b{_LOC_PREP}\s+(?:the\s+|both\s+)?(?:waters\s+(?:of|off)\s+(?:the\s+)?)?(?:[A-Z]\w+['’]s\s+)?$",
+                         re.IGNORECASE)
+#: "with troops from China, India and Belarus", "China, India and Belarus also took part"
+_CONTINGENT = re.compile(r"\b(?:troops|forces|servicemen|soldiers|contingents?|units|personnel|militar(?:y|ies)|"
+                         r"warships|ships|aircraft|delegations?|navies|observers)\s+from\s+(?:the\s+)?", re.IGNORECASE)
+_TOOK_PART = re.compile(r"\s*(?:,\s*)?(?:also\s+|will\s+also\s+|will\s+)?(?:took|take|taking|takes)\s+part\b|"
+                        r"\s*(?:also\s+)?(?:participated|participating|participate|joined|joining|sent\s+troops)\b",
+                        re.IGNORECASE)
+_PART_LEAD = re.compile(r"\s+(?:between|with|involving|among|alongside|together\s+with|by|of)\s+", re.IGNORECASE)
+_PART_SKIP = re.compile(r"\s*(?:,\s*)?(?:and\s+)?(?:the\s+|both\s+)?", re.IGNORECASE)
+_PART_TAIL = re.compile(r"\s+(?:armed\s+forces|military|militaries|navy|navies|air\s+force|air\s+forces|army|armies|"
+                        r"troops|forces|warships|ships|aircraft|bombers)\b", re.IGNORECASE)
+_REL_CLAUSE = re.compile(r"\s+(?:that|which)\s+([^.,;:!?“”\"]{0,80}?)", re.IGNORECASE)
+_APPOSITION = re.compile(r"\s*,?\s*(?:dubbed|called|named|code-?named|known\s+as|titled)\s+[‘'\"“«]?", re.IGNORECASE)
+_ADJACENT = re.compile(r"[\s‘’'\"“”«»]*")
+_CLAUSE_END = re.compile(r"[,;:.!?…—–(]")
+_MOTION = re.compile(r"\b(?:flew|flown|sailed|passed|transited|entered|crossed|travel(?:l)?ed|moved|headed|cruised|"
+                     r"conducted|held|practi[cs]ed)\b", re.IGNORECASE)
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|shall|to|plans?|planned|could|might|set\s+to)\s+(?:\w+\s+)?$",
+                           re.IGNORECASE)
+_EXERCISE_VERB = re.compile(r"\s+(?:its|their|his|her|our|restraint|caution|control|power|the\s+right|rights?|"
+                            r"authority|sovereignty|influence|leverage|patience|judge?ment|care|vigilance|"
+                            r"of\s+(?:power|rights?|sovereignty|authority|jurisdiction|the\s+right))\b", re.IGNORECASE)
+_VERB_OBJECT = re.compile(r"\s+(?:the|its|their|a|an|these|those|this)\b", re.IGNORECASE)
+_LEAD_YEAR = re.compile(r"\b(?:[Aa]s|[Ii]n|[Dd]uring|[Tt]hroughout|[Bb]y|[Oo]f|[Ss]ince)\s+(?:(?:late|early|mid)[\s\-]+)?"
+                        r"((?:19|20)\d\d)\b")
+_ASIDE = re.compile(r",\s*(?:prompting|forcing|causing|after|while|as|amid|which|when|and\s+(?:Japan|South\s+Korea|"
+                    r"Taiwan|the\s+US)|in\s+response)\b", re.IGNORECASE)
+_THINK_TANK = re.compile(r"think[\s\-]+$", re.IGNORECASE)
+
+
+# ---- the sentence pass ---------------------------------------------------------------------------------------
+
+@dataclass
+class _Cand:
+    """A mention being built: local offsets into the sentence text."""
+
+    start: int
+    end: int
+    kind: str
+    head: tuple[int, int] | None = None  # the exercise word
+    name: str = ""
+    series: _Series | None = None
+    name_year: int | None = None
+    edition: int | None = None
+    context_start: int | None = None  # where the clause context starts when the span is a name only
+    definite: bool = False
+    joint: bool = False
+    premod_countries: int = 0
+    part_countries: list = field(default_factory=list)
+    part_group: bool = False
+    rel_clause: tuple[int, int] | None = None
+    places: list = field(default_factory=list)
+    status: str | None = None
+    status_perfect: bool = False
+    status_cued: bool = False
+
+
+def _sentence_facts(text: str, rules: _Rules):
+    places = find_places(text)
+    masked = [(p.start, p.end) for p in places] + [(m.start(), m.end()) for m in rules.media.finditer(text)]
+    countries = [c for c in find_countries(text) if not any(s < c.end and c.start < e for s, e in masked)]
+    return places, countries
+
+
+def _names(text: str, rules: _Rules, places, cue_spans) -> list[_Cand]:
+    out = []
+    place_spans = [(p.start, p.end) for p in places]
+    for m in (rules.numbered.finditer(text) if "atrol" in text or "ATROL" in text else ()):
+        s = rules.numbered_of.get(_norm(m.group("alias")))
+        if s is None:
+            continue
+        o = m.group("ord").lower()
+        n = _ORDINALS.get(o) or int(re.match(r"\d+", o).group(0))
+        out.append(_Cand(m.start(), m.end(), s.kind, name=f"{s.series}-{n}", series=s, edition=n))
+    for m in rules.series.finditer(text):
+        hit = rules.series_of.get(_norm(m.group("alias")))
+        if hit is None or (m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-_")):
+            continue
+        if any(a < m.end() and m.start() < b for a, b in place_spans) or any(
+                c.start < m.end() and m.start() < c.end for c in out):
+            continue
+        s, ambiguous = hit
+        year, tag, roman, num = m.group("year"), m.group("tag"), m.group("roman"), m.group("num")
+        if ambiguous and not (year or roman):
+            before = text[max(0, m.start() - 30):m.start()]
+            near_cue = any(0 <= m.start() - ce <= 3 or 0 <= cs - m.end() <= 25 and
+                           not re.search(r"[.,;]", text[m.end():cs]) for cs, ce in cue_spans)
+            if not (near_cue or re.search(r"(?:dubbed|called|named|code-?named|known\s+as)\s+[‘'\"“]?$", before)):
+                continue
+        end = m.end() if (year or roman or num) else m.start() + len(m.group("alias"))
+        suffix = (year + (tag.upper() if tag else "")) if year else (roman or num or "")
+        name = f"{s.series}-{suffix}" if suffix else s.series
+        out.append(_Cand(m.start(), end, s.kind, name=name, series=s, name_year=int(year) if year else None))
+    return sorted(out, key=lambda c: c.start)
+
+
+def _left_premods(text: str, head_start: int, rules: _Rules, countries) -> tuple[int, bool, bool, int]:
+    """Walk left over the modifiers of an exercise word: (start, definite, joint, countries in the modifiers)."""
+    tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, max(0, head_start - 120), head_start)]
+    start, joint, codes = head_start, False, set()
+
+    def is_country(a: int, b: int) -> list:
+        return [c for c in countries if a <= c.start and c.end <= b + 2 and c.start < b]
+
+    def is_modifier(a: int, b: int, w: str) -> bool:
+        lw = w.lower()
+        return (lw in rules.premod or lw in rules.joint or bool(is_country(a, b))
+                or bool(re.fullmatch(r"\d+(?:st|nd|rd|th)|\d+-(?:day|week)|sino-\w+", lw)))
+
+    i = len(tokens) - 1
+    while i >= 0:
+        a, b, w = tokens[i]
+        lw = w.lower()
+        multi = next((m for m in rules.premod_multi if b - len(m) >= 0 and text[b - len(m):b].lower() == m
+                      and (b - len(m) == 0 or not text[b - len(m) - 1].isalnum())), None)
+        if multi:
+            start = b - len(multi)
+            while i >= 0 and tokens[i][0] >= start:
+                i -= 1
+            continue
+        if is_modifier(a, b, w):
+            joint |= lw in rules.joint
+            found = {c.alpha3 for c in is_country(a, b)}
+            if lw.startswith("sino-"):
+                found.add("CHN")
+            codes |= found
+            start = a
+        elif lw in ("and", ",", "&") and start == (tokens[i + 1][0] if i + 1 < len(tokens) else -1) and i > 0 \
+                and is_modifier(*tokens[i - 1]):
+            pass  # "air and naval patrols", "Russian and Chinese joint drills"
+        else:
+            break
+        i -= 1
+    joint |= len(codes) >= 2
+    det = re.search(r"([\w’']+)\s*$", text[:start])
+    definite = bool(det and det.group(1).lower() in _DEFINITE)
+    return start, definite, joint, len(codes)
+
+
+def _extend_right(text: str, c: _Cand, rules: _Rules, places, countries) -> None:
+    """Take in the place, participant and relative-clause phrases after the exercise word."""
+    place_at = {p.start: p for p in places}
+    country_at = {x.start: x for x in countries}
+    pos = c.end
+    for _ in range(6):
+        m = _LOC_LEAD.match(text, pos)
+        if m and m.end() in place_at:
+            p = place_at[m.end()]
+            c.places.append(p)
+            pos = p.end
+            while True:
+                more = _LOC_LIST.match(text, pos)
+                if more and more.end() in place_at and more.end() > pos:
+                    p = place_at[more.end()]
+                    c.places.append(p)
+                    pos = p.end
+                else:
+                    break
+            continue
+        m = _PART_LEAD.match(text, pos)
+        if m:
+            q, found, group = m.end(), [], False
+            while True:
+                g = rules.group.match(text, q)
+                if q in country_at:
+                    found.append(country_at[q])
+                    q = country_at[q].end
+                    t = _PART_TAIL.match(text, q)
+                    q = t.end() if t else q
+                elif g:
+                    group, q = True, g.end()
+                    t = _PART_TAIL.match(text, q)
+                    q = t.end() if t else q
+                else:
+                    skip = _PART_SKIP.match(text, q)
+                    nq = skip.end()
+                    if nq > q and (nq in country_at or rules.group.match(text, nq)):
+                        q = nq
+                        continue
+                    break
+            if found or group:
+                c.part_countries.extend(found)
+                c.part_group |= group
+                pos = q
+                continue
+        m = _REL_CLAUSE.match(text, pos)
+        if m:
+            inner_start = m.start(1)
+            hold = None
+            for h in rules.hold.finditer(text, inner_start, min(len(text), inner_start + 90)):
+                if not re.search(r"[.,;:!?“”\"]", text[inner_start:h.start()]):
+                    hold = h
+                    break
+            if hold is not None:
+                c.rel_clause = (pos, hold.end())
+                pos = hold.end()
+                continue
+        break
+    c.end = pos
+
+
+def _country_list(text: str, pos: int, country_at: dict) -> tuple[list, int]:
+    """Countries listed from ``pos`` ("China, India and Belarus"), and where the list ends."""
+    found = []
+    while pos in country_at:
+        found.append(country_at[pos])
+        pos = country_at[pos].end
+        sep = re.match(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?", text[pos:])
+        if sep and pos + sep.end() in country_at:
+            pos += sep.end()
+        else:
+            break
+    return found, pos
+
+
+def _contingents(text: str, lo: int, hi: int, countries) -> list:
+    """Countries said to send troops to, or take part in, the exercise in text[lo:hi]."""
+    country_at = {c.start: c for c in countries}
+    out = []
+    for m in _CONTINGENT.finditer(text, lo, hi):
+        out += _country_list(text, m.end(), country_at)[0]
+    starts = sorted(x for x in country_at if lo <= x < hi)
+    for s in starts:
+        if any(s == c.start for c in out):
+            continue
+        found, end = _country_list(text, s, country_at)
+        if len(found) and _TOOK_PART.match(text, end):
+            out += [c for c in found if c not in out]
+    return out
+
+
+def _status(text: str, lo: int, hi: int, rules: _Rules, last: bool = True):
+    """The status cue nearest the mention in text[lo:hi]: (status, perfect) or None."""
+    hits = list(rules.status.finditer(text, lo, hi))
+    if not hits:
+        return None
+    m = hits[-1] if last else hits[0]
+    status, perfect = rules.status_of[_norm(m.group(0))]
+    if status == "conducted" and _MODAL_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+        status = "planned"
+    return status, perfect
+
+
+def _clause_right(text: str, pos: int, limit: int) -> int:
+    m = _CLAUSE_END.search(text, pos, limit)
+    return m.start() if m else limit
+
+
+class _ArticleContext:
+    """What a mention may borrow from the rest of its article, computed only when needed."""
+
+    def __init__(self, article, sentences, hit_index):
+        self.article = article
+        self.sentences = sentences
+        self.hit_index = hit_index
+        self._pair = None
+        self._lead_year = False
+        self.facts: dict[int, tuple] = {}  # sentence index -> (places, countries), shared with the sentence pass
+
+    def sentence_facts(self, idx: int):
+        if idx not in self.facts:
+            self.facts[idx] = _sentence_facts(self.sentences[idx].text, _rules())
+        return self.facts[idx]
+
+    def top_countries(self) -> list[str]:
+        """The two countries the article's title and exercise sentences (and those just before them) name most."""
+        if self._pair is None:
+            counts, first = Counter(), {}
+            wanted = {i for i, s in enumerate(self.sentences) if s.zone == "title"}
+            for i, hit in enumerate(self.hit_index):
+                if hit:
+                    wanted |= {i, i - 1} if i > 0 else {i}
+            for i in sorted(wanted):
+                for c in self.sentence_facts(i)[1]:
+                    counts[c.alpha3] += 1
+                    first.setdefault(c.alpha3, self.sentences[i].start + c.start)
+            self._pair = [code for code, _ in sorted(counts.items(), key=lambda kv: (-kv[1], first[kv[0]]))][:2]
+        return self._pair
+
+    def lead_year(self) -> int | None:
+        if self._lead_year is False:
+            self._lead_year = None
+            body = [s for s in self.sentences if s.zone == "body"][:2]
+            for s in body:
+                m = _LEAD_YEAR.search(s.text)
+                if m:
+                    self._lead_year = int(m.group(1))
+                    break
+        return self._lead_year
+
+
+def _in_quote(text: str, pos: int) -> bool:
+    para = text.rfind("\n", 0, pos) + 1
+    chunk = text[para:pos]
+    return chunk.count("“") > chunk.count("”") or chunk.count('"') % 2 == 1
+
+
+def _assets(text: str, lo: int, hi: int, rules: _Rules) -> list[tuple[str, str, bool]]:
+    out = []
+    for m in rules.asset.finditer(text, lo, hi):
+        if _THINK_TANK.search(text, max(0, m.start() - 8), m.start()):
+            continue
+        hit = rules.asset_of.get(re.sub(r"[\s\-]+", "", m.group(0).lower()))
+        if hit:
+            out.append(hit)
+    return out
+
+
+def _domain_words(text: str, lo: int, hi: int, rules: _Rules, places) -> set[str]:
+    out = set()
+    for m in rules.domain.finditer(text, lo, hi):
+        if any(p.start <= m.start() < p.end for p in places):
+            continue
+        out.add(rules.domain_of[_norm(m.group(0))])
+    return out
+
+
+def _first_year(text: str, lo: int, hi: int, anchor: int) -> int | None:
+    years = [(abs(m.start() - anchor), int(m.group(1))) for m in _YEAR.finditer(text, lo, hi)]
+    return min(years)[1] if years else None
+
+
+def _first_month(text: str, lo: int, hi: int, anchor: int) -> int | None:
+    months = [(abs(m.start() - anchor), _MONTHS[m.group(1).lower()]) for m in _MONTH.finditer(text, lo, hi)]
+    return min(months)[1] if months else None
+
+
+def _stem_hits(text: str, rules: _Rules) -> list[int]:
+    """Sorted offsets where a mention may be (empty: the text mentions no exercise)."""
+    out = []
+    for stem in rules.stems:
+        i = text.find(stem)
+        while i >= 0:
+            out.append(i)
+            i = text.find(stem, i + 1)
+    if not out:
+        return out
+    out += [m.start() for m in rules.names_prefilter.finditer(text)]
+    return sorted(out)
+
+
+def extract_exercises(article) -> list[ExerciseMention]:
+    """Every mention of a joint exercise, drill or patrol in an :class:`~analysis.corpus.model.Article`.
+
+    Pure: reads ``article.text``, ``article.sentences`` and ``article.published`` only.
+
+    >>> from analysis.corpus import article_from_text
+    >>> a = article_from_text("China and Russia\\n\\nThe two navies will hold drills next month. "
+    ...                       "Vostok-2022 began on Thursday.")
+    >>> [(m.surface, m.name, m.kind, m.participants, m.status, m.cameo, m.year) for m in extract_exercises(a)]
+    [('drills', '', 'drill', ('CHN', 'RUS'), 'planned', '0312', None), ('Vostok-2022', 'Vostok-2022', 'exercise', ('RUS',), 'conducted', '062', 2022)]
+    """
+    rules = _rules()
+    text = article.text
+    hits = _stem_hits(text, rules)
+    if not hits:
+        return []
+    sentences = article.content_sentences()
+    hit_index = [bisect.bisect_left(hits, s.start) < len(hits) and hits[bisect.bisect_left(hits, s.start)] < s.end
+                 for s in sentences]
+    ctx = _ArticleContext(article, sentences, hit_index)
+    out: list[ExerciseMention] = []
+    families_seen: set[str] = set()
+    published = getattr(article, "published", None)
+    for idx, sent in enumerate(sentences):
+        if not hit_index[idx]:
+            continue
+        follow = []
+        for j in range(idx + 1, min(idx + 3, len(sentences))):
+            nxt, prev = sentences[j], sentences[j - 1]
+            if hit_index[j] or "\n" in text[prev.end:nxt.start] or nxt.zone != sent.zone:
+                break
+            follow.append(nxt)
+        for m in _sentence_mentions(article, idx, sent, rules, ctx, families_seen, follow, published):
+            out.append(m)
+    return out
+
+
+def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleContext, families_seen: set, follow,
+                       published):
+    t = sent.text
+    places, countries = ctx.sentence_facts(idx)
+    cues = []
+    for m in rules.cue.finditer(t):
+        word = m.group(0).lower()
+        if word.startswith("exercise") and _EXERCISE_VERB.match(t, m.end()):
+            continue
+        if word in ("patrol", "patrols", "drill", "drills") and _VERB_OBJECT.match(t, m.end()) and \
+                re.search(r"\b(?:to|will|would|and|can|could)\s+$", t[max(0, m.start() - 8):m.start()], re.I):
+            continue
+        cues.append((m.start(), m.end(), rules.cue_kind[_norm(m.group(0))]))
+    names = _names(t, rules, places, [(a, b) for a, b, _ in cues])
+
+    if sent.zone == "caption":
+        return _caption_mention(article, sent, rules, places, countries, cues, names, ctx, published)
+
+    cands: list[_Cand] = []
+    for cs, ce, kind in cues:
+        start, definite, joint, n_countries = _left_premods(t, cs, rules, countries)
+        verbal = t[cs:ce].lower().startswith("joint")  # "jointly patrolled": the cue is the verb
+        c = _Cand(cs if verbal else start, ce, kind, head=(cs, ce), definite=definite and not verbal,
+                  joint=joint or verbal, premod_countries=n_countries)
+        _extend_right(t, c, rules, places, countries)
+        cands.append(c)
+    # A series name next to (or named by) an exercise word is one mention with it.
+    for n in names:
+        merged = False
+        for c in cands:
+            if c.series is not None:
+                continue
+            if n.start <= c.head[0] < n.end:  # "the ninth joint strategic air patrol"
+                c.start, c.end = min(c.start, n.start), max(c.end, n.end)
+            elif n.end <= c.start and _ADJACENT.fullmatch(t, n.end, c.start):  # "Vostok-2022 exercises"
+                c.start = n.start
+            elif c.head[1] <= n.start and _ADJACENT.fullmatch(t, c.head[1], n.start):  # "exercise Joint Sea-2021"
+                c.end = max(c.end, n.end)
+            elif c.end <= n.start <= c.end + 60 and not re.search(r"[.;:!?]", t[c.end:n.start]) and \
+                    (m := _APPOSITION.search(t, c.end, n.start + 1)) and m.end() == n.start:
+                c.context_start = c.start  # "The exercise, dubbed ‘Zapad / Interaction-2021’": the name is the span
+                c.start, c.end = n.start, n.end
+            else:
+                continue
+            c.name, c.series, c.name_year, c.edition = n.name, n.series, n.name_year, n.edition
+            c.kind = n.series.kind  # a named event has its series' kind, whatever word the text uses
+            c.joint = True
+            merged = True
+            break
+        if not merged:
+            n.joint = True
+            n.head = (n.start, n.end)
+            _extend_right(t, n, rules, places, countries)
+            cands.append(n)
+    cands.sort(key=lambda c: (c.start, c.end))
+    # drop a bare exercise word swallowed by a longer mention
+    cands = [c for c in cands if not any(o is not c and o.start <= c.start and c.end <= o.end and
+                                         (o.end - o.start) > (c.end - c.start) for o in cands)]
+
+    # report cut: a country before "said"/"reported that" is the source
+    out = []
+    prev: _Cand | None = None
+    prev_mention: ExerciseMention | None = None
+    for i, c in enumerate(cands):
+        ctx_start = c.context_start if c.context_start is not None else c.start
+        own_lo = prev.end if prev is not None and prev.end <= ctx_start else 0
+        clause_lo = 0
+        for r in rules.report.finditer(t, 0, ctx_start):
+            after = re.match(r"\s+that\b", t[r.end():])
+            clause_lo = r.end() + (after.end() if after else 0)
+        nxt = cands[i + 1].start if i + 1 < len(cands) else len(t)
+        right_hi = _clause_right(t, c.end, nxt)
+
+        # status: nearest cue before or inside the mention, else just after it, else as the mention before
+        st = _status(t, own_lo, c.end, rules) or _status(t, c.end, right_hi, rules, last=False)
+        coordinated = prev is not None and prev.end <= c.start and \
+            re.fullmatch(r"[\s,]*(?:and|or|as\s+well\s+as)?[\s,]*", t[prev.end:c.start]) is not None
+        if st is None and coordinated and prev.status is not None:
+            c.status, c.status_perfect, c.status_cued = prev.status, prev.status_perfect, prev.status_cued
+        elif st is None:
+            c.status, c.status_perfect, c.status_cued = "conducted", False, False
+        else:
+            c.status, c.status_perfect, c.status_cued = st[0], st[1], True
+        prev = c
+
+        # participants
+        subject_verb = bool(rules.hold.search(t, clause_lo, ctx_start) or rules.status.search(t, clause_lo, ctx_start)
+                            or (c.head is not None and t[c.head[0]:c.head[1]].lower().startswith("jointly")))
+        codes: list[str] = []
+        for x in countries:
+            inside = ctx_start <= x.start < c.end
+            if not inside and not (subject_verb and clause_lo <= x.start < ctx_start):
+                continue
+            placed = rules.not_participant.search(t, max(0, x.start - 20), x.start)
+            if placed and not (x in c.part_countries or (c.rel_clause and c.rel_clause[0] <= x.start < c.rel_clause[1])):
+                continue
+            if x.alpha3 not in codes:
+                codes.append(x.alpha3)
+        for x in _contingents(t, ctx_start, nxt, countries):
+            if x.alpha3 not in codes:
+                codes.append(x.alpha3)
+        group_here = bool(rules.group.search(t, clause_lo, c.end)) or c.part_group or bool(
+            rules.group.search(t, c.end, len(t)))
+        subject_joint = subject_verb and (len({x.alpha3 for x in countries if clause_lo <= x.start < ctx_start}) >= 2
+                                          or bool(rules.group.search(t, clause_lo, ctx_start)))
+        rel_joint = bool(c.rel_clause) and (
+            len({x.alpha3 for x in countries if c.rel_clause[0] <= x.start < c.rel_clause[1]}) >= 2
+            or bool(rules.group.search(t, *c.rel_clause)))
+        part_joint = bool(c.part_countries) or c.part_group
+        is_joint = c.joint or part_joint or subject_joint or rel_joint or c.series is not None
+
+        # places: in the mention, else before it in its clause ("In the Mediterranean, ..."), else just after
+        mention_places = list(c.places)
+        if not mention_places:
+            for p in places:
+                if own_lo <= p.start < ctx_start and _LOC_BEFORE.search(t, max(0, p.start - 40), p.start):
+                    mention_places.append(p)
+                elif c.end <= p.start < right_hi and _LOC_BEFORE.search(t, max(0, p.start - 40), p.start):
+                    mention_places.append(p)
+
+        # keep or drop
+        if c.series is None:
+            if not is_joint:
+                continue
+            if not mention_places and (rules.generic_before.search(t, clause_lo, c.start) or
+                                       rules.generic_after.match(t, c.end)):
+                continue
+            family = "patrol" if c.kind == "patrol" else "exercise"
+            if c.definite and not mention_places and family in families_seen:
+                continue
+        families_seen.add("patrol" if c.kind == "patrol" else "exercise")
+
+        flags = []
+        if len(codes) < 2 and (c.joint or group_here or part_joint or subject_joint or rel_joint) and \
+                (c.series is None or not c.series.participants):
+            if prev_mention is not None and len(prev_mention.participants) >= 2 and \
+                    re.fullmatch(r"[\s,]*(?:and|or|as well as)?[\s,]*", t[prev_mention.end - sent.start:c.start]):
+                codes = list(prev_mention.participants)
+            else:
+                top = ctx.top_countries()
+                if not codes:
+                    codes = list(top)
+                else:
+                    codes += [x for x in top if x not in codes][:1]
+                flags.append("participants_from_context")
+        if c.series is not None:
+            codes += [x for x in c.series.participants if x not in codes]
+        elif not codes:
+            continue
+
+        # domains and assets
+        hold_here = bool(rules.hold.search(t, clause_lo, ctx_start))
+        domains = _domain_words(t, c.start, c.end, rules, places)
+        asset_hits = _assets(t, c.start, c.end, rules)
+        if hold_here:
+            domains |= _domain_words(t, max(own_lo, clause_lo), ctx_start, rules, places)
+            asset_hits += _assets(t, max(own_lo, clause_lo), ctx_start, rules)
+        aside = _ASIDE.search(t, c.end, nxt)
+        asset_hits += _assets(t, c.end, aside.start() if aside else nxt, rules)
+        cont_places = []
+        if i == len(cands) - 1:
+            for s2 in follow:
+                if _MOTION.search(s2.text) and "scrambl" not in s2.text.lower():
+                    asset_hits += _assets(s2.text, 0, len(s2.text), rules)
+                    cont_places += [p for p in find_places(s2.text)]
+        domains |= {d for _, d, _ in asset_hits}
+        if not domains and c.series is not None:
+            domains = set(c.series.domains)
+        specific_domains = {d for _, d, sp in asset_hits if sp}
+        assets = []
+        for a, d, sp in asset_hits:
+            if (sp or d not in specific_domains) and a not in assets:
+                assets.append(a)
+
+        locations, place_ids = [], []
+        for p in mention_places + cont_places:
+            if p.place_id not in place_ids:
+                place_ids.append(p.place_id)
+                locations.append(p.surface)
+
+        # time
+        lo_time = max(own_lo, clause_lo) if c.context_start is None else min(c.context_start, max(own_lo, clause_lo))
+        year = c.name_year
+        if year is None:
+            year = _first_year(t, c.start, c.end, c.start) or _first_year(t, lo_time, right_hi, c.start)
+        if year is None and c.status == "conducted" and c.status_cued and not c.status_perfect and c.series is None:
+            year = ctx.lead_year()
+            if year is not None:
+                flags.append("year_from_lead")
+        month = _first_month(t, c.start, c.end, c.start) or _first_month(t, lo_time, right_hi, c.start)
+        year_inferred = year
+        if year_inferred is None:
+            rel = _RELATIVE_YEAR.search(t, lo_time, right_hi)
+            base = published.year if published else None
+            if c.series is not None and c.edition in c.series.editions:
+                year_inferred = c.series.editions[c.edition]
+            elif rel and base:
+                year_inferred = base + {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(rel.group(1).lower(), 0)
+            else:
+                year_inferred = base
+
+        if sent.zone == "title":
+            flags.append("in_title")
+        if _in_quote(article.text, sent.start + c.start):
+            flags.append("in_quote")
+
+        start, end = sent.start + c.start, sent.start + c.end
+        mention = ExerciseMention(
+            article_id=article.article_id, start=start, end=end, surface=article.text[start:end],
+            sentence=t, name=c.name, kind=c.kind, participants=tuple(sorted(codes)),
+            domains=tuple(sorted(domains)), locations=tuple(locations), place_ids=tuple(place_ids),
+            assets=tuple(assets), year=year, month=month, status=c.status, cameo=CAMEO[c.status],
+            flags=tuple(flags), year_inferred=year_inferred)
+        prev_mention = mention
+        out.append(mention)
+    return out
+
+
+def _caption_mention(article, sent, rules: _Rules, places, countries, cues, names, ctx, published):
+    """A caption line that names an exercise is one mention spanning the line (flagged ``in_caption``)."""
+    t = sent.text
+    codes = sorted({c.alpha3 for c in countries})
+    if not names and not (cues and len(codes) >= 2):
+        return []
+    n = names[0] if names else None
+    kind = cues[0][2] if cues else n.kind
+    if n is not None and n.series.numbered:
+        kind = n.series.kind
+    if n is not None:
+        codes = sorted(set(codes) | set(n.series.participants))
+    lead = len(t) - len(t.lstrip())
+    start, end = sent.start + lead, sent.start + len(t.rstrip())
+    st = _status(t, 0, len(t), rules)
+    status = st[0] if st else "conducted"
+    asset_hits = _assets(t, 0, len(t), rules)
+    domains = _domain_words(t, 0, len(t), rules, places) | {d for _, d, _ in asset_hits}
+    if not domains and n is not None:
+        domains = set(n.series.domains)
+    year = (n.name_year if n else None) or _first_year(t, 0, len(t), 0)
+    return [ExerciseMention(
+        article_id=article.article_id, start=start, end=end, surface=article.text[start:end], sentence=t,
+        name=n.name if n else "", kind=kind, participants=tuple(codes), domains=tuple(sorted(domains)),
+        locations=tuple(p.surface for p in places), place_ids=tuple(p.place_id for p in places),
+        assets=tuple(dict.fromkeys(a for a, _, _ in asset_hits)), year=year, month=_first_month(t, 0, len(t), 0),
+        status=status, cameo=CAMEO[status], flags=("in_caption",),
+        year_inferred=year or (published.year if published else None))]
+
+
+def exercises_frame(articles: Iterable) -> pd.DataFrame:
+    """All mentions in ``articles`` as a table (:data:`EXERCISE_COLUMNS`), sorted by article_id, start,
+    end, each with the ``event_id`` of the event it is merged into (see :mod:`analysis.extract.events`).
+
+    >>> from analysis.corpus import article_from_text
+    >>> a = article_from_text("Russia and China held joint naval drills in the Sea of Japan.", article_id="a1")
+    >>> exercises_frame([a])[["surface", "participants", "locations", "status", "cameo"]].values.tolist()
+    [['joint naval drills in the Sea of Japan', 'CHN;RUS', 'Sea of Japan', 'conducted', '062']]
+    """
+    from analysis.extract.events import assign_event_ids
+
+    rows = [m.as_row() for a in articles for m in extract_exercises(a)]
+    frame = pd.DataFrame(rows, columns=EXERCISE_COLUMNS)
+    frame = frame.astype({"year": "Int64", "month": "Int64", "year_inferred": "Int64", "start": int, "end": int})
+    frame = frame.sort_values(["article_id", "start", "end"], kind="stable").reset_index(drop=True)
+    return assign_event_ids(frame)

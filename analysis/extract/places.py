@@ -1,0 +1,163 @@
+"""Places named in exercise reporting: seas, straits, regions and bases, with a point for the map.
+
+The gazetteer is data (``data/gazetteer.csv``: id, name, aliases, kind, lat, lon). A place is
+found by its name or an alias, case-insensitively, on word boundaries, longest first, so
+"East China Sea" is one place (not "China"), "Asia-Pacific" is not "Asia", and "Sea of Japan"
+is not "Japan". A name followed by "Fleet", "Command", "states" and the like is a unit or a
+group of countries, not a place ("Pacific Fleet", "Baltic states").
+
+>>> [(p.surface, p.place_id) for p in find_places("Bombers flew over the Sea of Japan and the East China Sea.")]
+[('Sea of Japan', 'sea-of-japan'), ('East China Sea', 'east-china-sea')]
+>>> [p.surface for p in find_places("Ships of the Pacific Fleet sailed to the western Pacific.")]
+['western Pacific']
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import pandas as pd
+
+__all__ = ["PlaceMention", "Place", "find_places", "gazetteer", "place"]
+
+#: Words after a place name that make it a unit, an organisation or a group of countries.
+_NOT_A_PLACE_AFTER = re.compile(
+    r"\s+(?:Fleet|Fleets|Command|Theat(?:er|re)|Military\s+District|Council|Forum|Economic|Cooperation|"
+    r"Organi[sz]ation|Summit|Daily|Post|Times|Today|News|Institute|University|states|countries|nations|"
+    r"republics|Bank|Games|Treaty)\b")
+
+
+@dataclass(frozen=True)
+class Place:
+    """One gazetteer entry."""
+
+    place_id: str
+    name: str
+    kind: str  # sea, strait, region, base
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place named in a text: ``surface`` as written (offsets into the text) and its entry."""
+
+    start: int
+    end: int
+    surface: str
+    place_id: str
+    name: str
+    kind: str
+    lat: float
+    lon: float
+
+
+@lru_cache(maxsize=1)
+def _entries() -> tuple[dict[str, Place], dict[str, str]]:
+    """(id -> Place, lower-cased alias -> id), read once from the shipped gazetteer."""
+    places: dict[str, Place] = {}
+    alias_to_id: dict[str, str] = {}
+    with resources.files(__package__).joinpath("data/gazetteer.csv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(line for line in f if not line.startswith("#")):
+            entry = Place(row["id"], row["name"], row["kind"], float(row["lat"]), float(row["lon"]))
+            places[entry.place_id] = entry
+            for alias in [row["name"], *(row["aliases"] or "").split(";")]:
+                if alias.strip():
+                    alias_to_id.setdefault(alias.strip().lower(), entry.place_id)
+    return places, alias_to_id
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern[str]:
+    """Every alias that starts with a capital, as written and in upper case. Case-sensitive literals
+    that all start with a capital let the regex engine skip ahead quickly (an IGNORECASE alternation
+    is several times slower); "western Pacific" is found as "Pacific" plus the word before it."""
+    names = set()
+    for alias in _cased_names().values():
+        base = _DIRECTION_PREFIX.sub("", alias) if alias[0].islower() else alias
+        if base and base[0].isupper():
+            names |= {base, base.upper()}
+    # Spaces and hyphens inside a name match any run of whitespace or a hyphen ("Asia Pacific").
+    alternation = "|".join(re.sub(r"(?:\\ |\\-)+", r"[\\s\\-]+", re.escape(n))
+                           for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?:{alternation})(?![\w\-])")
+
+
+_DIRECTION_PREFIX = re.compile(r"^(?:(?:north|south)[\s\-]?)?(?:west|east)(?:ern)?\s+|^(?:north|south)(?:ern)?\s+",
+                               re.IGNORECASE)
+_DIRECTION_BEFORE = re.compile(r"(?:(?:north|south)[\s\-]?)?(?:west|east)(?:ern)?\s+$|(?:north|south)(?:ern)?\s+$",
+                               re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _cased_names() -> dict[str, str]:
+    """lower-cased alias -> the alias as the gazetteer writes it."""
+    out = {}
+    with resources.files(__package__).joinpath("data/gazetteer.csv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(line for line in f if not line.startswith("#")):
+            for alias in [row["name"], *(row["aliases"] or "").split(";")]:
+                if alias.strip():
+                    out.setdefault(alias.strip().lower(), alias.strip())
+    return out
+
+
+def find_places(text: str) -> list[PlaceMention]:
+    """Every gazetteer place named in ``text``, in order, with offsets and coordinates.
+
+    >>> m = find_places("joint patrols in the Asia-Pacific, including the Sea of Japan")
+    >>> [(p.surface, p.name, p.kind) for p in m]
+    [('Asia-Pacific', 'Asia-Pacific', 'region'), ('Sea of Japan', 'Sea of Japan', 'sea')]
+    """
+    places, alias_to_id = _entries()
+    out = []
+    for m in _pattern().finditer(text):
+        start = m.start()
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_"):
+            continue
+        if _NOT_A_PLACE_AFTER.match(text, m.end()):
+            continue
+        place_id = _lookup(m.group(0), alias_to_id)
+        d = _DIRECTION_BEFORE.search(text, max(0, start - 16), start)
+        if d:  # "western Pacific", "northern Indian Ocean": the longer name when the gazetteer has it
+            longer = _lookup(text[d.start():m.end()], alias_to_id)
+            if longer is not None:
+                place_id, start = longer, d.start()
+        if place_id is None:
+            continue
+        p = places[place_id]
+        out.append(PlaceMention(start, m.end(), text[start:m.end()], p.place_id, p.name, p.kind, p.lat, p.lon))
+    return out
+
+
+def _lookup(surface: str, alias_to_id: dict[str, str]) -> str | None:
+    key = re.sub(r"\s+", " ", surface.lower())
+    hit = alias_to_id.get(key)
+    if hit is None:  # separators differ from every alias ("Asia Pacific", "north west Pacific")
+        unified = re.sub(r"[\s\-]+", "", key)
+        hit = _unified().get(unified)
+    return hit
+
+
+@lru_cache(maxsize=1)
+def _unified() -> dict[str, str]:
+    return {re.sub(r"[\s\-]+", "", a): i for a, i in _entries()[1].items()}
+
+
+def place(place_id: str) -> Place | None:
+    """The gazetteer entry with this id, or None: ``place('sea-of-japan').lat == 40.0``."""
+    return _entries()[0].get(place_id)
+
+
+def gazetteer() -> pd.DataFrame:
+    """The gazetteer as a table (id, name, aliases, kind, lat, lon) for the map.
+
+    >>> g = gazetteer()
+    >>> g.loc[g["id"] == "sea-of-japan", ["name", "aliases"]].values.tolist()
+    [['Sea of Japan', 'East Sea;Japan Sea']]
+    """
+    with resources.files(__package__).joinpath("data/gazetteer.csv").open(encoding="utf-8") as f:
+        frame = pd.read_csv(f, comment="#", dtype={"aliases": str}, keep_default_na=False)
+    return frame.astype({"lat": float, "lon": float})

@@ -1,0 +1,87 @@
+"""Merging exercise mentions into events across articles, with corroboration."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from analysis import article_from_text
+from analysis.extract.events import EVENT_COLUMNS, assign_event_ids, events_frame
+from analysis.extract.exercises import exercises_frame
+
+A = ("Bombers fly joint patrol\n\nRussian and Chinese bombers flew a joint patrol over the Sea of Japan "
+     "and the East China Sea on Tuesday, Japan's defence ministry said.")
+B = ("China and Russia stage air patrol\n\nChina and Russia conducted a joint air patrol over the East China Sea "
+     "on Tuesday, Chinese state media reported.")
+C = ("Warships patrol near Alaska\n\nRussian and Chinese warships conducted a joint naval patrol near Alaska "
+     "last week, the U.S. Coast Guard said.")
+
+
+def articles():
+    day = dt.date(2024, 11, 30)
+    return [article_from_text(A, article_id="a", published=day), article_from_text(B, article_id="b", published=day),
+            article_from_text(C, article_id="c", published=day)]
+
+
+def test_two_articles_reporting_the_same_patrol_are_one_event_and_a_third_stays_apart():
+    mentions = exercises_frame(articles())
+    body = mentions[~mentions["flags"].str.contains("in_title")]
+    assert body["article_id"].tolist() == ["a", "b", "c"]
+    events = events_frame(mentions)
+    by_article = dict(zip(body["article_id"], body["event_id"]))
+    assert by_article["a"] == by_article["b"] != by_article["c"]
+    same = events.set_index("event_id").loc[by_article["a"]]
+    assert same["n_articles"] == 2
+    assert set(same["place_ids"].split(";")) == {"sea-of-japan", "east-china-sea"}
+    assert same["participants"] == "CHN;RUS" and same["domains"] == "air" and same["status"] == "conducted"
+    other = events.set_index("event_id").loc[by_article["c"]]
+    assert other["n_articles"] == 1 and other["place_ids"] == "alaska" and other["domains"] == "naval"
+
+
+def test_mention_ids_and_first_article():
+    mentions = exercises_frame(articles())
+    events = events_frame(mentions).set_index("event_id")
+    for row in mentions.itertuples():
+        assert f"{row.article_id}:{row.start}" in events.loc[row.event_id, "mention_ids"].split(";")
+    assert events["n_mentions"].sum() == len(mentions)
+    assert list(events.columns) == EVENT_COLUMNS[1:]
+
+
+def test_same_name_and_year_merge_without_places():
+    rows = pd.DataFrame({"article_id": ["x", "y", "z"], "start": [3, 7, 9], "end": [14, 18, 20],
+                         "name": ["Vostok-2022", "Vostok-2022", "Vostok-2018"], "kind": ["exercise"] * 3,
+                         "place_ids": ["", "", ""], "domains": ["", "land", ""], "year": [2022, 2022, 2018],
+                         "year_inferred": [2022, 2022, 2018], "status": ["conducted", "planned", "conducted"]})
+    events = events_frame(rows)
+    assert events[["name", "n_articles", "status"]].values.tolist() == [["Vostok-2022", 2, "conducted"],
+                                                                       ["Vostok-2018", 1, "conducted"]]
+
+
+def test_different_years_or_names_or_domains_stay_apart():
+    rows = pd.DataFrame({"article_id": ["x", "y", "z", "w"], "start": [0, 0, 0, 0], "end": [5, 5, 5, 5],
+                         "name": ["", "", "Joint Sea-2021", ""], "kind": ["patrol", "patrol", "patrol", "patrol"],
+                         "place_ids": ["sea-of-japan"] * 4, "domains": ["air", "air", "air", "naval"],
+                         "year": [2023, 2024, 2024, 2024], "year_inferred": [2023, 2024, 2024, 2024]})
+    ids = dict(zip(*assign_event_ids(rows)[["article_id", "event_id"]].T.values))
+    assert len(set(ids.values())) == 3  # y merges with z (no name on one side); x (other year), w (naval) apart
+    assert ids["y"] == ids["z"]
+
+
+def test_ids_are_deterministic_and_do_not_depend_on_row_order():
+    mentions = exercises_frame(articles())
+    shuffled = mentions.sample(frac=1, random_state=1)
+    assert assign_event_ids(shuffled)["event_id"].tolist() == assign_event_ids(mentions)["event_id"].tolist()
+    assert all(i.startswith("ev-") and len(i) == 13 for i in mentions["event_id"])
+
+
+def test_empty_table_gives_empty_events_with_columns():
+    assert list(events_frame(pd.DataFrame()).columns) == EVENT_COLUMNS
+    assert exercises_frame([]).empty
+
+
+def test_a_subset_of_mentions_keeps_the_event_ids_the_whole_corpus_gave():
+    mentions = exercises_frame(articles())
+    subset = mentions[mentions["article_id"] == "b"]
+    events = events_frame(subset)
+    assert events["event_id"].tolist() == subset["event_id"].drop_duplicates().tolist()
+    assert events["n_articles"].tolist() == [1] * len(events)  # corroboration counts only the rows given
