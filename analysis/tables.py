@@ -11,12 +11,14 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.corpus import DEFAULT_MAX_BYTES, Corpus, load_corpus
+from analysis.extract.events import events_frame
+from analysis.extract.exercises import exercises_frame
 from analysis.extract.figures import figures_frame
 from analysis.reference import budget_check, combined_check
 
 __all__ = ["TABLE_NAMES", "build_tables", "write_tables"]
 
-TABLE_NAMES = ("articles", "problems", "figures", "budget_check", "combined_check")
+TABLE_NAMES = ("articles", "problems", "figures", "exercises", "events", "budget_check", "combined_check")
 
 
 def build_tables(corpus: Corpus | str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES,
@@ -26,10 +28,13 @@ def build_tables(corpus: Corpus | str | os.PathLike, max_bytes: int = DEFAULT_MA
         corpus = load_corpus(corpus, max_bytes=max_bytes, report=report)
     articles = corpus.articles_frame()
     figures = figures_frame(corpus.articles)
+    exercises = exercises_frame(corpus.articles)
     return {
         "articles": articles,
         "problems": corpus.problems_frame(),
         "figures": figures,
+        "exercises": exercises,
+        "events": events_frame(exercises),
         "budget_check": budget_check(figures, articles),
         "combined_check": combined_check(figures, articles, texts=corpus.texts()),
     }

@@ -3,8 +3,8 @@
     .venv/bin/python benchmarks/bench_extract.py [--articles 2000] [--quantulum-sample 50]
 
 Writes ``--articles`` copies of the seed articles (varied ids) to a temporary folder, then times, in
-CPU seconds (``time.process_time``): ``load_corpus`` + ``extract_figures`` (+ ``extract_exercises``
-when ``analysis.extract.exercises`` exists) over all of them, and quantulum3's ``parser.parse`` over
+CPU seconds (``time.process_time``): ``load_corpus`` + ``extract_figures`` + ``extract_exercises`` over all of
+them, then the merge of the mentions into events (``events_frame``), and quantulum3's ``parser.parse`` over
 a sample of the same articles, scaled per MB. Prints MB per CPU-second, articles/s, peak RSS and
 whether the targets are met (>= 5 MB/CPU-s end to end, >= 50x quantulum3, peak RSS <= 1 GB).
 Not a test: the numbers depend on the machine.
@@ -12,7 +12,6 @@ Not a test: the numbers depend on the machine.
 from __future__ import annotations
 
 import argparse
-import importlib
 import resource
 import sys
 import tempfile
@@ -23,6 +22,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from analysis import load_corpus  # noqa: E402
+from analysis.extract.events import events_frame  # noqa: E402
+from analysis.extract.exercises import exercises_frame  # noqa: E402
 from analysis.extract.figures import extract_figures  # noqa: E402
 
 TARGET_MB_PER_CPU_S = 5.0
@@ -42,19 +43,11 @@ def build_corpus(folder: Path, n: int) -> int:
     return total
 
 
-def _exercises():
-    try:
-        return importlib.import_module("analysis.extract.exercises").extract_exercises
-    except (ImportError, AttributeError):
-        return None
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=2000)
     ap.add_argument("--quantulum-sample", type=int, default=50)
     args = ap.parse_args(argv)
-    extract_exercises = _exercises()
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -64,18 +57,19 @@ def main(argv: list[str] | None = None) -> int:
         t0 = time.process_time()
         corpus = load_corpus(folder)
         t_load = time.process_time() - t0
-        n_fig = n_ex = 0
+        n_fig = 0
         t0 = time.process_time()
         for article in corpus.articles:
             n_fig += len(extract_figures(article))
         t_fig = time.process_time() - t0
-        t_ex = 0.0
-        if extract_exercises is not None:
-            t0 = time.process_time()
-            for article in corpus.articles:
-                n_ex += len(extract_exercises(article))
-            t_ex = time.process_time() - t0
-        total = t_load + t_fig + t_ex
+        t0 = time.process_time()
+        mentions = exercises_frame(corpus.articles)  # extract_exercises per article, event ids assigned
+        n_ex = len(mentions)
+        t_ex = time.process_time() - t0
+        t0 = time.process_time()
+        n_ev = len(events_frame(mentions))
+        t_ev = time.process_time() - t0
+        total = t_load + t_fig + t_ex + t_ev
         rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
         sample = corpus.articles[:args.quantulum_sample]
@@ -98,10 +92,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"corpus: {len(corpus.articles)} articles, {mb:.2f} MB, {len(corpus.problems)} problems")
     print(f"load_corpus:      {t_load:7.2f} CPU-s  ({mb / t_load:6.1f} MB/CPU-s)")
     print(f"extract_figures:  {t_fig:7.2f} CPU-s  ({fig_rate:6.1f} MB/CPU-s, {n_fig} figures)")
-    if extract_exercises is not None:
-        print(f"extract_exercises:{t_ex:7.2f} CPU-s  ({mb / t_ex:6.1f} MB/CPU-s, {n_ex} exercises)")
-    else:
-        print("extract_exercises: (analysis.extract.exercises not present; skipped)")
+    print(f"exercises_frame:  {t_ex:7.2f} CPU-s  ({mb / t_ex:6.1f} MB/CPU-s, {n_ex} mentions)")
+    print(f"events_frame:     {t_ev:7.2f} CPU-s  ({n_ev} events)")
     print(f"end to end:       {total:7.2f} CPU-s  = {rate:.2f} MB/CPU-s, {len(corpus.articles) / total:.0f} articles/s")
     print(f"peak RSS:         {rss_mb:.0f} MB")
     ok = rate >= TARGET_MB_PER_CPU_S and rss_mb <= TARGET_RSS_MB

@@ -222,35 +222,47 @@ def combined_claims_in_words(combined: pd.DataFrame) -> list[str]:
 
 # ---- exercises (notebook 03) -------------------------------------------------------------------------------
 
-#: Columns the exercise views show when the extractor's tables have them (in this order).
-EXERCISE_VIEW_COLUMNS = ["article_id", "start", "end", "surface", "name", "year", "month", "domain", "status",
-                         "places", "participants"]
-EVENT_VIEW_COLUMNS = ["event_id", "name", "year", "month", "domain", "status", "places", "participants", "n_articles",
-                      "article_ids"]
+#: Columns the exercise views show, in this order (lists are ``;``-joined).
+EXERCISE_VIEW_COLUMNS = ["article_id", "start", "end", "surface", "name", "kind", "year", "month", "status",
+                         "participants", "domains", "locations", "assets", "flags", "event_id"]
+EVENT_VIEW_COLUMNS = ["event_id", "name", "first_surface", "kind", "year", "year_inferred", "month", "status", "participants", "domains",
+                      "places", "n_mentions", "n_articles", "article_ids"]
 
 
 def _table(tables: dict, name: str, columns: list[str]) -> pd.DataFrame:
-    """``tables[name]``, or an empty frame with ``columns`` while that extractor has not produced it."""
+    """``tables[name]``, or an empty frame with ``columns`` when the table was not built."""
     frame = tables.get(name)
     return pd.DataFrame(columns=columns) if frame is None else frame
 
 
 def _years(frame: pd.DataFrame, year_from: int, year_to: int) -> pd.DataFrame:
+    """Rows whose year (stated, else inferred from the article) is in the range; undated rows are kept."""
     if "year" not in frame.columns or frame.empty:
         return frame
     year = pd.to_numeric(frame["year"], errors="coerce")
+    if "year_inferred" in frame.columns:
+        year = year.fillna(pd.to_numeric(frame["year_inferred"], errors="coerce"))
     return frame[year.isna() | year.between(year_from, year_to)]
 
 
 def _domains(frame: pd.DataFrame, domains: list[str] | None) -> pd.DataFrame:
-    if not domains or "domain" not in frame.columns:
+    """Rows with at least one of ``domains`` in their ``;``-joined ``domains`` column; all rows when empty."""
+    if not domains or "domains" not in frame.columns:
         return frame
-    return frame[frame["domain"].str.lower().isin([d.lower() for d in domains])]
+    wanted = {d.strip().lower() for d in domains}
+    return frame[frame["domains"].fillna("").map(lambda v: bool(wanted & set(str(v).lower().split(";"))))]
 
 
 def exercises_overview(tables: dict, year_from: int = 0, year_to: int = 9999,
                        domains: list[str] | None = None) -> pd.DataFrame:
-    """Every exercise or patrol mention, one row each, in text order (undated mentions kept)."""
+    """Every exercise or patrol mention, one row each, in text order (undated mentions kept).
+
+    >>> from analysis.corpus import Corpus, article_from_text
+    >>> from analysis.tables import build_tables
+    >>> a = article_from_text("Russia and China held joint naval drills in the Sea of Japan in 2023.", article_id="a")
+    >>> exercises_overview(build_tables(Corpus([a])), domains=["naval"])[["surface", "year", "domains"]].values.tolist()
+    [['joint naval drills in the Sea of Japan', 2023, 'naval']]
+    """
     frame = _domains(_years(_table(tables, "exercises", EXERCISE_VIEW_COLUMNS), year_from, year_to), domains)
     columns = [c for c in EXERCISE_VIEW_COLUMNS if c in frame.columns]
     keys = [c for c in ("article_id", "start", "end") if c in frame.columns]
@@ -263,7 +275,7 @@ def events_selected(tables: dict, year_from: int = 0, year_to: int = 9999, domai
     frame = _domains(_years(_table(tables, "events", EVENT_VIEW_COLUMNS), year_from, year_to), domains)
     if "n_articles" in frame.columns and not frame.empty:
         frame = frame[pd.to_numeric(frame["n_articles"], errors="coerce").fillna(0) >= min_articles]
-    keys = [c for c in ("year", "month", "event_id") if c in frame.columns]
+    keys = [c for c in ("year_inferred", "year", "month", "event_id") if c in frame.columns]
     return frame.sort_values(keys, na_position="last").reset_index(drop=True) if keys else frame
 
 
