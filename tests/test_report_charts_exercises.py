@@ -12,7 +12,7 @@ from analysis.charts_exercises import coastlines, event_points, map_figure, time
 EVENTS = pd.DataFrame({
     "event_id": ["e1", "e2", "e3"], "name": ["Joint Sea-2021", "Zapad/Interaction-2021", "Vostok 2018"],
     "year": [2021, 2021, 2018], "month": [10, 8, None], "domain": ["naval", "land", "land"],
-    "status": ["held", "held", "planned"], "places": ["Sea of Japan", "Ningxia;Atlantis", "Tsugol"],
+    "status": ["conducted", "conducted", "planned"], "places": ["Sea of Japan", "Ningxia;Atlantis", "Tsugol"],
     "n_articles": [1, 2, 1]})
 GAZETTEER = pd.DataFrame({"name": ["Sea of Japan", "Ningxia", "Tsugol"], "lat": [40.0, 38.5, 50.8],
                           "lon": [135.0, 106.0, 115.5]})
@@ -30,7 +30,23 @@ def test_timeline_rows_are_events_earliest_first_with_corroboration():
     labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
     assert labels == ["Vostok 2018 (1 article)", "Zapad/Interaction-2021 (2 articles)", "Joint Sea-2021 (1 article)"]
     legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
-    assert legend == ["domain", "land", "naval", "status", "held", "planned"]
+    assert legend == ["domain", "land", "naval", "status", "conducted", "planned"]
+
+
+def test_an_event_without_a_stated_year_sits_hollow_at_its_reports_year_labelled_by_its_words():
+    events = pd.DataFrame({"event_id": ["e1", "e2"], "name": ["", "Vostok-2018"], "first_surface": [
+        "joint naval patrols in the northwest Pacific", "Vostok-2018"], "year": [None, 2018],
+        "year_inferred": [2021, 2018], "month": [None, 9], "domain": ["naval", "land"],
+        "status": ["planned", "conducted"], "n_articles": [1, 3]})
+    fig = timeline_figure(events)
+    ax = fig.axes[0]
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels == ["Vostok-2018 (3 articles)", "“joint naval patrols in the northwest Pacific” (1 article)"]
+    hollow, filled = ax.collections[1], ax.collections[0]  # drawn in row order: 2018 first
+    assert tuple(hollow.get_facecolor()[0]) == (1.0, 1.0, 1.0, 1.0)
+    assert tuple(filled.get_facecolor()[0]) != (1.0, 1.0, 1.0, 1.0)
+    assert ax.get_xlim()[0] < 2018.5 < 2021.5 < ax.get_xlim()[1]
+    assert "hollow" in ax.get_xlabel()
 
 
 def test_map_places_come_from_the_gazetteer_and_unknown_places_are_left_out():
