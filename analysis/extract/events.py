@@ -95,14 +95,25 @@ def _components(frame: pd.DataFrame) -> list[int]:
     for rows in by_name.values():
         for j in rows[1:]:
             union(rows[0], j)
+    # Whether two mentions at one place may merge depends only on their (name, domains), so rows
+    # with the same pair are merged among themselves, then one row per pair stands for the rest:
+    # the same unions as comparing every pair of rows, without the quadratic cost.
     for rows in by_place.values():
-        for a_i, i in enumerate(rows):
-            for j in rows[a_i + 1:]:
-                if names[i] and names[j] and names[i] != names[j]:
+        signatures: dict[tuple[str, frozenset], int] = {}
+        for i in rows:
+            key = (names[i], frozenset(domains[i]))
+            if key in signatures:
+                union(signatures[key], i)
+            else:
+                signatures[key] = i
+        keys = list(signatures)
+        for a_i, (name_a, dom_a) in enumerate(keys):
+            for name_b, dom_b in keys[a_i + 1:]:
+                if name_a and name_b and name_a != name_b:
                     continue
-                if domains[i] and domains[j] and not domains[i] & domains[j]:
+                if dom_a and dom_b and not dom_a & dom_b:
                     continue
-                union(i, j)
+                union(signatures[(name_a, dom_a)], signatures[(name_b, dom_b)])
     return [find(i) for i in range(n)]
 
 
