@@ -258,3 +258,15 @@ def test_vocabularies_are_well_formed():
     cats = {r["category"] for r in _data("exercise_vocab.csv")}
     assert {"cue", "stem", "joint", "premod", "domain", "planned", "conducted", "hold", "group"} <= cats
     assert {r["domain"] for r in _data("exercise_assets.csv")} == {"air", "naval", "land"}
+
+
+@pytest.mark.parametrize("text", [
+    "Russia and China held a joint patrolſ in the Sea of Japan.",  # long s: matched case-insensitively as "s"
+    "Russia and China held joint exercıses and joint navaſ drills.",
+    "Russian and Chinese warships İ conducted a joint ſea patrol.",
+    "\x00\ufeffjoint drills\u200b between Russia and China \ud800",
+])
+def test_odd_characters_never_crash_the_extractor(text):
+    article = article_from_text("Title\n\n" + text, article_id="odd")
+    for m in extract_exercises(article):
+        assert article.text[m.start:m.end] == m.surface

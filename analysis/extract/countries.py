@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from analysis.extract._patterns import trie_alternation
+
 __all__ = ["CountryMention", "find_countries", "country_code", "aliases"]
 
 
@@ -40,11 +42,11 @@ def aliases() -> dict[str, tuple[str, str]]:
 
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
-    # Longest alias first so "South Korea" beats "Korea" and "Russian Federation" beats "Russian".
-    names = sorted(aliases(), key=len, reverse=True)
-    alternation = "|".join(re.escape(n) for n in names)
+    # The aliases as a trie, so the longest wins ("South Korea" beats "Korea", "Russian Federation" beats
+    # "Russian"), with no word character or "." before one (see trie_alternation's not_after).
     # A trailing "." in an alias (U.S.) must not need a word boundary after it; "Sino-" is a prefix.
-    return re.compile(rf"(?<![\w.])(?:{alternation})(?:(?<=\.)|(?![\w]))(?:’s|'s)?")
+    alternation = trie_alternation(aliases(), not_after=r"[\w.]")
+    return re.compile(rf"(?:{alternation})(?:(?<=\.)|(?![\w]))(?:’s|'s)?")
 
 
 def find_countries(text: str) -> list[CountryMention]:

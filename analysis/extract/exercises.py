@@ -25,14 +25,16 @@ from __future__ import annotations
 import bisect
 import csv
 import re
+import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import pandas as pd
 
+from analysis.extract._patterns import term_units, trie_alternation, trie_of_units, word_start_matches
 from analysis.extract.countries import find_countries
 from analysis.extract.places import find_places
 
@@ -97,13 +99,62 @@ def _read_csv(name: str) -> list[dict]:
         return list(csv.DictReader(line for line in f if not line.startswith("#")))
 
 
-def _alternation(terms: Iterable[str]) -> str:
-    """Longest-first alternation of literal terms, spaces matching any whitespace run."""
-    return "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(set(terms), key=len, reverse=True))
+def _alternation(terms: Iterable[str], not_after: str | None = r"[\w\-]") -> str:
+    """Alternation of literal terms, in lower case for a :class:`_CaseFree` pattern, the longest match
+    winning (a trie, see :func:`~analysis.extract._patterns.trie_alternation`), spaces matching any
+    whitespace run, with no word character or hyphen just before a term (``not_after``)."""
+    return trie_alternation(terms, space=r"\s+", fold_case=True, not_after=not_after)
 
 
-def _words(terms: Iterable[str]) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w\-])(?:{_alternation(terms)})(?![\w\-])", re.IGNORECASE)
+def _words(terms: Iterable[str]) -> _CaseFree:
+    return _word_pattern([term_units(t, space=r"\s+", fold_case=True) for t in terms])
+
+
+def _word_pattern(terms: list[list[str]]) -> _CaseFree:
+    """Whole words (no word character or hyphen on either side) from a trie of terms given as units.
+    When the terms start with few letters, the look-behind goes after a term's first letter and the
+    regex engine skips ahead to those letters; when they start with many, the engine would stop almost
+    everywhere, and a look-behind first rejects a place inside a word at once."""
+    if len({units[0] for units in terms}) <= 12:
+        return _CaseFree(r"(?:%s)(?![\w\-])" % trie_of_units(terms, not_after=r"[\w\-]"))
+    return _CaseFree(r"(?<![\w\-])(?:%s)(?![\w\-])" % trie_of_units(terms))
+
+
+class _Text(str):
+    """A sentence's text that carries its lower-case form, ``low``, when that form lines up with it
+    character for character and reads as ``re.IGNORECASE`` would (no "İ", "ı" or "ſ"; else None).
+    Slices and other string operations give plain strings."""
+
+    low: str | None
+
+    def __new__(cls, text: str) -> _Text:
+        self = super().__new__(cls, text)
+        low = text.lower()
+        self.low = low if len(low) == len(text) and "ı" not in text and "ſ" not in text else None
+        return self
+
+
+class _CaseFree:
+    """A case-insensitive pattern written in lower case: on a :class:`_Text` it runs case-sensitively on
+    the text's lower-case form (the regex engine can then skip ahead to where a term may begin, and
+    need not fold every character), on any other text with ``re.IGNORECASE``. The matches have the
+    same offsets either way; their text is in lower case in the first."""
+
+    def __init__(self, pattern: str):
+        self.exact = re.compile(pattern, re.IGNORECASE)
+        self.lower = re.compile(pattern)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        low = getattr(text, "low", None)
+        return self.exact.finditer(text, pos, endpos) if low is None else self.lower.finditer(low, pos, endpos)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        low = getattr(text, "low", None)
+        return self.exact.search(text, pos, endpos) if low is None else self.lower.search(low, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        low = getattr(text, "low", None)
+        return self.exact.match(text, pos, endpos) if low is None else self.lower.match(low, pos, endpos)
 
 
 def _flex(alias: str) -> str:
@@ -113,7 +164,8 @@ def _flex(alias: str) -> str:
 
 
 def _norm(s: str) -> str:
-    return re.sub(r"[\s/\-]+", " ", s.lower()).strip()
+    low = s.lower()
+    return low if low.isalpha() else re.sub(r"[\s/\-]+", " ", low).strip()
 
 
 _ORDINALS = {w: i for i, w in enumerate(
@@ -138,31 +190,39 @@ class _Series:
 class _Rules:
     """Every compiled pattern and lookup the extractor uses, built once from the data files."""
 
-    cue: re.Pattern[str]
+    cue: _CaseFree
     cue_kind: dict[str, str]
     stems: tuple[str, ...]  # substrings one of which every article with a mention contains (a cheap pre-filter)
     names_prefilter: re.Pattern[str]  # series names as written (case-sensitive literals: fast)
     joint: frozenset[str]
     premod: frozenset[str]
-    premod_multi: tuple[str, ...]
-    domain: re.Pattern[str]
+    premod_multi_by_end: dict[str, tuple[str, ...]]  # by their last three letters, longest first
+    domain: _CaseFree
     domain_of: dict[str, str]
-    status: re.Pattern[str]
+    status: _CaseFree
     status_of: dict[str, tuple[str, bool]]
-    hold: re.Pattern[str]
-    group: re.Pattern[str]
-    generic_before: re.Pattern[str]
-    generic_after: re.Pattern[str]
-    report: re.Pattern[str]
-    not_participant: re.Pattern[str]
+    hold: _CaseFree
+    group: _CaseFree
+    generic_before: _CaseFree
+    generic_after: _CaseFree
+    report: _CaseFree
+    not_participant: _CaseFree
     media: re.Pattern[str]
-    asset: re.Pattern[str]
+    asset: _CaseFree
     asset_of: dict[str, tuple[str, str, bool]]
     series: re.Pattern[str]
     series_of: dict[str, tuple[_Series, bool]]
-    numbered: re.Pattern[str]
+    numbered: _CaseFree
     numbered_of: dict[str, _Series]
     series_by_name: dict[str, _Series] = field(default_factory=dict)
+
+
+def _by_end(terms: list[str]) -> dict[str, tuple[str, ...]]:
+    """Terms (lower case, at least three letters) by their last three letters, in their order."""
+    out: dict[str, list[str]] = {}
+    for t in terms:
+        out.setdefault(t[-3:], []).append(t)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @lru_cache(maxsize=1)
@@ -175,15 +235,14 @@ def _rules() -> _Rules:
 
     assets = _read_csv("exercise_assets.csv")
     asset_of = {}
-    asset_patterns = []
+    asset_units = []
     for r in assets:
         asset_of[re.sub(r"[\s\-]+", "", r["term"].lower())] = (r["asset"], r["domain"], r["specific"] == "1")
         if r["specific"] == "1":  # "Tu-95" also as "Tu 95", "TU95"
-            asset_patterns.append(re.sub(r"\\?[\-\s]", r"[\\s\\-]?", re.escape(r["term"])))
+            asset_units.append([r"[\s\-]?" if ch in " -" else re.escape(ch.lower()) for ch in r["term"]])
         else:
-            asset_patterns.append(re.escape(r["term"]).replace(r"\ ", r"\s+"))
-    asset_patterns.sort(key=len, reverse=True)
-    asset_re = re.compile(rf"(?<![\w\-])(?:{'|'.join(asset_patterns)})(?![\w\-])", re.IGNORECASE)
+            asset_units.append([r"\s+" if ch == " " else re.escape(ch.lower()) for ch in r["term"]])
+    asset_re = _word_pattern(asset_units)
 
     series_of: dict[str, tuple[_Series, bool]] = {}
     numbered_of: dict[str, _Series] = {}
@@ -210,10 +269,10 @@ def _rules() -> _Rules:
     variants = sorted({v for a in all_aliases for v in (a, a.upper(), a.title())}, key=len, reverse=True)
     series_re = re.compile(rf"(?P<alias>{'|'.join(_flex(a) for a in variants)})(?![\w]){suffix}")
     ordinal = r"(?:" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))"
-    pair = r"(?:(?:China|Chinese|Russia|Russian|Sino)[\s\-–]+(?:Russia|Russian|China|Chinese)n?\s+)?"
-    numbered_re = re.compile(
+    pair = r"(?:(?:china|chinese|russia|russian|sino)[\s\-–]+(?:russia|russian|china|chinese)n?\s+)?"
+    numbered_re = _CaseFree(
         rf"(?<![\w\-])(?P<ord>{ordinal})\s+(?:round\s+of\s+(?:the\s+)?)?{pair}"
-        rf"(?P<alias>{_alternation(numbered_aliases)})s?(?![\w])", re.IGNORECASE)
+        rf"(?P<alias>{_alternation(numbered_aliases, not_after=None)})s?(?![\w])")
 
     # The pre-filter: an article needs a cue word (plain substring search, no regex); its sentences
     # need a cue word or a series name, found by a case-sensitive alternation of literals (which
@@ -223,40 +282,46 @@ def _rules() -> _Rules:
     literal_names |= {a.upper() for a in literal_names}
     literal_names |= {a + sep + century for a in ambiguous_aliases for sep in ("-", " ", "–", "")
                       for century in ("19", "20")}
-    names_prefilter = re.compile("|".join(re.escape(a) for a in sorted(literal_names, key=len, reverse=True)))
+    names_prefilter = re.compile(trie_alternation(literal_names))
     status_of = {}
     for cat in ("planned", "conducted"):
         for t, v in vocab[cat]:
             status_of[_norm(t)] = (cat, v == "perfect")
     premods = [t.lower() for t in terms["premod"] + terms["joint"]]
+    media = trie_alternation(terms["media"], space=r"\s+", not_after=r"[\w\-]")  # case-sensitive
     return _Rules(
         cue=_words(terms["cue"]), cue_kind=cue_kind, stems=stems, names_prefilter=names_prefilter,
         joint=frozenset(t.lower() for t in terms["joint"]),
         premod=frozenset(t for t in premods if " " not in t),
-        premod_multi=tuple(sorted((t for t in premods if " " in t), key=len, reverse=True)),
+        premod_multi_by_end=_by_end(sorted((t for t in premods if " " in t), key=len, reverse=True)),
         domain=_words(terms["domain"]), domain_of={_norm(t): v for t, v in vocab["domain"]},
         status=_words(terms["planned"] + terms["conducted"]), status_of=status_of,
         hold=_words(terms["hold"]), group=_words(terms["group"]),
-        generic_before=re.compile(rf"(?<![\w\-])(?:{_alternation(terms['generic_before'])})\b[^.;!?]*$",
-                                  re.IGNORECASE),
-        generic_after=re.compile(rf"\s*,?\s*(?:{_alternation(terms['generic_after'])})\b", re.IGNORECASE),
+        generic_before=_CaseFree(rf"(?:{_alternation(terms['generic_before'])})\b[^.;!?]*$"),
+        generic_after=_CaseFree(rf"\s*,?\s*(?:{_alternation(terms['generic_after'], not_after=None)})\b"),
         report=_words(terms["report"]),
-        not_participant=re.compile(rf"(?<![\w\-])(?:{_alternation(terms['not_participant'])})\s+(?:the\s+)?$",
-                                   re.IGNORECASE),
-        media=re.compile(rf"(?<![\w\-])(?:{_alternation(terms['media'])})(?![\w\-])"),
+        not_participant=_CaseFree(rf"(?:{_alternation(terms['not_participant'])})\s+(?:the\s+)?$"),
+        media=re.compile(rf"(?:{media})(?![\w\-])"),
         asset=asset_re, asset_of=asset_of, series=series_re, series_of=series_of,
         numbered=numbered_re, numbered_of=numbered_of, series_by_name=by_name)
 
 
 # ---- fixed patterns ------------------------------------------------------------------------------------------
 
-_TOKEN = re.compile(r"[\w’'\-]+|[^\w\s]")
-_YEAR = re.compile(r"(?<![\d$€£.,/\-])(?<!since )(?<!Since )(19[5-9]\d|20[0-4]\d)(?![\d,%]|\s*(?:troops|soldiers|personnel|servicemen|"
+_REVERSED_TOKEN = re.compile(r"\s*([\w’'\-]+|[^\w\s])")  # the next token of a reversed text (see _TokensBefore)
+_NUMBERED_PREMOD = re.compile(r"\d+(?:st|nd|rd|th)|\d+-(?:day|week)|sino-\w+")  # "10th", "3-day", "sino-russian"
+# The look-behinds stand after the year (reaching back over its four digits) and the word start before a
+# month is checked by word_start_matches, so that every branch starts with a literal: the regex engine
+# then skips ahead to the places where a year or a month may begin.
+_YEAR = re.compile(r"(19[5-9]\d|20[0-4]\d)(?<![\d$€£.,/\-]....)(?<!since ....)(?<!Since ....)"
+                   r"(?![\d,%]|\s*(?:troops|soldiers|personnel|servicemen|"
                    r"people|km|kilomet|miles|tons|tonnes|aircraft|ships|warships|vehicles|units|sorties))")
-_MONTH = re.compile(r"\b(January|February|March|April|June|July|August|September|October|November|December|"
-                    r"(?:(?<=\bin )|(?<=\bof )|(?<=\bby )|(?<=\bmid )|(?<=\bmid-)|(?<=\bearly )|(?<=\blate )|"
-                    r"(?<=\bsince )|(?<=\buntil ))May|May(?= \d))\b")
-_RELATIVE_YEAR = re.compile(r"\b(last|this|next|previous|coming)\s+year\b", re.IGNORECASE)
+_MONTH = re.compile(r"(January|February|March|April|June|July|August|September|October|November|December|"
+                    r"May(?:(?<=\bin May)|(?<=\bof May)|(?<=\bby May)|(?<=\bmid May)|(?<=\bmid-May)|(?<=\bearly May)|"
+                    r"(?<=\blate May)|(?<=\bsince May)|(?<=\buntil May)|(?= \d)))\b")
+# Case-free patterns (see _CaseFree) start with a trie whose look-behind ("not after") stands for a leading \b.
+_RELATIVE_YEAR = _CaseFree(r"(%s)\s+year\b" % trie_alternation(
+    "last this next previous coming".split(), not_after=r"\w"))
 _LOC_PREP = r"(?:in|over|near|off|around|across|through|along|at|inside|within|above|to|into|from|toward|towards)"
 _LOC_LEAD = re.compile(
     rf"\s*,?\s*{_LOC_PREP}\s+(?:the\s+|both\s+)?(?:(?:coast|waters|skies|airspace|area|vicinity|east|west|north|south|"
@@ -266,8 +331,9 @@ _LOC_LIST = re.compile(r"(?:\s*,\s*(?:including|such\s+as|as\s+well\s+as|and)?\s
 _LOC_BEFORE = re.compile(rf"\b{_LOC_PREP}\s+(?:the\s+|both\s+)?(?:waters\s+(?:of|off)\s+(?:the\s+)?)?(?:[A-Z]\w+['’]s\s+)?$",
                          re.IGNORECASE)
 #: "with troops from China, India and Belarus", "China, India and Belarus also took part"
-_CONTINGENT = re.compile(r"\b(?:troops|forces|servicemen|soldiers|contingents?|units|personnel|militar(?:y|ies)|"
-                         r"warships|ships|aircraft|delegations?|navies|observers)\s+from\s+(?:the\s+)?", re.IGNORECASE)
+_CONTINGENT = _CaseFree(r"(?:%s)\s+from\s+(?:the\s+)?" % trie_alternation(
+    "troops forces servicemen soldiers contingent contingents units personnel military militaries warships ships "
+    "aircraft delegation delegations navies observers".split(), not_after=r"\w"))
 _TOOK_PART = re.compile(r"\s*(?:,\s*)?(?:also\s+|will\s+also\s+|will\s+)?(?:took|take|taking|takes)\s+part\b|"
                         r"\s*(?:also\s+)?(?:participated|participating|participate|joined|joining|sent\s+troops)\b",
                         re.IGNORECASE)
@@ -279,13 +345,19 @@ _REL_CLAUSE = re.compile(r"\s+(?:that|which)\s+([^.,;:!?“”\"]{0,80}?)", re.I
 _APPOSITION = re.compile(r"\s*,?\s*(?:dubbed|called|named|code-?named|known\s+as|titled)\s+[‘'\"“«]?", re.IGNORECASE)
 _ADJACENT = re.compile(r"[\s‘’'\"“”«»]*")
 _CLAUSE_END = re.compile(r"[,;:.!?…—–(]")
-_MOTION = re.compile(r"\b(?:flew|flown|sailed|passed|transited|entered|crossed|travel(?:l)?ed|moved|headed|cruised|"
-                     r"conducted|held|practi[cs]ed)\b", re.IGNORECASE)
+_MOTION = _CaseFree(r"(?:%s)\b" % trie_alternation(
+    "flew flown sailed passed transited entered crossed traveled travelled moved headed cruised conducted held "
+    "practiced practised".split(), not_after=r"\w"))
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|shall|to|plans?|planned|could|might|set\s+to)\s+(?:\w+\s+)?$",
                            re.IGNORECASE)
 _EXERCISE_VERB = re.compile(r"\s+(?:its|their|his|her|our|restraint|caution|control|power|the\s+right|rights?|"
                             r"authority|sovereignty|influence|leverage|patience|judge?ment|care|vigilance|"
                             r"of\s+(?:power|rights?|sovereignty|authority|jurisdiction|the\s+right))\b", re.IGNORECASE)
+_CALLED = re.compile(r"(?:dubbed|called|named|code-?named|known\s+as)\s+[‘'\"“]?$")
+_LIST_SEP = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+_THAT = re.compile(r"\s+that\b")
+_COORDINATED = re.compile(r"[\s,]*(?:and|or|as\s+well\s+as)?[\s,]*")
+_TO_VERB = re.compile(r"\b(?:to|will|would|and|can|could)\s+$", re.IGNORECASE)
 _VERB_OBJECT = re.compile(r"\s+(?:the|its|their|a|an|these|those|this)\b", re.IGNORECASE)
 _LEAD_YEAR = re.compile(r"\b(?:[Aa]s|[Ii]n|[Dd]uring|[Tt]hroughout|[Bb]y|[Oo]f|[Ss]ince)\s+(?:(?:late|early|mid)[\s\-]+)?"
                         r"((?:19|20)\d\d)\b")
@@ -322,23 +394,46 @@ class _Cand:
 
 
 def _sentence_facts(text: str, rules: _Rules):
+    """The places in a sentence, and its countries that are not inside a place or an outlet's name."""
     places = find_places(text)
-    masked = [(p.start, p.end) for p in places] + [(m.start(), m.end()) for m in rules.media.finditer(text)]
-    countries = [c for c in find_countries(text) if not any(s < c.end and c.start < e for s, e in masked)]
+    countries = find_countries(text)
+    if countries:
+        masked = [(p.start, p.end) for p in places] + [
+            (m.start(), m.end()) for m in rules.media.finditer(text)]
+        if masked:
+            countries = [c for c in countries if not any(s < c.end and c.start < e for s, e in masked)]
     return places, countries
 
 
-def _names(text: str, rules: _Rules, places, cue_spans) -> list[_Cand]:
+def _cues(text: str, rules: _Rules) -> list[tuple[int, int, str]]:
+    """The exercise words in a sentence as (start, end, kind), leaving out verbs ("exercise restraint",
+    "to patrol the border")."""
+    cues = []
+    for m in rules.cue.finditer(text):
+        word = m.group(0).lower()
+        if word.startswith("exercise") and _EXERCISE_VERB.match(text, m.end()):
+            continue
+        if word in ("patrol", "patrols", "drill", "drills") and _VERB_OBJECT.match(text, m.end()) and \
+                _TO_VERB.search(text[max(0, m.start() - 8):m.start()]):
+            continue
+        kind = rules.cue_kind.get(_norm(m.group(0)))
+        if kind is not None:  # None: a case-insensitive match of a letter lower() does not fold ("ſ" for "s")
+            cues.append((m.start(), m.end(), kind))
+    return cues
+
+
+def _names(text: str, rules: _Rules, places, cue_spans, numbered, series) -> list[_Cand]:
+    """The series names in a sentence, from the matches of ``rules.numbered`` and ``rules.series`` in it."""
     out = []
     place_spans = [(p.start, p.end) for p in places]
-    for m in (rules.numbered.finditer(text) if "atrol" in text or "ATROL" in text else ()):
+    for m in numbered:
         s = rules.numbered_of.get(_norm(m.group("alias")))
         if s is None:
             continue
         o = m.group("ord").lower()
         n = _ORDINALS.get(o) or int(re.match(r"\d+", o).group(0))
         out.append(_Cand(m.start(), m.end(), s.kind, name=f"{s.series}-{n}", series=s, edition=n))
-    for m in rules.series.finditer(text):
+    for m in series:
         hit = rules.series_of.get(_norm(m.group("alias")))
         if hit is None or (m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-_")):
             continue
@@ -351,7 +446,7 @@ def _names(text: str, rules: _Rules, places, cue_spans) -> list[_Cand]:
             before = text[max(0, m.start() - 30):m.start()]
             near_cue = any(0 <= m.start() - ce <= 3 or 0 <= cs - m.end() <= 25 and
                            not re.search(r"[.,;]", text[m.end():cs]) for cs, ce in cue_spans)
-            if not (near_cue or re.search(r"(?:dubbed|called|named|code-?named|known\s+as)\s+[‘'\"“]?$", before)):
+            if not (near_cue or _CALLED.search(before)):
                 continue
         end = m.end() if (year or roman or num) else m.start() + len(m.group("alias"))
         suffix = (year + (tag.upper() if tag else "")) if year else (roman or num or "")
@@ -362,7 +457,7 @@ def _names(text: str, rules: _Rules, places, cue_spans) -> list[_Cand]:
 
 def _left_premods(text: str, head_start: int, rules: _Rules, countries) -> tuple[int, bool, bool, int]:
     """Walk left over the modifiers of an exercise word: (start, definite, joint, countries in the modifiers)."""
-    tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, max(0, head_start - 120), head_start)]
+    tokens = _TokensBefore(text, max(0, head_start - 120), head_start)
     start, joint, codes = head_start, False, set()
 
     def is_country(a: int, b: int) -> list:
@@ -371,18 +466,17 @@ def _left_premods(text: str, head_start: int, rules: _Rules, countries) -> tuple
     def is_modifier(a: int, b: int, w: str) -> bool:
         lw = w.lower()
         return (lw in rules.premod or lw in rules.joint or bool(is_country(a, b))
-                or bool(re.fullmatch(r"\d+(?:st|nd|rd|th)|\d+-(?:day|week)|sino-\w+", lw)))
+                or bool(_NUMBERED_PREMOD.fullmatch(lw)))
 
-    i = len(tokens) - 1
-    while i >= 0:
-        a, b, w = tokens[i]
+    k = 0  # tokens[k] is the k-th token left of the head
+    while (tok := tokens[k]) is not None:
+        a, b, w = tok
         lw = w.lower()
-        multi = next((m for m in rules.premod_multi if b - len(m) >= 0 and text[b - len(m):b].lower() == m
-                      and (b - len(m) == 0 or not text[b - len(m) - 1].isalnum())), None)
+        multi = _multi_premod(text, b, rules)
         if multi:
             start = b - len(multi)
-            while i >= 0 and tokens[i][0] >= start:
-                i -= 1
+            while (tok := tokens[k]) is not None and tok[0] >= start:
+                k += 1
             continue
         if is_modifier(a, b, w):
             joint |= lw in rules.joint
@@ -391,16 +485,56 @@ def _left_premods(text: str, head_start: int, rules: _Rules, countries) -> tuple
                 found.add("CHN")
             codes |= found
             start = a
-        elif lw in ("and", ",", "&") and start == (tokens[i + 1][0] if i + 1 < len(tokens) else -1) and i > 0 \
-                and is_modifier(*tokens[i - 1]):
+        elif lw in ("and", ",", "&") and start == (tokens[k - 1][0] if k > 0 else -1) and \
+                tokens[k + 1] is not None and is_modifier(*tokens[k + 1]):
             pass  # "air and naval patrols", "Russian and Chinese joint drills"
         else:
             break
-        i -= 1
+        k += 1
     joint |= len(codes) >= 2
-    det = re.search(r"([\w’']+)\s*$", text[:start])
-    definite = bool(det and det.group(1).lower() in _DEFINITE)
-    return start, definite, joint, len(codes)
+    return start, _last_word(text, start).lower() in _DEFINITE, joint, len(codes)
+
+
+def _multi_premod(text: str, end: int, rules: _Rules) -> str | None:
+    """The longest multi-word modifier ("air force") that ends at ``end``, as a word, or None."""
+    for m in rules.premod_multi_by_end.get(text[max(0, end - 3):end].lower(), ()):
+        begin = end - len(m)
+        if begin >= 0 and text[begin:end].lower() == m and (begin == 0 or not text[begin - 1].isalnum()):
+            return m
+    return None
+
+
+class _TokensBefore:
+    """The tokens of ``text[lo:hi]`` (runs of word characters, apostrophes and hyphens, and any other
+    character but a space by itself), right to left, cut only as far as they are read: ``tokens[0]`` is
+    the last one, ``tokens[k]`` is None past the first. A run reads the same both ways, so the tokens are
+    cut from the reversed window."""
+
+    def __init__(self, text: str, lo: int, hi: int):
+        self.text, self.hi, self.pos = text, hi, 0
+        self.reversed = text[lo:hi][::-1]
+        self.found: list[tuple[int, int, str]] = []
+
+    def __getitem__(self, k: int) -> tuple[int, int, str] | None:
+        while len(self.found) <= k:
+            m = _REVERSED_TOKEN.match(self.reversed, self.pos)
+            if m is None:
+                return None
+            self.pos = m.end()
+            start, end = self.hi - m.end(), self.hi - m.start(1)
+            self.found.append((start, end, self.text[start:end]))
+        return self.found[k]
+
+
+def _last_word(text: str, end: int) -> str:
+    """The run of word characters and apostrophes that ``text[:end]`` ends with, spaces aside ("" if none)."""
+    j = end
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    i = j
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] in "_’'"):
+        i -= 1
+    return text[i:j]
 
 
 def _extend_right(text: str, c: _Cand, rules: _Rules, places, countries) -> None:
@@ -471,9 +605,9 @@ def _country_list(text: str, pos: int, country_at: dict) -> tuple[list, int]:
     while pos in country_at:
         found.append(country_at[pos])
         pos = country_at[pos].end
-        sep = re.match(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?", text[pos:])
-        if sep and pos + sep.end() in country_at:
-            pos += sep.end()
+        sep = _LIST_SEP.match(text, pos)
+        if sep and sep.end() in country_at:
+            pos = sep.end()
         else:
             break
     return found, pos
@@ -497,10 +631,16 @@ def _contingents(text: str, lo: int, hi: int, countries) -> list:
 
 def _status(text: str, lo: int, hi: int, rules: _Rules, last: bool = True):
     """The status cue nearest the mention in text[lo:hi]: (status, perfect) or None."""
-    hits = list(rules.status.finditer(text, lo, hi))
-    if not hits:
+    m = None
+    if last:
+        for m in rules.status.finditer(text, lo, hi):
+            pass
+    else:
+        m = rules.status.search(text, lo, hi)
+    if m is None:
         return None
-    m = hits[-1] if last else hits[0]
+    if _norm(m.group(0)) not in rules.status_of:  # a case-insensitive match lower() does not fold ("ſ")
+        return None
     status, perfect = rules.status_of[_norm(m.group(0))]
     if status == "conducted" and _MODAL_BEFORE.search(text, max(0, m.start() - 30), m.start()):
         status = "planned"
@@ -577,7 +717,9 @@ def _domain_words(text: str, lo: int, hi: int, rules: _Rules, places) -> set[str
     for m in rules.domain.finditer(text, lo, hi):
         if any(p.start <= m.start() < p.end for p in places):
             continue
-        out.add(rules.domain_of[_norm(m.group(0))])
+        domain = rules.domain_of.get(_norm(m.group(0)))
+        if domain is not None:
+            out.add(domain)
     return out
 
 
@@ -587,7 +729,8 @@ def _first_year(text: str, lo: int, hi: int, anchor: int) -> int | None:
 
 
 def _first_month(text: str, lo: int, hi: int, anchor: int) -> int | None:
-    months = [(abs(m.start() - anchor), _MONTHS[m.group(1).lower()]) for m in _MONTH.finditer(text, lo, hi)]
+    months = [(abs(m.start() - anchor), _MONTHS[m.group(1).lower()])
+              for m in word_start_matches(_MONTH, text, lo, hi)]
     return min(months)[1] if months else None
 
 
@@ -622,8 +765,7 @@ def extract_exercises(article) -> list[ExerciseMention]:
     if not hits:
         return []
     sentences = article.content_sentences()
-    hit_index = [bisect.bisect_left(hits, s.start) < len(hits) and hits[bisect.bisect_left(hits, s.start)] < s.end
-                 for s in sentences]
+    hit_index = [(i := bisect.bisect_left(hits, s.start)) < len(hits) and hits[i] < s.end for s in sentences]
     ctx = _ArticleContext(article, sentences, hit_index)
     out: list[ExerciseMention] = []
     families_seen: set[str] = set()
@@ -644,18 +786,14 @@ def extract_exercises(article) -> list[ExerciseMention]:
 
 def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleContext, families_seen: set, follow,
                        published):
-    t = sent.text
+    t = _Text(sent.text)
+    cues = _cues(t, rules)
+    numbered = list(rules.numbered.finditer(t)) if "atrol" in t or "ATROL" in t else []
+    series = list(rules.series.finditer(t))
+    if not (cues or numbered or series):
+        return []  # no exercise word, no series name: nothing to find, whatever the places and countries
     places, countries = ctx.sentence_facts(idx)
-    cues = []
-    for m in rules.cue.finditer(t):
-        word = m.group(0).lower()
-        if word.startswith("exercise") and _EXERCISE_VERB.match(t, m.end()):
-            continue
-        if word in ("patrol", "patrols", "drill", "drills") and _VERB_OBJECT.match(t, m.end()) and \
-                re.search(r"\b(?:to|will|would|and|can|could)\s+$", t[max(0, m.start() - 8):m.start()], re.I):
-            continue
-        cues.append((m.start(), m.end(), rules.cue_kind[_norm(m.group(0))]))
-    names = _names(t, rules, places, [(a, b) for a, b, _ in cues])
+    names = _names(t, rules, places, [(a, b) for a, b, _ in cues], numbered, series)
 
     if sent.zone == "caption":
         return _caption_mention(article, sent, rules, places, countries, cues, names, ctx, published)
@@ -710,15 +848,15 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
         own_lo = prev.end if prev is not None and prev.end <= ctx_start else 0
         clause_lo = 0
         for r in rules.report.finditer(t, 0, ctx_start):
-            after = re.match(r"\s+that\b", t[r.end():])
-            clause_lo = r.end() + (after.end() if after else 0)
+            after = _THAT.match(t, r.end())
+            clause_lo = after.end() if after else r.end()
         nxt = cands[i + 1].start if i + 1 < len(cands) else len(t)
         right_hi = _clause_right(t, c.end, nxt)
 
         # status: nearest cue before or inside the mention, else just after it, else as the mention before
         st = _status(t, own_lo, c.end, rules) or _status(t, c.end, right_hi, rules, last=False)
         coordinated = prev is not None and prev.end <= c.start and \
-            re.fullmatch(r"[\s,]*(?:and|or|as\s+well\s+as)?[\s,]*", t[prev.end:c.start]) is not None
+            _COORDINATED.fullmatch(t, prev.end, c.start) is not None
         if st is None and coordinated and prev.status is not None:
             c.status, c.status_perfect, c.status_cued = prev.status, prev.status_perfect, prev.status_cued
         elif st is None:
@@ -727,9 +865,40 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
             c.status, c.status_perfect, c.status_cued = st[0], st[1], True
         prev = c
 
-        # participants
-        subject_verb = bool(rules.hold.search(t, clause_lo, ctx_start) or rules.status.search(t, clause_lo, ctx_start)
+        # joint: said so, or two countries (or "the two navies") hold it, or it names its participants
+        hold_here = rules.hold.search(t, clause_lo, ctx_start) is not None
+        subject_verb = bool(hold_here or rules.status.search(t, clause_lo, ctx_start)
                             or (c.head is not None and t[c.head[0]:c.head[1]].lower().startswith("jointly")))
+        subject_joint = subject_verb and (len({x.alpha3 for x in countries if clause_lo <= x.start < ctx_start}) >= 2
+                                          or bool(rules.group.search(t, clause_lo, ctx_start)))
+        rel_joint = bool(c.rel_clause) and (
+            len({x.alpha3 for x in countries if c.rel_clause[0] <= x.start < c.rel_clause[1]}) >= 2
+            or bool(rules.group.search(t, *c.rel_clause)))
+        part_joint = bool(c.part_countries) or c.part_group
+        is_joint = c.joint or part_joint or subject_joint or rel_joint or c.series is not None
+        if not is_joint:
+            continue
+
+        # places: in the mention, else before it in its clause ("In the Mediterranean, ..."), else just after
+        mention_places = list(c.places)
+        if not mention_places:
+            for p in places:
+                if own_lo <= p.start < ctx_start and _LOC_BEFORE.search(t, max(0, p.start - 40), p.start):
+                    mention_places.append(p)
+                elif c.end <= p.start < right_hi and _LOC_BEFORE.search(t, max(0, p.start - 40), p.start):
+                    mention_places.append(p)
+
+        # keep or drop
+        if c.series is None:
+            if not mention_places and (rules.generic_before.search(t, clause_lo, c.start) or
+                                       rules.generic_after.match(t, c.end)):
+                continue
+            family = "patrol" if c.kind == "patrol" else "exercise"
+            if c.definite and not mention_places and family in families_seen:
+                continue
+        families_seen.add("patrol" if c.kind == "patrol" else "exercise")
+
+        # participants: the countries of the mention, and of its clause when they are its subject
         codes: list[str] = []
         for x in countries:
             inside = ctx_start <= x.start < c.end
@@ -745,34 +914,6 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
                 codes.append(x.alpha3)
         group_here = bool(rules.group.search(t, clause_lo, c.end)) or c.part_group or bool(
             rules.group.search(t, c.end, len(t)))
-        subject_joint = subject_verb and (len({x.alpha3 for x in countries if clause_lo <= x.start < ctx_start}) >= 2
-                                          or bool(rules.group.search(t, clause_lo, ctx_start)))
-        rel_joint = bool(c.rel_clause) and (
-            len({x.alpha3 for x in countries if c.rel_clause[0] <= x.start < c.rel_clause[1]}) >= 2
-            or bool(rules.group.search(t, *c.rel_clause)))
-        part_joint = bool(c.part_countries) or c.part_group
-        is_joint = c.joint or part_joint or subject_joint or rel_joint or c.series is not None
-
-        # places: in the mention, else before it in its clause ("In the Mediterranean, ..."), else just after
-        mention_places = list(c.places)
-        if not mention_places:
-            for p in places:
-                if own_lo <= p.start < ctx_start and _LOC_BEFORE.search(t, max(0, p.start - 40), p.start):
-                    mention_places.append(p)
-                elif c.end <= p.start < right_hi and _LOC_BEFORE.search(t, max(0, p.start - 40), p.start):
-                    mention_places.append(p)
-
-        # keep or drop
-        if c.series is None:
-            if not is_joint:
-                continue
-            if not mention_places and (rules.generic_before.search(t, clause_lo, c.start) or
-                                       rules.generic_after.match(t, c.end)):
-                continue
-            family = "patrol" if c.kind == "patrol" else "exercise"
-            if c.definite and not mention_places and family in families_seen:
-                continue
-        families_seen.add("patrol" if c.kind == "patrol" else "exercise")
 
         flags = []
         if len(codes) < 2 and (c.joint or group_here or part_joint or subject_joint or rel_joint) and \
@@ -793,7 +934,6 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
             continue
 
         # domains and assets
-        hold_here = bool(rules.hold.search(t, clause_lo, ctx_start))
         domains = _domain_words(t, c.start, c.end, rules, places)
         asset_hits = _assets(t, c.start, c.end, rules)
         if hold_here:
@@ -804,8 +944,9 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
         cont_places = []
         if i == len(cands) - 1:
             for s2 in follow:
-                if _MOTION.search(s2.text) and "scrambl" not in s2.text.lower():
-                    asset_hits += _assets(s2.text, 0, len(s2.text), rules)
+                s2_text = _Text(s2.text)
+                if _MOTION.search(s2_text) and "scrambl" not in s2_text.lower():
+                    asset_hits += _assets(s2_text, 0, len(s2_text), rules)
                     cont_places += [p for p in find_places(s2.text)]
         domains |= {d for _, d, _ in asset_hits}
         if not domains and c.series is not None:
@@ -851,7 +992,7 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
         start, end = sent.start + c.start, sent.start + c.end
         mention = ExerciseMention(
             article_id=article.article_id, start=start, end=end, surface=article.text[start:end],
-            sentence=t, name=c.name, kind=c.kind, participants=tuple(sorted(codes)),
+            sentence=sent.text, name=c.name, kind=c.kind, participants=tuple(sorted(codes)),
             domains=tuple(sorted(domains)), locations=tuple(locations), place_ids=tuple(place_ids),
             assets=tuple(assets), year=year, month=month, status=c.status, cameo=CAMEO[c.status],
             flags=tuple(flags), year_inferred=year_inferred)

@@ -21,6 +21,8 @@ from importlib import resources
 
 import pandas as pd
 
+from analysis.extract._patterns import trie_alternation
+
 __all__ = ["PlaceMention", "Place", "find_places", "gazetteer", "place"]
 
 #: Words after a place name that make it a unit, an organisation or a group of countries.
@@ -80,9 +82,9 @@ def _pattern() -> re.Pattern[str]:
         base = _DIRECTION_PREFIX.sub("", alias) if alias[0].islower() else alias
         if base and base[0].isupper():
             names |= {base, base.upper()}
-    # Spaces and hyphens inside a name match any run of whitespace or a hyphen ("Asia Pacific").
-    alternation = "|".join(re.sub(r"(?:\\ |\\-)+", r"[\\s\\-]+", re.escape(n))
-                           for n in sorted(names, key=len, reverse=True))
+    # Spaces and hyphens inside a name match any run of whitespace or a hyphen ("Asia Pacific"); a trie
+    # of the names finds the longest one at a place (see trie_alternation).
+    alternation = trie_alternation(names, space=r"[\s\-]+", separators=" -")
     return re.compile(rf"(?:{alternation})(?![\w\-])")
 
 
@@ -120,7 +122,8 @@ def find_places(text: str) -> list[PlaceMention]:
         if _NOT_A_PLACE_AFTER.match(text, m.end()):
             continue
         place_id = _lookup(m.group(0), alias_to_id)
-        d = _DIRECTION_BEFORE.search(text, max(0, start - 16), start)
+        # (a direction word ends in a space, so it needs one just before the name)
+        d = _DIRECTION_BEFORE.search(text, max(0, start - 16), start) if start and text[start - 1].isspace() else None
         if d:  # "western Pacific", "northern Indian Ocean": the longer name when the gazetteer has it
             longer = _lookup(text[d.start():m.end()], alias_to_id)
             if longer is not None:
@@ -133,7 +136,11 @@ def find_places(text: str) -> list[PlaceMention]:
 
 
 def _lookup(surface: str, alias_to_id: dict[str, str]) -> str | None:
-    key = re.sub(r"\s+", " ", surface.lower())
+    key = surface.lower()
+    hit = alias_to_id.get(key)  # an alias holds single spaces only, so a key found as written needs no collapsing
+    if hit is not None:
+        return hit
+    key = re.sub(r"\s+", " ", key)
     hit = alias_to_id.get(key)
     if hit is None:  # separators differ from every alias ("Asia Pacific", "north west Pacific")
         unified = re.sub(r"[\s\-]+", "", key)

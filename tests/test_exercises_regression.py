@@ -1,0 +1,109 @@
+"""The speed-ups in the exercise, place and country matchers read text exactly as the plain patterns do.
+
+The vocabularies are matched with trie-shaped alternations (:mod:`analysis.extract._patterns`) and the
+case-insensitive ones on a sentence's lower-case form (``_CaseFree``); each is checked here against the
+straightforward pattern it replaces, on the seed sentences and on lines written to catch the edge cases
+(separators, case, possessives, word boundaries, letters that fold oddly: "İ", "ı", "ſ", the Kelvin sign).
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from analysis import load_corpus
+from analysis.extract import countries, exercises, places
+from analysis.extract._patterns import trie_alternation
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+LINES = [
+    "Russian and Chinese warships held JOINT NAVAL DRILLS in the Sea  of Japan and the East-China Sea.",
+    "The U.S.’s allies, the US and South Korea's navy watched the Zapad / Interaction-2021 exercise.",
+    "Tu-95MS bombers, TU95 and Tu 160 aircraft, Su-35S jets and a Type 052D destroyer took part.",
+    "Exercises, exercised restraint; PATROLS patrolled; war-games, wargames, war games and maneuvers.",
+    "the two navies said they would hold drills next year in the Asia Pacific and north-west Pacific",
+    "Troops from China, India and Belarus; military observers from Iran took part in Vostok-2022.",
+    "İn the Mediterranean, patrolſ and drılls with the \u212aremlin’s navy: China Daily reported that.",
+    "xChina, Chinese-made, Sino-Russian, Russia-China, Beijing.Moscow, LET US GO, the Baltic states.",
+    "the fleet sailed, flew, travelled and practised in coming years; last year’s joint cruise.",
+]
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    sentences = [s.text for a in load_corpus(SEEDS).articles for s in a.sentences]
+    return sentences + LINES + [line.upper() for line in LINES] + [line.lower() for line in LINES]
+
+
+def spans(matches) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group(0).lower()) for m in matches]
+
+
+def longest_first(terms, space: str | None = None) -> str:
+    escaped = (re.escape(t) for t in sorted(set(terms), key=len, reverse=True))
+    return "|".join(e.replace(r"\ ", space) if space else e for e in escaped)
+
+
+def test_country_trie_reads_as_the_longest_first_alternation(texts):
+    plain = re.compile(rf"(?<![\w.])(?:{longest_first(countries.aliases())})(?:(?<=\.)|(?![\w]))(?:’s|'s)?")
+    for text in texts:
+        assert spans(countries._pattern().finditer(text)) == spans(plain.finditer(text)), text
+
+
+def test_place_trie_reads_as_the_longest_first_alternation(texts):
+    cased = set()
+    for alias in places._cased_names().values():
+        base = places._DIRECTION_PREFIX.sub("", alias) if alias[0].islower() else alias
+        if base and base[0].isupper():
+            cased |= {base, base.upper()}
+    alternation = "|".join(re.sub(r"(?:\\ |\\-)+", r"[\\s\\-]+", re.escape(n))
+                           for n in sorted(cased, key=len, reverse=True))
+    plain = re.compile(rf"(?:{alternation})(?![\w\-])")
+    for text in texts:
+        assert spans(places._pattern().finditer(text)) == spans(plain.finditer(text)), text
+
+
+@pytest.mark.parametrize("category", ["cue", "domain", "hold", "group", "report", "planned", "conducted"])
+def test_vocabulary_tries_read_as_longest_first_alternations(texts, category):
+    terms = [r["term"] for r in exercises._read_csv("exercise_vocab.csv") if r["category"] == category]
+    alternation = longest_first(terms, r"\s+")
+    plain = re.compile(rf"(?<![\w\-])(?:{alternation})(?![\w\-])", re.IGNORECASE)
+    mine = exercises._words(terms)
+    for text in texts:
+        expected = spans(plain.finditer(text))
+        assert spans(mine.finditer(text)) == expected, text  # re.IGNORECASE on the text
+        assert spans(mine.finditer(exercises._Text(text))) == expected, text  # on its lower-case form
+
+
+def test_case_free_patterns_read_the_same_on_the_lower_case_form(texts):
+    rules = exercises._rules()
+    patterns = [getattr(rules, f) for f in rules.__dataclass_fields__
+                if isinstance(getattr(rules, f), exercises._CaseFree)]
+    patterns += [exercises._RELATIVE_YEAR, exercises._CONTINGENT, exercises._MOTION]
+    for text in texts:
+        lowered = exercises._Text(text)
+        assert lowered == text and (lowered.low is None) == any(ch in text for ch in "İıſ")
+        for p in patterns:
+            assert spans(p.finditer(lowered)) == spans(p.exact.finditer(text)), (p.exact.pattern[:60], text)
+            for lo in (0, len(text) // 3):
+                assert (p.search(lowered, lo) is None) == (p.exact.search(text, lo) is None)
+
+
+def test_tokens_are_read_backwards_as_forwards(texts):
+    forward = re.compile(r"[\w’'\-]+|[^\w\s]")
+    for text in texts:
+        for hi in range(0, len(text), 7):
+            lo = max(0, hi - 40)
+            expected = [(m.start(), m.end(), m.group(0)) for m in forward.finditer(text, lo, hi)][::-1]
+            tokens = exercises._TokensBefore(text, lo, hi)
+            got = []
+            while (tok := tokens[len(got)]) is not None:
+                got.append(tok)
+            assert got == expected, (text, lo, hi)
+
+
+def test_trie_alternation_prefers_the_longest_term():
+    pattern = re.compile(trie_alternation(["Sea", "Sea of Japan", "Sea of Japan Coast"], space=r"\s+"))
+    assert [m.group(0) for m in pattern.finditer("Sea of  Japan, Sea of Okhotsk")] == ["Sea of  Japan", "Sea"]
