@@ -33,6 +33,7 @@ __all__ = ["STYLE", "claimed_vs_reference_chart", "combined_chart", "sipri_serie
 
 #: The rcParams every chart is drawn and saved with.
 STYLE = {
+    "text.parse_math": False,  # labels quote the articles ("$604 and $200 billion"): "$" is a dollar, not maths
     "font.family": "DejaVu Sans",
     "font.size": 9,
     "axes.titlesize": 11,
@@ -338,5 +339,6 @@ def save_figure(fig: Figure, path: str | os.PathLike, dpi: int | None = None) ->
         raise ValueError(f"save_figure writes .png, .svg or .pdf, not {path.name!r}; pick one of those suffixes")
     path.parent.mkdir(parents=True, exist_ok=True)
     with _style():
-        fig.savefig(path, format=fmt, metadata=_METADATA[fmt], dpi=dpi or STYLE["savefig.dpi"])
+        # tight bounds: long labels left of the axes (timeline event names) are kept, not clipped
+        fig.savefig(path, format=fmt, metadata=_METADATA[fmt], dpi=dpi or STYLE["savefig.dpi"], bbox_inches="tight")
     return path

@@ -89,3 +89,23 @@ def test_save_figure_is_byte_for_byte_reproducible(seed_tables, tmp_path, suffix
 def test_save_figure_rejects_other_formats(tmp_path, seed_tables):
     with pytest.raises(ValueError, match="png, .svg or .pdf"):
         save_figure(combined_chart(seed_tables[1]), tmp_path / "chart.jpg")
+
+
+def test_dollar_signs_quoted_from_articles_are_not_read_as_maths(seed_tables, tmp_path):
+    check = seed_tables[0].copy()
+    check["surface"] = check["surface"].replace({"$200 billion": "$604 and $200 billion"})
+    fig = claimed_vs_reference_chart(check)
+    label = next(t for t in fig.axes[0].get_xticklabels() if "$604 and $200" in t.get_text())
+    assert label.get_parse_math() is False
+    save_figure(fig, tmp_path / "dollars.png")  # mathtext would render (or reject) "$604 and $"
+
+
+def test_saved_charts_keep_labels_that_reach_past_the_figure_edge(tmp_path):
+    from matplotlib.figure import Figure
+    from PIL import Image
+
+    fig = Figure(figsize=(4, 2))
+    ax = fig.add_axes((0.05, 0.2, 0.9, 0.7))
+    ax.set_yticks([0], ["a very long event label that sticks out on the left"])
+    width = Image.open(save_figure(fig, tmp_path / "wide.png")).size[0]
+    assert width > 4 * 100  # wider than the 4-inch figure at 100 dpi: the label was kept
