@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 CORPUS ?= seeds
 
-.PHONY: setup report notebooks test browser-deps bench clean help lock
+.PHONY: setup report notebooks test browser-deps lab dashboard bench clean help lock
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -34,6 +34,13 @@ browser-deps:  ## install Debian's chromium for the browser tests when it is mis
 	@test -x /usr/bin/chromium || { echo "installing chromium with apt-get"; \
 	  $$( [ "$$(id -u)" -eq 0 ] || echo sudo ) apt-get update -qq && \
 	  $$( [ "$$(id -u)" -eq 0 ] || echo sudo ) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; }
+
+lab: setup  ## open JupyterLab on notebooks/, with the explorer (04_explore.ipynb) open; LAB_ARGS=--no-browser etc.
+	$(PY) -m jupyter lab --ServerApp.root_dir=notebooks notebooks/04_explore.ipynb \
+	  $$( [ "$$(id -u)" -ne 0 ] || echo --allow-root ) $(LAB_ARGS)
+
+dashboard: setup  ## serve the explorer as a Voila dashboard (http://localhost:8866); VOILA_ARGS=--port=N etc.
+	$(PY) -m voila notebooks/04_explore.ipynb $(VOILA_ARGS)
 
 bench: setup  ## speed and memory benchmarks (print figures; not tests)
 	$(PY) benchmarks/bench_extract.py

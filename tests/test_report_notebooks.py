@@ -14,8 +14,7 @@ from analysis.report import find_notebooks, notebook_parameters
 from analysis.report.cli import configure_parser
 
 ROOT = Path(__file__).resolve().parents[1]
-MINE = ["01_corpus", "02_budgets", "03_exercises"]
-NOTEBOOKS = [p for p in find_notebooks() if p.stem in MINE]
+NOTEBOOKS = find_notebooks()
 LOGIC = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.For, ast.While, ast.If, ast.IfExp, ast.With,
          ast.Try, ast.Lambda, ast.ListComp, ast.DictComp, ast.SetComp, ast.GeneratorExp)
 
