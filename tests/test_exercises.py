@@ -122,6 +122,33 @@ class TestWireStories:
         assert (m.participants, m.domains, m.locations, m.place_ids) == (
             ("CHN", "RUS"), ("air",), ("Alaska",), ("alaska",))
 
+    def test_a_contingent_named_with_its_force_noun_takes_part(self):
+        m = one("Russia launched its Ocean-2024 naval exercise in the Pacific, with Chinese ships taking part.")
+        assert (m.name, m.participants, m.domains) == ("Ocean-2024", ("CHN", "RUS"), ("naval",))
+
+    def test_technical_modifiers_stay_inside_the_mention(self):
+        m = one("Russian and Chinese forces held a joint missile-defence computer exercise in 2017.")
+        assert (m.surface, m.participants, m.year) == ("joint missile-defence computer exercise", ("CHN", "RUS"), 2017)
+        assert one("The two armies staged a joint command-post exercise in Ningxia, China and Russia said."
+                   ).surface == "joint command-post exercise in Ningxia"
+
+    def test_aircraft_flying_the_patrol_give_participants_domain_and_assets(self):
+        m = one("NORAD said it intercepted two Russian Tu-95 bombers and two Chinese H-6 bombers flying a joint "
+                "patrol near Alaska on Wednesday.")
+        assert (m.participants, m.domains, m.assets, m.flags) == (("CHN", "RUS"), ("air",), ("Tu-95", "H-6"), ())
+
+    def test_relative_months_resolve_against_the_article_date(self):
+        m = one("Last month, Russian and Chinese warships held joint drills.")
+        assert (m.month, m.year, m.year_inferred, m.flags) == (6, None, 2024, ("month_from_relative",))
+        m = one("The two navies will hold joint drills in the East China Sea next month.",
+                published=dt.date(2024, 12, 20))
+        assert (m.month, m.year, m.year_inferred, m.status) == (1, None, 2025, "planned")
+        assert one("Russia and China held joint drills last month.", published=None).month is None
+
+    def test_a_port_city_as_the_place(self):
+        m = one("China and Russia held joint naval exercises near Shanghai in December 2022.")
+        assert (m.locations, m.place_ids, m.year, m.month) == (("Shanghai",), ("shanghai",), 2022, 12)
+
     def test_numbered_joint_strategic_air_patrol(self):
         m = one("China's defence ministry said it was the ninth joint strategic air patrol by the two militaries "
                 "since 2019.")
@@ -203,10 +230,6 @@ class TestKnownMisses:
     @pytest.mark.xfail(strict=True, reason="verbs other than 'jointly patrolled' are not mention heads")
     def test_exercised_together(self):
         assert one("Russian and Chinese bombers exercised together over the Sea of Japan.").kind == "exercise"
-
-    @pytest.mark.xfail(strict=True, reason="relative months ('last month') are not resolved into month")
-    def test_last_month(self):
-        assert one("Last month, Russian and Chinese warships held joint drills.").month == 6
 
     @pytest.mark.xfail(strict=True, reason="countries named only as the place ('in Belarus') are not participants")
     def test_host_country_named_as_place(self):

@@ -53,11 +53,12 @@ CAMEO = {"conducted": "062", "planned": "0312"}
 class ExerciseMention:
     """One mention of an exercise, drill or patrol; ``article.text[start:end] == surface``.
 
-    ``year`` and ``month`` are only what the text states (or the series suffix gives);
-    ``year_inferred`` falls back on the article's date. ``flags``: ``in_caption``, ``in_title``,
-    ``in_quote``, ``participants_from_context`` (the text said "the two countries" or "joint"
-    and the countries came from the article), ``year_from_lead`` (the year the article's first
-    sentences set, for an event told in the simple past).
+    ``year`` and ``month`` are only what the text states (or the series suffix gives; a
+    relative "last/next month" is read against the article's date); ``year_inferred`` falls back
+    on the article's date. ``flags``: ``in_caption``, ``in_title``, ``in_quote``,
+    ``participants_from_context`` (the text said "the two countries" or "joint" and the countries
+    came from the article), ``year_from_lead`` (the year the article's first sentences set, for an
+    event told in the simple past), ``month_from_relative``.
     """
 
     article_id: str
@@ -322,6 +323,9 @@ _MONTH = re.compile(r"(January|February|March|April|June|July|August|September|O
 # Case-free patterns (see _CaseFree) start with a trie whose look-behind ("not after") stands for a leading \b.
 _RELATIVE_YEAR = _CaseFree(r"(%s)\s+year\b" % trie_alternation(
     "last this next previous coming".split(), not_after=r"\w"))
+_RELATIVE_MONTH = _CaseFree(r"(%s)\s+month\b" % trie_alternation(
+    "last this next previous coming".split(), not_after=r"\w"))
+_RELATIVE_STEP = {"last": -1, "previous": -1, "next": 1, "coming": 1}
 _LOC_PREP = r"(?:in|over|near|off|around|across|through|along|at|inside|within|above|to|into|from|toward|towards)"
 _LOC_LEAD = re.compile(
     rf"\s*,?\s*{_LOC_PREP}\s+(?:the\s+|both\s+)?(?:(?:coast|waters|skies|airspace|area|vicinity|east|west|north|south|"
@@ -334,8 +338,11 @@ _LOC_BEFORE = re.compile(rf"\b{_LOC_PREP}\s+(?:the\s+|both\s+)?(?:waters\s+(?:of
 _CONTINGENT = _CaseFree(r"(?:%s)\s+from\s+(?:the\s+)?" % trie_alternation(
     "troops forces servicemen soldiers contingent contingents units personnel military militaries warships ships "
     "aircraft delegation delegations navies observers".split(), not_after=r"\w"))
-_TOOK_PART = re.compile(r"\s*(?:,\s*)?(?:also\s+|will\s+also\s+|will\s+)?(?:took|take|taking|takes)\s+part\b|"
-                        r"\s*(?:also\s+)?(?:participated|participating|participate|joined|joining|sent\s+troops)\b",
+#: "China, India and Belarus also took part", "with Chinese ships taking part" (a force noun may come between)
+_TOOK_PART = re.compile(r"(?:\s+(?:troops|forces|servicemen|soldiers|contingents?|units|personnel|warships|ships|vessels|"
+                        r"aircraft|jets|bombers|fighters|helicopters|navies|navy|military|militaries|marines))?"
+                        r"(?:\s*(?:,\s*)?(?:also\s+|will\s+also\s+|will\s+)?(?:took|take|taking|takes)\s+part\b|"
+                        r"\s*(?:also\s+)?(?:participated|participating|participate|joined|joining|sent\s+troops)\b)",
                         re.IGNORECASE)
 _PART_LEAD = re.compile(r"\s+(?:between|with|involving|among|alongside|together\s+with|by|of)\s+", re.IGNORECASE)
 _PART_SKIP = re.compile(r"\s*(?:,\s*)?(?:and\s+)?(?:the\s+|both\s+)?", re.IGNORECASE)
@@ -973,14 +980,24 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
             if year is not None:
                 flags.append("year_from_lead")
         month = _first_month(t, c.start, c.end, c.start) or _first_month(t, lo_time, right_hi, c.start)
+        month_year = None
+        if month is None and year is None and published and getattr(article, "date_precision", "day") in ("day", "month"):
+            rel_month = _RELATIVE_MONTH.search(t, lo_time, right_hi)  # "next month", resolved on the article's date
+            if rel_month:
+                index = published.year * 12 + published.month - 1 + _RELATIVE_STEP.get(rel_month.group(1).lower(), 0)
+                month_year, month = divmod(index, 12)
+                month += 1
+                flags.append("month_from_relative")
         year_inferred = year
         if year_inferred is None:
             rel = _RELATIVE_YEAR.search(t, lo_time, right_hi)
             base = published.year if published else None
             if c.series is not None and c.edition in c.series.editions:
                 year_inferred = c.series.editions[c.edition]
+            elif month_year is not None:
+                year_inferred = month_year
             elif rel and base:
-                year_inferred = base + {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(rel.group(1).lower(), 0)
+                year_inferred = base + _RELATIVE_STEP.get(rel.group(1).lower(), 0)
             else:
                 year_inferred = base
 
