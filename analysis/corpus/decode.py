@@ -55,7 +55,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     >>> decode_bytes(b"\\xef\\xbb\\xbfhi")
     ('\\ufeffhi', 'utf-8-sig')
     """
-    if not data.strip():
+    if not data or data.isspace():
         raise DecodeError("empty", "the file is empty" if not data else "the file holds only white space")
     binary = looks_binary(data)
     if binary:

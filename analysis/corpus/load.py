@@ -11,6 +11,7 @@ import datetime as _dt
 import hashlib
 import os
 from dataclasses import dataclass, field
+from itertools import starmap
 from pathlib import Path
 from typing import Callable
 
@@ -100,7 +101,7 @@ def article_from_text(text: str, article_id: str = "article", path: str = "", pu
     sentences: list[Sentence] = []
     for line in facts.lines:
         if line.zone == "body":
-            sentences += [Sentence(s, e, t, "body") for s, e, t in next(body_sentences)]
+            sentences += starmap(Sentence, next(body_sentences))  # zone "body" by default
         else:
             sentences.append(Sentence(line.start, line.end, text[line.start:line.end], line.zone))
     article = Article(article_id=article_id, path=path, text=text, lines=tuple(facts.lines),
@@ -166,7 +167,8 @@ def _files(root: Path) -> list[Path]:
     for folder, dirs, names in os.walk(root):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         found += [os.path.join(folder, name) for name in names if not name.startswith(".")]
-    return [Path(p) for p in sorted(found, key=lambda p: os.path.relpath(p, root).replace(os.sep, "/"))]
+    skip = len(os.path.join(root, ""))  # every path found starts with the root and a separator
+    return [Path(p) for p in sorted(found, key=lambda p: p[skip:].replace(os.sep, "/"))]
 
 
 def load_corpus(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES,
@@ -188,8 +190,9 @@ def load_corpus(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES,
 
     sidecars: dict[str, dict[str, str]] = {}
     records: list[RawRecord] = []
+    in_folder = root.is_dir()
     for file in _files(root):
-        display = str(Path(path) / file.relative_to(root)) if root.is_dir() else str(path)
+        display = str(file) if in_folder else str(path)  # the path as given, then the file's path under it
         if file.is_dir():
             continue
         if file.name == SIDECAR_NAME:
@@ -208,7 +211,7 @@ def load_corpus(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES,
                 problem(Problem(display, "too_large", f"{size:,} bytes is over the {max_bytes:,}-byte limit "
                                                       f"(raise it with --max-bytes)"))
                 continue
-            data = file.read_bytes()
+            data = _read_bytes(file)
         except OSError as exc:
             problem(Problem(display, "unreadable", exc.strerror or str(exc)))
             continue
@@ -231,6 +234,19 @@ def load_corpus(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES,
                                                             f"{', …' if len(corpus.problems) > 1 else ''})"
                                                             if corpus.problems else ""))
     return corpus
+
+
+def _read_bytes(file: Path) -> bytes:
+    """The whole file, read with plain OS calls (a buffered file object costs more than the read for
+    an article-sized file)."""
+    fd = os.open(file, os.O_RDONLY)
+    try:
+        chunks = []
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def _read_sidecar_text(file: Path) -> str:

@@ -34,6 +34,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     before = text[dot - 1:dot]
     if not before.isalpha():
         return False  # after a digit, a quote or a bracket: a sentence end
+    if dot >= 7 and text[dot - 7:dot].isalpha():
+        return False  # the common case: a word of seven letters or more ends there (see below)
     tail = text[max(0, dot - 24):dot].rsplit(None, 1)
     word = tail[-1].lstrip("(“\"'‘[—–-") if tail else ""
     if len(word) > 6 and "." not in word:
@@ -49,16 +51,16 @@ def sentence_cuts(text: str) -> list[int]:
     """Every offset in ``text`` where a sentence ends, in order (one scan over the whole text)."""
     cuts: list[int] = []
     for m in _END.finditer(text):
-        gap, dot = m.group(1), m.start()
-        if gap is None:
+        dot, end = m.span()
+        if m.group(1) is None:
             # A lost space: "increased.In", "stability”.The", "(…)In"; not "U.S.Navy" or "A.Richard".
             before = text[max(0, dot - 2):dot]
             glued_word = len(before) == 2 and before.isalpha() and before.islower()
-            if not (m.group()[-1] in _CLOSERS or glued_word or before[-1:] in _CLOSERS):
+            if not (text[end - 1] in _CLOSERS or glued_word or before[-1:] in _CLOSERS):
                 continue
-        if m.end() - dot == 1 and text[dot] == "." and _is_abbreviation(text, dot):
+        if end - dot == 1 and text[dot] == "." and _is_abbreviation(text, dot):
             continue
-        cuts.append(m.end())
+        cuts.append(end)
     return cuts
 
 
@@ -87,7 +89,7 @@ def split_spans(text: str, spans: list[tuple[int, int]], cuts: list[int]) -> lis
             piece = text[prev:cut]
             stripped = piece.strip()
             if stripped:
-                s = prev + len(piece) - len(piece.lstrip())
+                s = prev + piece.index(stripped[0])  # after the leading white space
                 pieces.append((s, s + len(stripped), stripped))
             if cut == end:
                 break

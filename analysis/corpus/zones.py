@@ -13,7 +13,7 @@ import csv
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache, partial
+from functools import lru_cache
 from importlib import resources
 
 from analysis.corpus.dates import parse_date
@@ -73,74 +73,64 @@ def _furniture(line: str, header_allowed: bool) -> tuple[str, str] | None:
 
 def _is_caption(line: str) -> bool:
     """A short line with no closing punctuation: an image caption or a sub-heading."""
+    if len(line) > 120:
+        return False
     words = line.split()
-    return 1 <= len(words) <= 14 and len(line) <= 120 and not _SENTENCE_END.search(line.rstrip("”\"’'")) \
+    return 1 <= len(words) <= 14 and not _SENTENCE_END.search(line.rstrip("”\"’'")) \
         and any(ch.isalpha() for ch in line)
-
-
-def _mark(lines: list[Line], start: int, end: int, zone: str, reason: str = "") -> None:
-    lines.append(Line(start, end, zone, reason))
-
-
-def _split_lines(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, line) for every line (str.split is far faster than a regex scan here)."""
-    out, pos = [], 0
-    for line in text.split("\n"):
-        out.append((pos, pos + len(line), line))
-        pos += len(line) + 1
-    return out
 
 
 def zone_lines(text: str) -> TextFacts:
     """Zone every non-blank line of ``text`` and collect title, date, author and origin."""
     facts = TextFacts()
-    raw = _split_lines(text)
+    add = facts.lines.append
     seen_title = seen_body = in_tail = False
-    for start, end, line in raw:
+    pos = 0
+    for line in text.split("\n"):  # str.split is far faster than a regex scan here
+        start, pos = pos, pos + len(line) + 1
         stripped = line.strip(" \t\u00a0\u200b\ufeff")
         if not stripped:
             continue
-        lead = line.index(stripped[0])
-        s, e = start + lead, start + lead + len(stripped)
-        mark = partial(_mark, facts.lines, s, e)
+        s = start + line.index(stripped[0])
+        e = s + len(stripped)
         if in_tail:
-            mark("boilerplate", "after the end of the article")
+            add(Line(s, e, "boilerplate", "after the end of the article"))
             continue
         if len(stripped) > _LONGEST_SPECIAL_LINE and seen_title:  # a paragraph: skip the line-type tests
             seen_body = True
-            mark("body")
+            add(Line(s, e, "body"))
             continue
         found = _furniture(stripped, header_allowed=not seen_title)
         if found:
             kind, reason = found
             in_tail = kind == "tail"
-            mark("boilerplate", reason)
+            add(Line(s, e, "boilerplate", reason))
             continue
         date = parse_date(stripped) if _YEAR.search(stripped) else None
         if date:
             if facts.published is None:
                 facts.published, facts.date_precision = date
-            mark("meta", "date line")
+            add(Line(s, e, "meta", "date line"))
             continue
         if _ORIGIN.match(stripped):
             facts.origin = facts.origin or stripped
-            mark("meta", "origin line")
+            add(Line(s, e, "meta", "origin line"))
             continue
         byline = _BYLINE.match(stripped) if len(stripped) < 120 else None
         if byline:
             facts.author = facts.author or byline.group("name").strip()
-            mark("meta", "byline")
+            add(Line(s, e, "meta", "byline"))
             continue
         if not seen_title:
             facts.title = stripped
             seen_title = True
-            mark("title", "first line")
+            add(Line(s, e, "title", "first line"))
             continue
         if _is_caption(stripped):
-            mark("title" if not seen_body else "caption", "heading" if not seen_body else "short line")
+            add(Line(s, e, "title", "heading") if not seen_body else Line(s, e, "caption", "short line"))
             continue
         seen_body = True
-        mark("body")
+        add(Line(s, e, "body"))
     _find_author_bio(facts, text)
     return facts
 

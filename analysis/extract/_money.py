@@ -16,6 +16,8 @@ from analysis.extract._numbers import alternation
 
 __all__: list[str] = []  # private module
 
+_SPACE_RUN = re.compile(r"\s+")
+
 # The country a currency's amounts usually belong to, when a sentence names no country.
 CURRENCY_COUNTRY = {
     "RUB": "RUS", "CNY": "CHN", "TWD": "TWN", "INR": "IND", "UAH": "UKR", "JPY": "JPN", "KRW": "KOR",
@@ -53,7 +55,7 @@ def _is_word(surface: str) -> bool:
 def currency(surface: str, japan: bool = False) -> tuple[str, float] | None:
     """(ISO code, factor to the major unit) of a currency surface, or None."""
     exact, folded = _lookup()
-    surface = re.sub(r"\s+", " ", surface)
+    surface = _SPACE_RUN.sub(" ", surface)
     hit = exact.get(surface) or folded.get(surface.lower())
     if hit is None:
         return None
@@ -74,11 +76,39 @@ def _entry_pattern(surface: str, prefix: bool = False) -> str:
     return pat
 
 
+def surfaces(position: str, words_only: bool = False) -> list[str]:
+    """The currency surfaces written in ``position`` ("prefix" or "suffix"), longest first."""
+    rows = [r["surface"] for r in _table() if r["position"] in (position, "both")]
+    if words_only:
+        rows = [s for s in rows if _is_word(s)]
+    return sorted(rows, key=len, reverse=True)
+
+
+def lead(position: str, words_only: bool = False) -> str:
+    """A look-ahead for the first characters of the currencies written in ``position`` (symbols and
+    codes as written, words in any case): a quick test before trying every currency at a position.
+
+    >>> bool(re.match(lead("prefix"), "US$5")), bool(re.match(lead("prefix"), "5"))
+    (True, False)
+    """
+    rows = surfaces(position, words_only)
+    exact = _char_class({s[0] for s in rows if not _is_word(s)})
+    folded = _char_class({s[0] for s in rows if _is_word(s)})
+    return "(?=" + "|".join(filter(None, [exact, folded and f"(?i:{folded})"])) + ")"
+
+
+def _char_class(chars: set[str]) -> str:
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]" if chars else ""
+
+
+def longest(position: str) -> int:
+    """The length of the longest currency surface written in ``position``."""
+    return max(map(len, surfaces(position)))
+
+
 def prefix_pattern() -> str:
     """Alternation of the currencies written before an amount ("US$", "€", "EUR", "Rs.")."""
-    rows = [r["surface"] for r in _table() if r["position"] in ("prefix", "both")]
-    rows.sort(key=len, reverse=True)
-    return "|".join(_entry_pattern(s, prefix=True) for s in rows)
+    return "|".join(_entry_pattern(s, prefix=True) for s in surfaces("prefix"))
 
 
 def suffix_pattern(words_only: bool = False) -> str:
@@ -86,10 +116,7 @@ def suffix_pattern(words_only: bool = False) -> str:
 
     A symbol or code directly followed by a digit is the next amount's prefix, not this one's suffix.
     """
-    rows = [r["surface"] for r in _table() if r["position"] in ("suffix", "both")]
-    if words_only:
-        rows = [s for s in rows if _is_word(s)]
-    rows.sort(key=len, reverse=True)
+    rows = surfaces("suffix", words_only)
     out = []
     for s in rows:
         pat = _entry_pattern(s)

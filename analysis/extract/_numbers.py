@@ -23,6 +23,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from analysis.extract._patterns import trie_alternation
+
 __all__: list[str] = []  # private module
 
 # Currencies that write "1.234" for one point two three four; elsewhere a lone ".ddd" groups thousands.
@@ -31,6 +33,8 @@ _POINT_DECIMAL = frozenset(
 
 SPACES = " \u00a0\u202f\u2009"
 _SPACE_CLASS = "[ \u00a0\u202f\u2009]"
+_SPACE_RUN = re.compile(r"\s+")
+_WORD_BREAK = re.compile(r"[\s-]+")
 
 
 @lru_cache(maxsize=1)
@@ -65,6 +69,31 @@ def alternation(words, flexible_space: bool = True) -> str:
     return "|".join(out)
 
 
+def lead(words, fold: bool = True) -> str:
+    """A look-ahead for the first characters of ``words`` (in any case when ``fold``): one cheap test
+    that lets the regex engine pass over a position before it tries every word there.
+
+    >>> lead(["dollars", "€", "yen"]), lead(["S-400", "Su-35"], fold=False)
+    ('(?=(?i:[dy€]))', '(?=[S])')
+    """
+    firsts = "".join(re.escape(c) for c in sorted({SPACES if w[0] == " " else w[0] for w in words if w}))
+    if not firsts:
+        return ""
+    return f"(?=(?i:[{firsts}]))" if fold else f"(?=[{firsts}])"
+
+
+def prefix_tree(words, space: str = _SPACE_CLASS + "+") -> str:
+    """The alternation of ``words`` as a prefix tree (:func:`analysis.extract._patterns.trie_alternation`),
+    a space in a word matching ``space``: "two|twelve|twenty" -> "tw(?:e(?:lve|nty)|o)". It matches
+    what :func:`alternation` matches, longest word first, but the regex engine reads each next
+    character once instead of trying every word in turn.
+
+    >>> prefix_tree(["two", "twelve", "twenty", "a dozen"], space=" +")
+    '(?:a +dozen|tw(?:e(?:lve|nty)|o))'
+    """
+    return trie_alternation(words, space=space)
+
+
 # --- digits -------------------------------------------------------------------------------------
 # An integer with thousands groups (one separator style throughout) or plain digits, then decimals.
 _GROUPED = (r"\d{1,3}(?:(?:,\d{3}(?!\d))+|(?:\.\d{3}(?!\d))+|(?:" + _SPACE_CLASS + r"\d{3}(?!\d))+"
@@ -84,6 +113,8 @@ def parse_number(text: str, scaled: bool = False, currency: str | None = None, p
     so ("$2.174T"), and a thousands mark otherwise ("14.000 €"). A letter o among digits is read
     as a zero ("15o").
     """
+    if text.isdigit():
+        return float(text)  # the common case: no separator, no typo
     s = text.replace("o", "0").replace("O", "0")
     for ch in SPACES + "'’":
         s = s.replace(ch, "")
@@ -122,20 +153,22 @@ def _word_tables() -> tuple[dict[str, float], dict[str, float], dict[str, float]
 def words_pattern() -> str:
     """Regex for a spelled-out number: "four", "twenty-five", "one hundred and fifty", "a pair of"."""
     units, mults, collectives = _word_tables()
-    unit = alternation(units)
-    any_word = alternation(list(units) + list(mults))
-    coll = alternation(collectives)
+    unit = prefix_tree(units)
+    any_word = prefix_tree(list(units) + list(mults))
+    coll = prefix_tree(collectives)
     return (rf"(?:{coll}|(?:{unit})(?:(?:-|{_SPACE_CLASS}+(?:and{_SPACE_CLASS}+)?)(?:{any_word}))*)")
 
 
 def words_value(text: str) -> float:
     """The value of a spelled-out number (see :func:`words_pattern`)."""
     units, mults, collectives = _word_tables()
-    key = re.sub(r"\s+", " ", text.lower()).strip()
+    key = _SPACE_RUN.sub(" ", text.lower()).strip()
     if key in collectives:
         return collectives[key]
+    if key in units:
+        return units[key]  # one word: "four"
     total = current = 0.0
-    for tok in re.split(r"[\s-]+", key):
+    for tok in _WORD_BREAK.split(key):
         if tok == "and" or not tok:
             continue
         if tok in units:
