@@ -38,7 +38,7 @@ from analysis.extract._patterns import term_units, trie_alternation, trie_of_uni
 from analysis.extract.countries import find_countries
 from analysis.extract.places import find_places
 
-__all__ = ["EXERCISE_COLUMNS", "ExerciseMention", "extract_exercises", "exercises_frame"]
+__all__ = ["EXERCISE_COLUMNS", "ExerciseMention", "extract_exercises", "exercises_frame", "mentions_frame"]
 
 #: The columns of :func:`exercises_frame`, in order (lists are ``;``-joined).
 EXERCISE_COLUMNS = ["article_id", "start", "end", "surface", "sentence", "name", "kind", "participants", "domains",
@@ -1057,9 +1057,14 @@ def exercises_frame(articles: Iterable) -> pd.DataFrame:
     >>> exercises_frame([a])[["surface", "participants", "locations", "status", "cameo"]].values.tolist()
     [['joint naval drills in the Sea of Japan', 'CHN;RUS', 'Sea of Japan', 'conducted', '062']]
     """
+    return mentions_frame(m for a in articles for m in extract_exercises(a))
+
+
+def mentions_frame(mentions: Iterable[ExerciseMention]) -> pd.DataFrame:
+    """Mentions already extracted, as the table :func:`exercises_frame` gives (event ids assigned)."""
     from analysis.extract.events import assign_event_ids
 
-    rows = [m.as_row() for a in articles for m in extract_exercises(a)]
+    rows = [m.as_row() for m in mentions]
     frame = pd.DataFrame(rows, columns=EXERCISE_COLUMNS)
     frame = frame.astype({"year": "Int64", "month": "Int64", "year_inferred": "Int64", "start": int, "end": int})
     frame = frame.sort_values(["article_id", "start", "end"], kind="stable").reset_index(drop=True)
