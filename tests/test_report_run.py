@@ -143,6 +143,25 @@ def test_normalize_notebook_drops_timings_and_renumbers_widget_ids():
     assert model not in json.dumps(clean) and f"{1:032x}" in json.dumps(clean)
 
 
+def test_widget_ids_are_renumbered_the_same_whatever_ids_the_kernel_drew():
+    def notebook(ids):
+        root, child_a, child_b = ids
+        nb = nbformat.v4.new_notebook()
+        nb.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": {
+            root: {"state": {"children": [f"IPY_MODEL_{child_a}", f"IPY_MODEL_{child_b}"]}},
+            child_a: {"state": {"value": "a"}}, child_b: {"state": {"value": "b"}}}}}
+        cell = nbformat.v4.new_code_cell("w", id="widget-cell")
+        cell.outputs = [nbformat.v4.new_output("display_data", {"application/vnd.jupyter.widget-view+json":
+                                                                {"model_id": root}})]
+        nb.cells = [cell]
+        return json.dumps(normalize_notebook(nb), sort_keys=True)
+
+    first = notebook(["f" * 32, "0" * 32, "9" * 32])
+    second = notebook(["1" * 32, "e" * 32, "2" * 32])  # other ids, sorting the other way round
+    assert first == second
+    assert "IPY_MODEL_" + f"{2:032x}" in first and "f" * 32 not in first
+
+
 def test_export_refuses_html_that_would_load_from_the_network(tmp_path, monkeypatch):
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_markdown_cell("hello")]

@@ -70,7 +70,31 @@ def check_kernel() -> str:
     return exe
 
 
-_HEX_ID = re.compile(r"\b[0-9a-f]{32}\b")
+# A widget model id: 32 hex digits, standing alone or after "IPY_MODEL_" (where \b would not see its start).
+_HEX_ID = re.compile(r"(?<![0-9a-f])[0-9a-f]{32}(?![0-9a-f])")
+
+
+def _widget_id_order(nb: nbformat.NotebookNode, state: dict) -> list[str]:
+    """The widget model ids in an order that does not depend on the ids themselves: breadth-first
+    from the models the cell outputs display (in cell order), following each model's references in
+    its own (deterministic) state; models nothing reaches come last, ordered by their content."""
+    order: list[str] = []
+
+    def visit(found: list[str]) -> None:
+        queue = [m for m in found if m in state and m not in order]
+        while queue:
+            model = queue.pop(0)
+            if model in order:
+                continue
+            order.append(model)
+            queue += [m for m in _HEX_ID.findall(json.dumps(state[model], sort_keys=True)) if m in state]
+
+    visit(_HEX_ID.findall(json.dumps([c.get("outputs", []) for c in nb.cells], sort_keys=True)))
+    rest = [m for m in state if m not in order]
+    rest.sort(key=lambda m: _HEX_ID.sub("", json.dumps(state[m], sort_keys=True)))
+    for model in rest:
+        visit([model])
+    return order
 
 
 def normalize_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
@@ -79,7 +103,7 @@ def normalize_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     - papermill's start/end times, durations and input/output paths (notebook and cell metadata);
     - nbclient's per-cell ``execution`` timestamps;
     - the random id papermill gives the cell it injects (set to ``injected-parameters``);
-    - random widget model ids (renumbered in order of first appearance).
+    - random widget model ids (renumbered in an order the ids do not decide, see :func:`_widget_id_order`).
     """
     meta = nb.metadata.get("papermill", {})
     for key in ("start_time", "end_time", "duration", "input_path", "output_path"):
@@ -93,8 +117,7 @@ def normalize_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     state = nb.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {}).get("state")
     if state:
         text = json.dumps(nb, sort_keys=True)
-        ids = [m for m in dict.fromkeys(_HEX_ID.findall(text)) if m in state]
-        mapping = {old: f"{i + 1:032x}" for i, old in enumerate(ids)}
+        mapping = {old: f"{i + 1:032x}" for i, old in enumerate(_widget_id_order(nb, state))}
         text = _HEX_ID.sub(lambda m: mapping.get(m.group(0), m.group(0)), text)
         nb = nbformat.from_dict(json.loads(text))
     return nb
