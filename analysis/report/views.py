@@ -130,7 +130,7 @@ def figures_overview(figures: pd.DataFrame, countries: list[str] | None = None) 
     columns = ["article_id", "start", "end", "surface", "value", "unit", "value_usd", "metric", "actor",
                "counterpart", "year", "qualifier", "flags"]
     view = _by_actor(figures, countries)[[c for c in columns if c in figures.columns]]
-    return view.sort_values(["article_id", "start", "end"]).reset_index(drop=True)
+    return _blank_missing(view.sort_values(["article_id", "start", "end"]).reset_index(drop=True))
 
 
 def budget_check_overview(check: pd.DataFrame, countries: list[str] | None = None) -> pd.DataFrame:
@@ -266,7 +266,20 @@ def exercises_overview(tables: dict, year_from: int = 0, year_to: int = 9999,
     frame = _domains(_years(_table(tables, "exercises", EXERCISE_VIEW_COLUMNS), year_from, year_to), domains)
     columns = [c for c in EXERCISE_VIEW_COLUMNS if c in frame.columns]
     keys = [c for c in ("article_id", "start", "end") if c in frame.columns]
-    return frame[columns].sort_values(keys).reset_index(drop=True) if keys else frame[columns]
+    view = frame[columns].sort_values(keys).reset_index(drop=True) if keys else frame[columns]
+    return _blank_missing(view)
+
+
+def _blank_missing(view: pd.DataFrame) -> pd.DataFrame:
+    """Missing text, years and months shown as blanks rather than ``NaN`` / ``<NA>``, for reading.
+
+    Decimal columns keep their missing values, so they stay numbers under the display format.
+    """
+    view = view.copy()
+    for column in view.columns:
+        if view[column].dtype.kind not in "fc" and view[column].isna().any():
+            view[column] = view[column].astype(object).where(view[column].notna(), "")
+    return view
 
 
 def events_selected(tables: dict, year_from: int = 0, year_to: int = 9999, domains: list[str] | None = None,
@@ -283,7 +296,7 @@ def events_overview(tables: dict, year_from: int = 0, year_to: int = 9999, domai
                     min_articles: int = 1) -> pd.DataFrame:
     """:func:`events_selected` with the columns worth reading, for display."""
     frame = events_selected(tables, year_from, year_to, domains, min_articles)
-    return frame[[c for c in EVENT_VIEW_COLUMNS if c in frame.columns]]
+    return _blank_missing(frame[[c for c in EVENT_VIEW_COLUMNS if c in frame.columns]])
 
 
 def events_summary(tables: dict, year_from: int = 0, year_to: int = 9999, domains: list[str] | None = None,
