@@ -28,3 +28,9 @@ def test_figures_floor(summary):
     figures = summary["figures"]
     assert figures["strict_f1"] == 1.0, figures
     assert figures["provenance_errors"] == 0
+
+
+def test_exercises_floor(summary):
+    exercises = summary["exercises"]
+    assert exercises["f1"] >= 0.9 and exercises["provenance_errors"] == 0, exercises
+    assert min(exercises["attribute_accuracy"].values()) >= 0.9, exercises
