@@ -29,11 +29,10 @@ import matplotlib
 import pandas as pd
 from matplotlib.figure import Figure
 
-__all__ = ["STYLE", "claimed_vs_reference_chart", "combined_chart", "sipri_series_chart", "save_figure"]
+__all__ = ["STYLE", "claimed_vs_reference_chart", "combined_chart", "sipri_series_chart", "save_figure", "quoted"]
 
 #: The rcParams every chart is drawn and saved with.
 STYLE = {
-    "text.parse_math": False,  # labels quote the articles ("$604 and $200 billion"): "$" is a dollar, not maths
     "font.family": "DejaVu Sans",
     "font.size": 9,
     "axes.titlesize": 11,
@@ -84,6 +83,15 @@ def _style():
 
 def _name(code: str) -> str:
     return _NAMES.get(code, code)
+
+
+def quoted(text: str) -> str:
+    """Article text for a chart label: a "$" stays a dollar sign (matplotlib reads "$...$" as mathematics).
+
+    >>> quoted("$604 and $200 billion")
+    '\\\\$604 and \\\\$200 billion'
+    """
+    return str(text).replace("$", r"\$")
 
 
 def _series_of(reference_source: str) -> str:
@@ -166,7 +174,7 @@ def claimed_vs_reference_chart(check: pd.DataFrame, title: str = "Claimed defenc
                 top = max(top, value / 1e9)
                 x += 1
             ticks.append((start + x - 1) / 2)
-            labels.append(f"{_name(claim.actor)}\n'{claim.surface}'\narticle {_short_id(claim.article_id)}")
+            labels.append(f"{_name(claim.actor)}\n'{quoted(claim.surface)}'\narticle {_short_id(claim.article_id)}")
             x += 0.8
         ax.set_xticks(ticks, labels)
         ax.tick_params(axis="x", length=0)

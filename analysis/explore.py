@@ -209,7 +209,7 @@ def _figures_chart(rows: pd.DataFrame) -> Figure:
     import matplotlib
     from matplotlib.patches import Patch
 
-    from analysis.charts import STYLE
+    from analysis.charts import STYLE, quoted
 
     money = rows.dropna(subset=["value_usd"]) if "value_usd" in rows.columns else rows.iloc[0:0]
     with matplotlib.rc_context(STYLE):
@@ -233,8 +233,8 @@ def _figures_chart(rows: pd.DataFrame) -> Figure:
         for y, row, value in zip(ys, money.itertuples(index=False), values):
             ax.barh(y, value, color=colours[row.metric if isinstance(row.metric, str) else "other"], zorder=2)
             ax.text(value, y, f" {value:,.1f}", va="center", fontsize=7.5)
-        labels = [f"{_country_label(r.actor)} · {r.surface} · {str(r.article_id).split('_')[0]}"
-                  for r in money.itertuples(index=False)]  # STYLE turns mathtext off: "$" stays a dollar
+        labels = [quoted(f"{_country_label(r.actor)} · {r.surface} · {str(r.article_id).split('_')[0]}")
+                  for r in money.itertuples(index=False)]
         ax.set_yticks(ys, [label if len(label) <= 48 else label[:47] + "…" for label in labels], fontsize=8)
         ax.set_ylim(-0.6, len(money) - 0.4)
         log = values.max() / max(values.min(), 1e-9) >= 100

@@ -15,7 +15,9 @@ from typing import Callable, Mapping
 
 import pandas as pd
 
-__all__ = ["CHARTS", "available_charts", "write_charts", "write_extra_formats", "save_figure"]
+from analysis.charts import save_figure
+
+__all__ = ["CHARTS", "available_charts", "write_charts", "write_extra_formats"]
 
 # name -> (module:function, {keyword argument: table}). Each is drawn with its defaults, as the
 # notebooks draw it with theirs. A chart whose function or tables do not exist is skipped.
@@ -47,26 +49,6 @@ def available_charts(tables: Mapping[str, pd.DataFrame]) -> dict[str, tuple[Call
         if func is not None and all(t in tables for t in inputs.values()):
             found[name] = (func, inputs)
     return found
-
-
-def save_figure(fig, path: str | os.PathLike) -> Path:
-    """Save ``fig`` to ``path`` (format from the suffix) with the same bytes for the same figure."""
-    try:
-        from analysis.charts import save_figure as shared
-    except ImportError:
-        shared = None
-    if shared is not None:
-        shared(fig, path)
-        return Path(path)
-    import matplotlib
-
-    from analysis.report.notebook import DETERMINISTIC_RC
-
-    path = Path(path)
-    meta = {"svg": {"Date": None}, "pdf": {"CreationDate": None, "ModDate": None}, "png": {"Software": None}}
-    with matplotlib.rc_context(DETERMINISTIC_RC):
-        fig.savefig(path, metadata=meta.get(path.suffix.lstrip(".").lower()), bbox_inches="tight")
-    return path
 
 
 def write_charts(tables: Mapping[str, pd.DataFrame], out_dir: str | os.PathLike,
