@@ -4,6 +4,8 @@ The vocabularies are matched with trie-shaped alternations (:mod:`analysis.extra
 case-insensitive ones on a sentence's lower-case form (``_CaseFree``); each is checked here against the
 straightforward pattern it replaces, on the seed sentences and on lines written to catch the edge cases
 (separators, case, possessives, word boundaries, letters that fold oddly: "İ", "ı", "ſ", the Kelvin sign).
+The article pre-filter's single scan is checked against its two-pass definition, and the cheap checks that
+skip a pattern (direction words, a literal every match needs) against the pattern run anyway.
 """
 from __future__ import annotations
 
@@ -107,3 +109,84 @@ def test_tokens_are_read_backwards_as_forwards(texts):
 def test_trie_alternation_prefers_the_longest_term():
     pattern = re.compile(trie_alternation(["Sea", "Sea of Japan", "Sea of Japan Coast"], space=r"\s+"))
     assert [m.group(0) for m in pattern.finditer("Sea of  Japan, Sea of Okhotsk")] == ["Sea of  Japan", "Sea"]
+
+
+SERIES_LINES = [
+    "The Zapad / Interaction-2021 and ZAPAD-INTERACTION 2021 drills; Northern Interaction-2023, Joint  Sea-2021.",
+    "Joint-Sea 2019, JOINT SEA II, Joint Sea Breeze, Sea Breeze-2021, Shield Of The Union, Shield of the Union 2023.",
+    "West-2021, Western Interaction, West/Interaction, the West, Center 2019, Centre–2020, Ocean-2024, Okean 2010.",
+    "Vostok2022, VOSTOK-2022A, Kavkaz 2020 II, Peace Mission 2021 3, Mosi II, MOSI III, Army Games, International "
+    "Army Games, AviaDarts, Aviadarts, RIMPAC 2022, Rimpac, Rim Of The Pacific, Defender Europe, Defender-Europe.",
+]
+
+
+def test_series_trie_reads_as_the_longest_first_alternation(texts):
+    plain_aliases = [a.rstrip("*").strip() for r in exercises._read_csv("exercise_series.csv") if r["numbered"] != "1"
+                     for a in r["aliases"].split(";")]
+    variants = {v for a in plain_aliases for v in (a, a.upper(), a.title())}
+
+    def flex(alias: str) -> str:
+        parts = [re.sub(r"(?:\\[ \-])+", lambda _: r"[\s\-]+", re.escape(p.strip())) for p in alias.split("/")]
+        return r"\s*/\s*".join(parts)
+
+    mine = exercises._rules().series
+    suffix = mine.pattern.split(r"(?![\w])", 1)[1]  # the year / roman / number suffix after the alias
+    alternation = "|".join(flex(v) for v in sorted(variants, key=len, reverse=True))
+    plain = re.compile(rf"(?P<alias>{alternation})(?![\w]){suffix}")
+    for text in texts + SERIES_LINES + [line.upper() for line in SERIES_LINES]:
+        assert [(m.span(), m.groupdict()) for m in mine.finditer(text)] == \
+            [(m.span(), m.groupdict()) for m in plain.finditer(text)], text
+
+
+def test_prefilter_finds_what_two_passes_find(texts):
+    # One scan for the names and the upper-case stems, against every stem occurrence plus a scan of the
+    # names alone, on lines where one term hides another ("JOINT SEA BREEZE", glued names and stems).
+    prefilter = exercises._rules().prefilter
+    terms = sorted(prefilter.names | prefilter.upper_stems)
+    glued = ["".join(terms[i:i + 3]) for i in range(0, len(terms), 2)]
+    glued += [" ".join(terms[i:i + 4]) for i in range(0, len(terms), 3)]
+    for text in texts + SERIES_LINES + [line.upper() for line in texts + SERIES_LINES] + glued:
+        assert set(prefilter.hits(text)) == set(prefilter._two_passes(text)), text
+
+
+def test_prefilter_on_vocabularies_that_overlap_everywhere():
+    import random
+
+    rnd = random.Random(5)
+    for _ in range(400):
+        stems = {"".join(rnd.choice("ab") for _ in range(rnd.randint(1, 3))) for _ in range(rnd.randint(1, 3))}
+        names = {"".join(rnd.choice("AB ab-") for _ in range(rnd.randint(1, 5))).strip() or "A" for _ in range(5)}
+        prefilter = exercises._Prefilter(stems, names)
+        for _ in range(20):
+            text = "".join(rnd.choice("abAB -") for _ in range(rnd.randint(0, 30)))
+            assert set(prefilter.hits(text)) == set(prefilter._two_passes(text)), (stems, names, text)
+
+
+def test_countries_built_as_another_record_are_the_same_mentions(texts):
+    for text in texts:
+        assert [tuple(vars(m).values()) for m in countries.find_countries(text)] == \
+            countries.find_countries(text, lambda *fields: fields), text
+
+
+def test_direction_words_are_looked_for_only_where_one_can_end(texts):
+    for text in texts + [line.replace("Pacific", "north-west Pacific") for line in texts]:
+        for start in range(len(text) + 1):
+            plain = places._DIRECTION_BEFORE.search(text, max(0, start - 16), start) \
+                if start and text[start - 1].isspace() else None
+            mine = places._direction_before(text, start)
+            assert (mine and mine.span()) == (plain and plain.span()), (text, start)
+
+
+def test_range_prechecks_change_no_result(texts):
+    # _CaseFree(needs=...) and _first_year skip a range that cannot hold a match
+    for text in texts:
+        lowered = exercises._Text(text)
+        for lo in range(0, len(text), 11):
+            for hi in (lo + 15, lo + 60, len(text)):
+                for p in (exercises._RELATIVE_YEAR, exercises._RELATIVE_MONTH, exercises._CONTINGENT):
+                    source = lowered.low if lowered.low is not None else text
+                    plain = p.lower if lowered.low is not None else p.exact
+                    assert [m.span() for m in p.finditer(lowered, lo, hi)] == \
+                        [m.span() for m in plain.finditer(source, lo, hi)]
+                years = [(abs(m.start() - lo), int(m.group(1))) for m in exercises._YEAR.finditer(text, lo, hi)]
+                assert exercises._first_year(text, lo, hi, lo) == (min(years)[1] if years else None)

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any, Callable
 
 from analysis.extract._patterns import trie_alternation
 
@@ -49,19 +50,32 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation})(?:(?<=\.)|(?![\w]))(?:’s|'s)?")
 
 
-def find_countries(text: str) -> list[CountryMention]:
-    """Every country mention in ``text``, in order, with offsets (possessive 's included)."""
-    table = aliases()
+def find_countries(text: str, record: Callable[..., Any] = CountryMention) -> list:
+    """Every country mention in ``text``, in order, with offsets (possessive 's included).
+
+    ``record``: what each mention is built as, called with (start, end, alias, alpha3, kind). A caller
+    that reads many sentences may pass a lighter type with the same fields (a ``NamedTuple``).
+    """
+    readings = _readings()
     out = []
     for m in _pattern().finditer(text):
-        word = m.group(0)
+        hit = readings.get(m.group())
+        if hit is None or (hit[0] == "US" and _us_is_pronoun(text, m.start())):
+            continue
+        out.append(record(*m.span(), *hit))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _readings() -> dict[str, tuple[str, str, str]]:
+    """Each text the pattern can match (an alias, bare or with a possessive 's) -> (alias, alpha3, kind):
+    one dictionary look-up per match instead of stripping the possessive and looking the alias up."""
+    table = aliases()
+    out = {}
+    for word in (w for a in table for w in (a, a + "’s", a + "'s")):
         alias = word[:-2] if word.endswith(("’s", "'s")) else word
-        if alias not in table:
-            continue
-        if alias == "US" and _us_is_pronoun(text, m.start()):
-            continue
-        code, kind = table[alias]
-        out.append(CountryMention(m.start(), m.end(), alias, code, kind))
+        if alias in table:
+            out[word] = (alias, *table[alias])
     return out
 
 

@@ -28,9 +28,9 @@ import re
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 import pandas as pd
 
@@ -138,35 +138,60 @@ class _Text(str):
 class _CaseFree:
     """A case-insensitive pattern written in lower case: on a :class:`_Text` it runs case-sensitively on
     the text's lower-case form (the regex engine can then skip ahead to where a term may begin, and
-    need not fold every character), on any other text with ``re.IGNORECASE``. The matches have the
-    same offsets either way; their text is in lower case in the first."""
+    need not fold every character), on any other text with ``re.IGNORECASE`` (compiled when first
+    needed). The matches have the same offsets either way; their text is in lower case in the first.
+    ``needs``: a lower-case literal every match contains; on the lower-case form a range without it is
+    not searched."""
 
-    def __init__(self, pattern: str):
-        self.exact = re.compile(pattern, re.IGNORECASE)
+    def __init__(self, pattern: str, needs: str | None = None):
+        self.pattern = pattern
         self.lower = re.compile(pattern)
+        self.needs = needs
+
+    @cached_property
+    def exact(self) -> re.Pattern[str]:
+        return re.compile(self.pattern, re.IGNORECASE)
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         low = getattr(text, "low", None)
-        return self.exact.finditer(text, pos, endpos) if low is None else self.lower.finditer(low, pos, endpos)
+        if low is None:
+            return self.exact.finditer(text, pos, endpos)
+        if self.needs is not None and low.find(self.needs, pos, endpos) < 0:
+            return iter(())
+        return self.lower.finditer(low, pos, endpos)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         low = getattr(text, "low", None)
-        return self.exact.search(text, pos, endpos) if low is None else self.lower.search(low, pos, endpos)
+        if low is None:
+            return self.exact.search(text, pos, endpos)
+        if self.needs is not None and low.find(self.needs, pos, endpos) < 0:
+            return None
+        return self.lower.search(low, pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         low = getattr(text, "low", None)
         return self.exact.match(text, pos, endpos) if low is None else self.lower.match(low, pos, endpos)
 
 
-def _flex(alias: str) -> str:
-    """A series alias as a pattern: "/" may have spaces around it, spaces and hyphens interchange."""
-    parts = [re.sub(r"(?:\\[ \-])+", lambda _: r"[\s\-]+", re.escape(p.strip())) for p in alias.split("/")]
-    return r"\s*/\s*".join(parts)
+def _flex_units(alias: str) -> list[str]:
+    """A series alias as pattern units for :func:`~analysis.extract._patterns.trie_of_units`: "/" may have
+    spaces around it, a run of spaces and hyphens matches any such run ("Zapad / Interaction", "Joint-Sea")."""
+    units: list[str] = []
+    for i, part in enumerate(alias.split("/")):
+        if i:
+            units.append(r"\s*/\s*")
+        units += term_units(part.strip(), space=r"[\s\-]+", separators=" -")
+    return units
 
 
 def _norm(s: str) -> str:
+    """A term as the vocabularies key it: lower case, a run of separators as one space."""
     low = s.lower()
-    return low if low.isalpha() else re.sub(r"[\s/\-]+", " ", low).strip()
+    return low if low.isalpha() else _NORM_SEPARATORS.sub(" ", low).strip()
+
+
+_NORM_SEPARATORS = re.compile(r"[\s/\-]+")
+_ASSET_SEPARATORS = re.compile(r"[\s\-]+")  # an asset's key has none ("Tu 95" and "TU-95" are "tu95")
 
 
 _ORDINALS = {w: i for i, w in enumerate(
@@ -193,8 +218,7 @@ class _Rules:
 
     cue: _CaseFree
     cue_kind: dict[str, str]
-    stems: tuple[str, ...]  # substrings one of which every article with a mention contains (a cheap pre-filter)
-    names_prefilter: re.Pattern[str]  # series names as written (case-sensitive literals: fast)
+    prefilter: _Prefilter  # where in an article a mention may be
     joint: frozenset[str]
     premod: frozenset[str]
     premod_multi_by_end: dict[str, tuple[str, ...]]  # by their last three letters, longest first
@@ -238,7 +262,7 @@ def _rules() -> _Rules:
     asset_of = {}
     asset_units = []
     for r in assets:
-        asset_of[re.sub(r"[\s\-]+", "", r["term"].lower())] = (r["asset"], r["domain"], r["specific"] == "1")
+        asset_of[_ASSET_SEPARATORS.sub("", r["term"].lower())] = (r["asset"], r["domain"], r["specific"] == "1")
         if r["specific"] == "1":  # "Tu-95" also as "Tu 95", "TU95"
             asset_units.append([r"[\s\-]?" if ch in " -" else re.escape(ch.lower()) for ch in r["term"]])
         else:
@@ -266,24 +290,22 @@ def _rules() -> _Rules:
     suffix = (r"(?:[\s\-–—]*(?P<year>(?:19|20)\d\d)(?P<tag>[A-Da-d])?(?![\w])"
               r"|[\s\-–—]+(?P<roman>III|II|IV|VI|V|I)(?![\w])"
               r"|[\s\-–—]+(?P<num>\d{1,2})(?![\d,.]\d|[\w]))?")
-    all_aliases = sorted(plain_aliases + ambiguous_aliases, key=len, reverse=True)
-    variants = sorted({v for a in all_aliases for v in (a, a.upper(), a.title())}, key=len, reverse=True)
-    series_re = re.compile(rf"(?P<alias>{'|'.join(_flex(a) for a in variants)})(?![\w]){suffix}")
+    # The aliases as written, in upper case and in title case, as a trie: the longest alias at a place wins.
+    variants = {v for a in plain_aliases + ambiguous_aliases for v in (a, a.upper(), a.title())}
+    series_re = re.compile(rf"(?P<alias>{trie_of_units(_flex_units(v) for v in variants)})(?![\w]){suffix}")
     ordinal = r"(?:" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))"
     pair = r"(?:(?:china|chinese|russia|russian|sino)[\s\-–]+(?:russia|russian|china|chinese)n?\s+)?"
     numbered_re = _CaseFree(
         rf"(?<![\w\-])(?P<ord>{ordinal})\s+(?:round\s+of\s+(?:the\s+)?)?{pair}"
         rf"(?P<alias>{_alternation(numbered_aliases, not_after=None)})s?(?![\w])")
 
-    # The pre-filter: an article needs a cue word (plain substring search, no regex); its sentences
-    # need a cue word or a series name, found by a case-sensitive alternation of literals (which
-    # the regex engine skips through quickly). An ambiguous alias counts here only with a year.
-    stems = tuple(sorted({t for t in terms["stem"]} | {t.upper() for t in terms["stem"]}))
+    # The pre-filter (see _Prefilter): an article needs a stem of a cue word; its sentences need one or
+    # a series name, found by a case-sensitive trie of literals (which the regex engine skips through
+    # quickly). An ambiguous alias counts here only with a year.
     literal_names = {a.split("/")[0].strip() for a in plain_aliases}  # numbered ones contain "patrol": a stem
     literal_names |= {a.upper() for a in literal_names}
     literal_names |= {a + sep + century for a in ambiguous_aliases for sep in ("-", " ", "–", "")
                       for century in ("19", "20")}
-    names_prefilter = re.compile(trie_alternation(literal_names))
     status_of = {}
     for cat in ("planned", "conducted"):
         for t, v in vocab[cat]:
@@ -291,7 +313,7 @@ def _rules() -> _Rules:
     premods = [t.lower() for t in terms["premod"] + terms["joint"]]
     media = trie_alternation(terms["media"], space=r"\s+", not_after=r"[\w\-]")  # case-sensitive
     return _Rules(
-        cue=_words(terms["cue"]), cue_kind=cue_kind, stems=stems, names_prefilter=names_prefilter,
+        cue=_words(terms["cue"]), cue_kind=cue_kind, prefilter=_Prefilter(terms["stem"], literal_names),
         joint=frozenset(t.lower() for t in terms["joint"]),
         premod=frozenset(t for t in premods if " " not in t),
         premod_multi_by_end=_by_end(sorted((t for t in premods if " " in t), key=len, reverse=True)),
@@ -322,9 +344,9 @@ _MONTH = re.compile(r"(January|February|March|April|June|July|August|September|O
                     r"(?<=\blate May)|(?<=\bsince May)|(?<=\buntil May)|(?= \d)))\b")
 # Case-free patterns (see _CaseFree) start with a trie whose look-behind ("not after") stands for a leading \b.
 _RELATIVE_YEAR = _CaseFree(r"(%s)\s+year\b" % trie_alternation(
-    "last this next previous coming".split(), not_after=r"\w"))
+    "last this next previous coming".split(), not_after=r"\w"), needs="year")
 _RELATIVE_MONTH = _CaseFree(r"(%s)\s+month\b" % trie_alternation(
-    "last this next previous coming".split(), not_after=r"\w"))
+    "last this next previous coming".split(), not_after=r"\w"), needs="month")
 _RELATIVE_STEP = {"last": -1, "previous": -1, "next": 1, "coming": 1}
 _LOC_PREP = r"(?:in|over|near|off|around|across|through|along|at|inside|within|above|to|into|from|toward|towards)"
 _LOC_LEAD = re.compile(
@@ -337,7 +359,7 @@ _LOC_BEFORE = re.compile(rf"\b{_LOC_PREP}\s+(?:the\s+|both\s+)?(?:waters\s+(?:of
 #: "with troops from China, India and Belarus", "China, India and Belarus also took part"
 _CONTINGENT = _CaseFree(r"(?:%s)\s+from\s+(?:the\s+)?" % trie_alternation(
     "troops forces servicemen soldiers contingent contingents units personnel military militaries warships ships "
-    "aircraft delegation delegations navies observers".split(), not_after=r"\w"))
+    "aircraft delegation delegations navies observers".split(), not_after=r"\w"), needs="from")
 #: "China, India and Belarus also took part", "with Chinese ships taking part" (a force noun may come between)
 _TOOK_PART = re.compile(r"(?:\s+(?:troops|forces|servicemen|soldiers|contingents?|units|personnel|warships|ships|vessels|"
                         r"aircraft|jets|bombers|fighters|helicopters|navies|navy|military|militaries|marines))?"
@@ -371,11 +393,14 @@ _LEAD_YEAR = re.compile(r"\b(?:[Aa]s|[Ii]n|[Dd]uring|[Tt]hroughout|[Bb]y|[Oo]f|[
 _ASIDE = re.compile(r",\s*(?:prompting|forcing|causing|after|while|as|amid|which|when|and\s+(?:Japan|South\s+Korea|"
                     r"Taiwan|the\s+US)|in\s+response)\b", re.IGNORECASE)
 _THINK_TANK = re.compile(r"think[\s\-]+$", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[.,;:!?“”\"]")
+_COMMA_OR_STOP = re.compile(r"[.,;]")
+_SENTENCE_BREAK = re.compile(r"[.;:!?]")
 
 
 # ---- the sentence pass ---------------------------------------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class _Cand:
     """A mention being built: local offsets into the sentence text."""
 
@@ -400,13 +425,24 @@ class _Cand:
     status_cued: bool = False
 
 
+class _Country(NamedTuple):
+    """A country mention with the fields of :class:`~analysis.extract.countries.CountryMention`, built as a
+    tuple: the sentence pass reads every country of every sentence it looks at, and a tuple is cheaper."""
+
+    start: int
+    end: int
+    alias: str
+    alpha3: str
+    kind: str
+
+
 def _sentence_facts(text: str, rules: _Rules):
     """The places in a sentence, and its countries that are not inside a place or an outlet's name."""
     places = find_places(text)
-    countries = find_countries(text)
+    countries = find_countries(text, _Country)
     if countries:
-        masked = [(p.start, p.end) for p in places] + [
-            (m.start(), m.end()) for m in rules.media.finditer(text)]
+        masked = [(p.start, p.end) for p in places]
+        masked += [m.span() for m in rules.media.finditer(text)]
         if masked:
             countries = [c for c in countries if not any(s < c.end and c.start < e for s, e in masked)]
     return places, countries
@@ -417,22 +453,23 @@ def _cues(text: str, rules: _Rules) -> list[tuple[int, int, str]]:
     "to patrol the border")."""
     cues = []
     for m in rules.cue.finditer(text):
-        word = m.group(0).lower()
+        word = _norm(m.group(0))
         if word.startswith("exercise") and _EXERCISE_VERB.match(text, m.end()):
             continue
         if word in ("patrol", "patrols", "drill", "drills") and _VERB_OBJECT.match(text, m.end()) and \
                 _TO_VERB.search(text[max(0, m.start() - 8):m.start()]):
             continue
-        kind = rules.cue_kind.get(_norm(m.group(0)))
+        kind = rules.cue_kind.get(word)
         if kind is not None:  # None: a case-insensitive match of a letter lower() does not fold ("ſ" for "s")
             cues.append((m.start(), m.end(), kind))
     return cues
 
 
-def _names(text: str, rules: _Rules, places, cue_spans, numbered, series) -> list[_Cand]:
-    """The series names in a sentence, from the matches of ``rules.numbered`` and ``rules.series`` in it."""
+def _names(text: str, rules: _Rules, places_of: Callable[[], list], cue_spans, numbered, series) -> list[_Cand]:
+    """The series names in a sentence, from the matches of ``rules.numbered`` and ``rules.series`` in it.
+    ``places_of()`` gives the sentence's places; it is only called for a name the other tests keep."""
     out = []
-    place_spans = [(p.start, p.end) for p in places]
+    place_spans = None
     for m in numbered:
         s = rules.numbered_of.get(_norm(m.group("alias")))
         if s is None:
@@ -444,17 +481,20 @@ def _names(text: str, rules: _Rules, places, cue_spans, numbered, series) -> lis
         hit = rules.series_of.get(_norm(m.group("alias")))
         if hit is None or (m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-_")):
             continue
-        if any(a < m.end() and m.start() < b for a, b in place_spans) or any(
-                c.start < m.end() and m.start() < c.end for c in out):
-            continue
         s, ambiguous = hit
         year, tag, roman, num = m.group("year"), m.group("tag"), m.group("roman"), m.group("num")
         if ambiguous and not (year or roman):
             before = text[max(0, m.start() - 30):m.start()]
             near_cue = any(0 <= m.start() - ce <= 3 or 0 <= cs - m.end() <= 25 and
-                           not re.search(r"[.,;]", text[m.end():cs]) for cs, ce in cue_spans)
+                           not _COMMA_OR_STOP.search(text, m.end(), cs) for cs, ce in cue_spans)
             if not (near_cue or _CALLED.search(before)):
                 continue
+        if any(c.start < m.end() and m.start() < c.end for c in out):
+            continue
+        if place_spans is None:
+            place_spans = [(p.start, p.end) for p in places_of()]
+        if any(a < m.end() and m.start() < b for a, b in place_spans):
+            continue
         end = m.end() if (year or roman or num) else m.start() + len(m.group("alias"))
         suffix = (year + (tag.upper() if tag else "")) if year else (roman or num or "")
         name = f"{s.series}-{suffix}" if suffix else s.series
@@ -466,40 +506,43 @@ def _left_premods(text: str, head_start: int, rules: _Rules, countries) -> tuple
     """Walk left over the modifiers of an exercise word: (start, definite, joint, countries in the modifiers)."""
     tokens = _TokensBefore(text, max(0, head_start - 120), head_start)
     start, joint, codes = head_start, False, set()
-
-    def is_country(a: int, b: int) -> list:
-        return [c for c in countries if a <= c.start and c.end <= b + 2 and c.start < b]
-
-    def is_modifier(a: int, b: int, w: str) -> bool:
-        lw = w.lower()
-        return (lw in rules.premod or lw in rules.joint or bool(is_country(a, b))
-                or bool(_NUMBERED_PREMOD.fullmatch(lw)))
-
     k = 0  # tokens[k] is the k-th token left of the head
     while (tok := tokens[k]) is not None:
         a, b, w = tok
-        lw = w.lower()
         multi = _multi_premod(text, b, rules)
         if multi:
             start = b - len(multi)
             while (tok := tokens[k]) is not None and tok[0] >= start:
                 k += 1
             continue
-        if is_modifier(a, b, w):
+        lw = w.lower()
+        found = _countries_in(countries, a, b)
+        if found or _is_modifier(lw, rules):
             joint |= lw in rules.joint
-            found = {c.alpha3 for c in is_country(a, b)}
+            codes.update(c.alpha3 for c in found)
             if lw.startswith("sino-"):
-                found.add("CHN")
-            codes |= found
+                codes.add("CHN")
             start = a
         elif lw in ("and", ",", "&") and start == (tokens[k - 1][0] if k > 0 else -1) and \
-                tokens[k + 1] is not None and is_modifier(*tokens[k + 1]):
+                (after := tokens[k + 1]) is not None and \
+                (_is_modifier(after[2].lower(), rules) or _countries_in(countries, after[0], after[1])):
             pass  # "air and naval patrols", "Russian and Chinese joint drills"
         else:
             break
         k += 1
     joint |= len(codes) >= 2
     return start, _last_word(text, start).lower() in _DEFINITE, joint, len(codes)
+
+
+def _is_modifier(word: str, rules: _Rules) -> bool:
+    """A (lower-case) word that may stand before an exercise word inside a mention, a country aside."""
+    return word in rules.premod or word in rules.joint or (
+        (word[:1].isdecimal() or word.startswith("sino-")) and _NUMBERED_PREMOD.fullmatch(word) is not None)
+
+
+def _countries_in(countries, a: int, b: int) -> list:
+    """The countries that make up the token text[a:b] (a possessive may reach two characters past it)."""
+    return [c for c in countries if a <= c.start < b and c.end <= b + 2] if countries else []
 
 
 def _multi_premod(text: str, end: int, rules: _Rules) -> str | None:
@@ -544,13 +587,12 @@ def _last_word(text: str, end: int) -> str:
     return text[i:j]
 
 
-def _extend_right(text: str, c: _Cand, rules: _Rules, places, countries) -> None:
-    """Take in the place, participant and relative-clause phrases after the exercise word."""
-    place_at = {p.start: p for p in places}
-    country_at = {x.start: x for x in countries}
+def _extend_right(text: str, c: _Cand, rules: _Rules, place_at: dict, country_at: dict) -> None:
+    """Take in the place, participant and relative-clause phrases after the exercise word (``place_at``,
+    ``country_at``: the sentence's places and countries by start)."""
     pos = c.end
     for _ in range(6):
-        m = _LOC_LEAD.match(text, pos)
+        m = _LOC_LEAD.match(text, pos) if place_at else None
         if m and m.end() in place_at:
             p = place_at[m.end()]
             c.places.append(p)
@@ -595,7 +637,7 @@ def _extend_right(text: str, c: _Cand, rules: _Rules, places, countries) -> None
             inner_start = m.start(1)
             hold = None
             for h in rules.hold.finditer(text, inner_start, min(len(text), inner_start + 90)):
-                if not re.search(r"[.,;:!?“”\"]", text[inner_start:h.start()]):
+                if not _CLAUSE_BREAK.search(text, inner_start, h.start()):
                     hold = h
                     break
             if hold is not None:
@@ -604,6 +646,18 @@ def _extend_right(text: str, c: _Cand, rules: _Rules, places, countries) -> None
                 continue
         break
     c.end = pos
+
+
+def _subject_verb(text: str, lo: int, hi: int, c: _Cand, hold_here: bool, rules: _Rules) -> bool:
+    """A holding verb or a status cue in text[lo:hi] (the mention's clause before it), or the mention's
+    own "jointly": what makes the countries there the subject of the mention."""
+    return bool(hold_here or rules.status.search(text, lo, hi)
+                or (c.head is not None and text[c.head[0]:c.head[1]].lower().startswith("jointly")))
+
+
+def _two_parties(text: str, lo: int, hi: int, countries, rules: _Rules) -> bool:
+    """Two countries, or a group noun ("the two navies"), in text[lo:hi]."""
+    return len({x.alpha3 for x in countries if lo <= x.start < hi}) >= 2 or rules.group.search(text, lo, hi) is not None
 
 
 def _country_list(text: str, pos: int, country_at: dict) -> tuple[list, int]:
@@ -620,14 +674,13 @@ def _country_list(text: str, pos: int, country_at: dict) -> tuple[list, int]:
     return found, pos
 
 
-def _contingents(text: str, lo: int, hi: int, countries) -> list:
-    """Countries said to send troops to, or take part in, the exercise in text[lo:hi]."""
-    country_at = {c.start: c for c in countries}
+def _contingents(text: str, lo: int, hi: int, countries, country_at: dict) -> list:
+    """Countries said to send troops to, or take part in, the exercise in text[lo:hi] (``countries`` in
+    order, ``country_at``: the same by start)."""
     out = []
     for m in _CONTINGENT.finditer(text, lo, hi):
         out += _country_list(text, m.end(), country_at)[0]
-    starts = sorted(x for x in country_at if lo <= x < hi)
-    for s in starts:
+    for s in (x.start for x in countries if lo <= x.start < hi):
         if any(s == c.start for c in out):
             continue
         found, end = _country_list(text, s, country_at)
@@ -646,9 +699,10 @@ def _status(text: str, lo: int, hi: int, rules: _Rules, last: bool = True):
         m = rules.status.search(text, lo, hi)
     if m is None:
         return None
-    if _norm(m.group(0)) not in rules.status_of:  # a case-insensitive match lower() does not fold ("ſ")
+    hit = rules.status_of.get(_norm(m.group(0)))
+    if hit is None:  # a case-insensitive match lower() does not fold ("ſ")
         return None
-    status, perfect = rules.status_of[_norm(m.group(0))]
+    status, perfect = hit
     if status == "conducted" and _MODAL_BEFORE.search(text, max(0, m.start() - 30), m.start()):
         status = "planned"
     return status, perfect
@@ -695,7 +749,7 @@ class _ArticleContext:
             self._lead_year = None
             body = [s for s in self.sentences if s.zone == "body"][:2]
             for s in body:
-                m = _LEAD_YEAR.search(s.text)
+                m = _LEAD_YEAR.search(s.text) if _may_hold_year(s.text, 0, len(s.text)) else None
                 if m:
                     self._lead_year = int(m.group(1))
                     break
@@ -713,7 +767,7 @@ def _assets(text: str, lo: int, hi: int, rules: _Rules) -> list[tuple[str, str, 
     for m in rules.asset.finditer(text, lo, hi):
         if _THINK_TANK.search(text, max(0, m.start() - 8), m.start()):
             continue
-        hit = rules.asset_of.get(re.sub(r"[\s\-]+", "", m.group(0).lower()))
+        hit = rules.asset_of.get(_ASSET_SEPARATORS.sub("", m.group(0).lower()))
         if hit:
             out.append(hit)
     return out
@@ -722,7 +776,7 @@ def _assets(text: str, lo: int, hi: int, rules: _Rules) -> list[tuple[str, str, 
 def _domain_words(text: str, lo: int, hi: int, rules: _Rules, places) -> set[str]:
     out = set()
     for m in rules.domain.finditer(text, lo, hi):
-        if any(p.start <= m.start() < p.end for p in places):
+        if places and any(p.start <= m.start() < p.end for p in places):
             continue
         domain = rules.domain_of.get(_norm(m.group(0)))
         if domain is not None:
@@ -730,7 +784,15 @@ def _domain_words(text: str, lo: int, hi: int, rules: _Rules, places) -> set[str
     return out
 
 
+def _may_hold_year(text: str, lo: int, hi: int) -> bool:
+    """Whether text[lo:hi] has "19" or "20" in it, as every year :data:`_YEAR` and :data:`_LEAD_YEAR` read
+    does (two plain searches: cheaper than the patterns on the many ranges that have no year)."""
+    return text.find("20", lo, hi) >= 0 or text.find("19", lo, hi) >= 0
+
+
 def _first_year(text: str, lo: int, hi: int, anchor: int) -> int | None:
+    if not _may_hold_year(text, lo, hi):
+        return None
     years = [(abs(m.start() - anchor), int(m.group(1))) for m in _YEAR.finditer(text, lo, hi)]
     return min(years)[1] if years else None
 
@@ -741,18 +803,64 @@ def _first_month(text: str, lo: int, hi: int, anchor: int) -> int | None:
     return min(months)[1] if months else None
 
 
-def _stem_hits(text: str, rules: _Rules) -> list[int]:
-    """Sorted offsets where a mention may be (empty: the text mentions no exercise)."""
-    out = []
-    for stem in rules.stems:
-        i = text.find(stem)
-        while i >= 0:
-            out.append(i)
-            i = text.find(stem, i + 1)
-    if not out:
+class _Prefilter:
+    """Where in an article a mention may be: every place a stem ("xercis", "atrol"), or its upper case,
+    begins, and where the scan for series names (literals as written, case-sensitive) finds one.
+    An article without a stem has no mention.
+
+    The stems are found by plain substring searches. Their upper case ("XERCIS" in an all-caps
+    headline) goes into the trie of names, so one regex pass finds both: the engine skips ahead to
+    the capitals either way, and a second pass would cost as much as the first. Both passes together
+    would find the same places unless a match of the one pass hides (overlaps) a term that begins
+    inside it; :meth:`hits` checks each match for that and, in such a text, falls back on two passes.
+    """
+
+    def __init__(self, stems: Iterable[str], names: Iterable[str]):
+        self.stems = tuple(sorted(set(stems)))
+        self.upper_stems = frozenset(s.upper() for s in self.stems) - set(self.stems)
+        self.names = frozenset(names)
+        terms = self.names | self.upper_stems
+        self.scan = re.compile(trie_alternation(terms))
+        #: the terms that begin with an upper-case stem (the scan finds the longest term at a place)
+        self.stem_led = frozenset(t for t in terms if t.startswith(tuple(self.upper_stems)))
+        firsts = {t[0] for t in terms}
+        #: term -> the offsets inside it where another term could begin (it could hide that one)
+        self.inner = {t: ks for t in terms if (ks := tuple(k for k in range(1, len(t)) if t[k] in firsts))}
+
+    def hits(self, text: str) -> list[int]:
+        """Sorted offsets where a mention may begin (empty: the text mentions no exercise)."""
+        out = self._stem_starts(text, self.stems)
+        found_stem = bool(out)
+        for m in self.scan.finditer(text):
+            term, start = m.group(), m.start()
+            if term in self.inner and any(self.scan.match(text, start + k) for k in self.inner[term]):
+                return self._two_passes(text)
+            found_stem = found_stem or term in self.stem_led
+            out.append(start)
+        return sorted(out) if found_stem else []
+
+    def _two_passes(self, text: str) -> list[int]:
+        """:meth:`hits` by every occurrence of every stem and a scan for the names alone."""
+        out = self._stem_starts(text, self.stems + tuple(self.upper_stems))
+        if not out:
+            return out
+        out += [m.start() for m in self._names_pattern.finditer(text)]
+        return sorted(out)
+
+    @cached_property
+    def _names_pattern(self) -> re.Pattern[str]:
+        return re.compile(trie_alternation(self.names))
+
+    @staticmethod
+    def _stem_starts(text: str, stems: Iterable[str]) -> list[int]:
+        """Where each stem begins in ``text``, every occurrence (overlapping ones too)."""
+        out = []
+        for stem in stems:
+            i = text.find(stem)
+            while i >= 0:
+                out.append(i)
+                i = text.find(stem, i + 1)
         return out
-    out += [m.start() for m in rules.names_prefilter.finditer(text)]
-    return sorted(out)
 
 
 def extract_exercises(article) -> list[ExerciseMention]:
@@ -768,7 +876,7 @@ def extract_exercises(article) -> list[ExerciseMention]:
     """
     rules = _rules()
     text = article.text
-    hits = _stem_hits(text, rules)
+    hits = rules.prefilter.hits(text)
     if not hits:
         return []
     sentences = article.content_sentences()
@@ -793,25 +901,31 @@ def extract_exercises(article) -> list[ExerciseMention]:
 
 def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleContext, families_seen: set, follow,
                        published):
+    """The mentions in sentence ``idx`` (``follow``: the sentences after it that may continue its last one).
+    Places and countries are only looked for once the sentence has an exercise word or a series name."""
     t = _Text(sent.text)
     cues = _cues(t, rules)
     numbered = list(rules.numbered.finditer(t)) if "atrol" in t or "ATROL" in t else []
     series = list(rules.series.finditer(t))
     if not (cues or numbered or series):
         return []  # no exercise word, no series name: nothing to find, whatever the places and countries
+    names = _names(t, rules, lambda: ctx.sentence_facts(idx)[0], [(a, b) for a, b, _ in cues], numbered, series)
+    if not (cues or names):
+        return []  # only words that read as a name here ("the West"): no mention
     places, countries = ctx.sentence_facts(idx)
-    names = _names(t, rules, places, [(a, b) for a, b, _ in cues], numbered, series)
 
     if sent.zone == "caption":
-        return _caption_mention(article, sent, rules, places, countries, cues, names, ctx, published)
+        return _caption_mention(article, sent, t, rules, places, countries, cues, names, ctx, published)
 
+    place_at = {p.start: p for p in places}
+    country_at = {x.start: x for x in countries}
     cands: list[_Cand] = []
     for cs, ce, kind in cues:
         start, definite, joint, n_countries = _left_premods(t, cs, rules, countries)
         verbal = t[cs:ce].lower().startswith("joint")  # "jointly patrolled": the cue is the verb
         c = _Cand(cs if verbal else start, ce, kind, head=(cs, ce), definite=definite and not verbal,
                   joint=joint or verbal, premod_countries=n_countries)
-        _extend_right(t, c, rules, places, countries)
+        _extend_right(t, c, rules, place_at, country_at)
         cands.append(c)
     # A series name next to (or named by) an exercise word is one mention with it.
     for n in names:
@@ -825,7 +939,7 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
                 c.start = n.start
             elif c.head[1] <= n.start and _ADJACENT.fullmatch(t, c.head[1], n.start):  # "exercise Joint Sea-2021"
                 c.end = max(c.end, n.end)
-            elif c.end <= n.start <= c.end + 60 and not re.search(r"[.;:!?]", t[c.end:n.start]) and \
+            elif c.end <= n.start <= c.end + 60 and not _SENTENCE_BREAK.search(t, c.end, n.start) and \
                     (m := _APPOSITION.search(t, c.end, n.start + 1)) and m.end() == n.start:
                 c.context_start = c.start  # "The exercise, dubbed ‘Zapad / Interaction-2021’": the name is the span
                 c.start, c.end = n.start, n.end
@@ -839,7 +953,7 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
         if not merged:
             n.joint = True
             n.head = (n.start, n.end)
-            _extend_right(t, n, rules, places, countries)
+            _extend_right(t, n, rules, place_at, country_at)
             cands.append(n)
     cands.sort(key=lambda c: (c.start, c.end))
     # drop a bare exercise word swallowed by a longer mention
@@ -872,18 +986,16 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
             c.status, c.status_perfect, c.status_cued = st[0], st[1], True
         prev = c
 
-        # joint: said so, or two countries (or "the two navies") hold it, or it names its participants
+        # joint: said so, or two countries (or "the two navies") hold it, or it names its participants.
+        # (The subject and relative-clause tests only run when the mention does not say so itself;
+        # subject_verb, None until needed, says whether the countries before it in its clause are its subject.)
         hold_here = rules.hold.search(t, clause_lo, ctx_start) is not None
-        subject_verb = bool(hold_here or rules.status.search(t, clause_lo, ctx_start)
-                            or (c.head is not None and t[c.head[0]:c.head[1]].lower().startswith("jointly")))
-        subject_joint = subject_verb and (len({x.alpha3 for x in countries if clause_lo <= x.start < ctx_start}) >= 2
-                                          or bool(rules.group.search(t, clause_lo, ctx_start)))
-        rel_joint = bool(c.rel_clause) and (
-            len({x.alpha3 for x in countries if c.rel_clause[0] <= x.start < c.rel_clause[1]}) >= 2
-            or bool(rules.group.search(t, *c.rel_clause)))
-        part_joint = bool(c.part_countries) or c.part_group
-        is_joint = c.joint or part_joint or subject_joint or rel_joint or c.series is not None
-        if not is_joint:
+        said_joint = c.joint or bool(c.part_countries) or c.part_group
+        subject_verb = None if said_joint else _subject_verb(t, clause_lo, ctx_start, c, hold_here, rules)
+        subject_joint = not said_joint and subject_verb and _two_parties(t, clause_lo, ctx_start, countries, rules)
+        rel_joint = not said_joint and not subject_joint and bool(c.rel_clause) and \
+            _two_parties(t, *c.rel_clause, countries, rules)
+        if not (said_joint or subject_joint or rel_joint or c.series is not None):
             continue
 
         # places: in the mention, else before it in its clause ("In the Mediterranean, ..."), else just after
@@ -908,23 +1020,26 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
         # participants: the countries of the mention, and of its clause when they are its subject
         codes: list[str] = []
         for x in countries:
-            inside = ctx_start <= x.start < c.end
-            if not inside and not (subject_verb and clause_lo <= x.start < ctx_start):
-                continue
+            if not ctx_start <= x.start < c.end:  # outside the mention: only before it, as the subject of its clause
+                if not clause_lo <= x.start < ctx_start:
+                    continue
+                if subject_verb is None:
+                    subject_verb = _subject_verb(t, clause_lo, ctx_start, c, hold_here, rules)
+                if not subject_verb:
+                    continue
             placed = rules.not_participant.search(t, max(0, x.start - 20), x.start)
             if placed and not (x in c.part_countries or (c.rel_clause and c.rel_clause[0] <= x.start < c.rel_clause[1])):
                 continue
             if x.alpha3 not in codes:
                 codes.append(x.alpha3)
-        for x in _contingents(t, ctx_start, nxt, countries):
+        for x in _contingents(t, ctx_start, nxt, countries, country_at):
             if x.alpha3 not in codes:
                 codes.append(x.alpha3)
-        group_here = bool(rules.group.search(t, clause_lo, c.end)) or c.part_group or bool(
-            rules.group.search(t, c.end, len(t)))
 
         flags = []
-        if len(codes) < 2 and (c.joint or group_here or part_joint or subject_joint or rel_joint) and \
-                (c.series is None or not c.series.participants):
+        if len(codes) < 2 and (c.series is None or not c.series.participants) and (
+                said_joint or subject_joint or rel_joint or rules.group.search(t, clause_lo, c.end) is not None
+                or rules.group.search(t, c.end, len(t)) is not None):
             if prev_mention is not None and len(prev_mention.participants) >= 2 and \
                     re.fullmatch(r"[\s,]*(?:and|or|as well as)?[\s,]*", t[prev_mention.end - sent.start:c.start]):
                 codes = list(prev_mention.participants)
@@ -1018,9 +1133,9 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
     return out
 
 
-def _caption_mention(article, sent, rules: _Rules, places, countries, cues, names, ctx, published):
-    """A caption line that names an exercise is one mention spanning the line (flagged ``in_caption``)."""
-    t = sent.text
+def _caption_mention(article, sent, t: _Text, rules: _Rules, places, countries, cues, names, ctx, published):
+    """A caption line that names an exercise is one mention spanning the line (flagged ``in_caption``);
+    ``t``: the line's text as a :class:`_Text`."""
     codes = sorted({c.alpha3 for c in countries})
     if not names and not (cues and len(codes) >= 2):
         return []
@@ -1040,7 +1155,7 @@ def _caption_mention(article, sent, rules: _Rules, places, countries, cues, name
         domains = set(n.series.domains)
     year = (n.name_year if n else None) or _first_year(t, 0, len(t), 0)
     return [ExerciseMention(
-        article_id=article.article_id, start=start, end=end, surface=article.text[start:end], sentence=t,
+        article_id=article.article_id, start=start, end=end, surface=article.text[start:end], sentence=sent.text,
         name=n.name if n else "", kind=kind, participants=tuple(codes), domains=tuple(sorted(domains)),
         locations=tuple(p.surface for p in places), place_ids=tuple(p.place_id for p in places),
         assets=tuple(dict.fromkeys(a for a, _, _ in asset_hits)), year=year, month=_first_month(t, 0, len(t), 0),

@@ -122,8 +122,7 @@ def find_places(text: str) -> list[PlaceMention]:
         if _NOT_A_PLACE_AFTER.match(text, m.end()):
             continue
         place_id = _lookup(m.group(0), alias_to_id)
-        # (a direction word ends in a space, so it needs one just before the name)
-        d = _DIRECTION_BEFORE.search(text, max(0, start - 16), start) if start and text[start - 1].isspace() else None
+        d = _direction_before(text, start)
         if d:  # "western Pacific", "northern Indian Ocean": the longer name when the gazetteer has it
             longer = _lookup(text[d.start():m.end()], alias_to_id)
             if longer is not None:
@@ -133,6 +132,19 @@ def find_places(text: str) -> list[PlaceMention]:
         p = places[place_id]
         out.append(PlaceMention(start, m.end(), text[start:m.end()], p.place_id, p.name, p.kind, p.lat, p.lon))
     return out
+
+
+def _direction_before(text: str, start: int) -> re.Match[str] | None:
+    """The direction words ("western", "north-west") that end, with the spaces after them, at ``start``.
+    Such a phrase ends in "t", "h" or "n" before its spaces, so any other letter there (the common
+    case) rules one out without running :data:`_DIRECTION_BEFORE`."""
+    lo = max(0, start - 16)
+    j = start - 1
+    while j >= lo and text[j].isspace():
+        j -= 1
+    if j == start - 1 or j < lo or text[j] not in "tThHnN":
+        return None
+    return _DIRECTION_BEFORE.search(text, lo, start)
 
 
 def _lookup(surface: str, alias_to_id: dict[str, str]) -> str | None:
