@@ -213,12 +213,9 @@ def map_figure(events: pd.DataFrame, gazetteer: pd.DataFrame | None = None,
     with ``pad_deg`` degrees around them (at least 40° × 25°).
     """
     if gazetteer is None:
-        try:
-            from analysis.extract.places import gazetteer as _gazetteer
-        except ImportError:  # the places vocabulary has not landed: a map with no points
-            gazetteer = pd.DataFrame(columns=["name", "lat", "lon"])
-        else:
-            gazetteer = _gazetteer()
+        from analysis.extract.places import gazetteer as _gazetteer
+
+        gazetteer = _gazetteer()
     points = event_points(events, gazetteer)
     with _style():
         if points.empty:

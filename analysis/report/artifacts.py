@@ -7,7 +7,6 @@ input tables exist, and saved deterministically (fixed SVG id salt, no dates in 
 """
 from __future__ import annotations
 
-import importlib
 import os
 import warnings
 from pathlib import Path
@@ -15,40 +14,25 @@ from typing import Callable, Mapping
 
 import pandas as pd
 
-from analysis.charts import save_figure
+from analysis.charts import claimed_vs_reference_chart, combined_chart, save_figure, sipri_series_chart
+from analysis.charts_exercises import map_figure, timeline_figure
 
 __all__ = ["CHARTS", "available_charts", "write_charts", "write_extra_formats"]
 
-# name -> (module:function, {keyword argument: table}). Each is drawn with its defaults, as the
-# notebooks draw it with theirs. A chart whose function or tables do not exist is skipped.
-CHARTS: dict[str, tuple[str, dict[str, str]]] = {
-    "budget_claims_vs_reference": ("analysis.charts:claimed_vs_reference_chart", {"check": "budget_check"}),
-    "combined_budgets": ("analysis.charts:combined_chart", {"combined": "combined_check"}),
-    "sipri_series": ("analysis.charts:sipri_series_chart", {"claims": "budget_check"}),
-    "exercise_timeline": ("analysis.charts_exercises:timeline_figure", {"events": "events"}),
-    "exercise_map": ("analysis.charts_exercises:map_figure", {"events": "events"}),
+# name -> (chart function, {keyword argument: table}). Each is drawn with its defaults, as the
+# notebooks draw it with theirs; a chart whose input tables were not built is skipped.
+CHARTS: dict[str, tuple[Callable, dict[str, str]]] = {
+    "budget_claims_vs_reference": (claimed_vs_reference_chart, {"check": "budget_check"}),
+    "combined_budgets": (combined_chart, {"combined": "combined_check"}),
+    "sipri_series": (sipri_series_chart, {"claims": "budget_check"}),
+    "exercise_timeline": (timeline_figure, {"events": "events"}),
+    "exercise_map": (map_figure, {"events": "events"}),
 }
 
 
-def _resolve(target: str) -> Callable | None:
-    module_name, _, attr = target.partition(":")
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as exc:
-        if exc.name and module_name.startswith(exc.name):
-            return None
-        raise
-    return getattr(module, attr, None)
-
-
 def available_charts(tables: Mapping[str, pd.DataFrame]) -> dict[str, tuple[Callable, dict[str, str]]]:
-    """The charts in :data:`CHARTS` whose function and input tables exist."""
-    found = {}
-    for name, (target, inputs) in CHARTS.items():
-        func = _resolve(target)
-        if func is not None and all(t in tables for t in inputs.values()):
-            found[name] = (func, inputs)
-    return found
+    """The charts in :data:`CHARTS` whose input tables are in ``tables``."""
+    return {name: chart for name, chart in CHARTS.items() if all(t in tables for t in chart[1].values())}
 
 
 def write_charts(tables: Mapping[str, pd.DataFrame], out_dir: str | os.PathLike,

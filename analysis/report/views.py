@@ -114,9 +114,6 @@ def for_countries(frame: pd.DataFrame, countries: list[str] | None, column: str 
     return frame
 
 
-_by_actor = for_countries
-
-
 def sipri_chart(check: pd.DataFrame, countries: list[str] | None, year_from: int, year_to: int):
     """SIPRI's series for ``countries`` (default: the claims' actors) over the years, claims overlaid."""
     from analysis.charts import sipri_series_chart
@@ -129,13 +126,13 @@ def figures_overview(figures: pd.DataFrame, countries: list[str] | None = None) 
     """The extracted figures (text beside the parsed value), for the given countries, in text order."""
     columns = ["article_id", "start", "end", "surface", "value", "unit", "value_usd", "metric", "actor",
                "counterpart", "year", "qualifier", "flags"]
-    view = _by_actor(figures, countries)[[c for c in columns if c in figures.columns]]
+    view = for_countries(figures, countries)[[c for c in columns if c in figures.columns]]
     return _blank_missing(view.sort_values(["article_id", "start", "end"]).reset_index(drop=True))
 
 
 def budget_check_overview(check: pd.DataFrame, countries: list[str] | None = None) -> pd.DataFrame:
     """``budget_check`` for the given countries, in billions of US dollars for reading."""
-    view = _by_actor(check, countries).copy()
+    view = for_countries(check, countries).copy()
     for column in ("claimed_usd", "reference_usd"):
         view[column.replace("_usd", "_usd_bn")] = (view.pop(column) / 1e9).round(1)
     view["ratio"] = view["ratio"].round(2)
@@ -183,7 +180,7 @@ def budget_claims_in_words(check: pd.DataFrame, figures: pd.DataFrame | None = N
     >>> budget_claims_in_words(check)
     ["000 says China spends $604 bn ('$604'); SIPRI's estimate for 2021 is $293 bn (2022 release), 2.1× lower."]
     """
-    rows = _by_actor(check, countries)
+    rows = for_countries(check, countries)
     rows = rows[rows["reference_source"].fillna("").str.startswith(reference) & rows["reference_usd"].notna()]
     qualifiers = {}
     if figures is not None and "qualifier" in figures.columns:
@@ -229,12 +226,6 @@ EVENT_VIEW_COLUMNS = ["event_id", "name", "first_surface", "kind", "year", "year
                       "places", "n_mentions", "n_articles", "article_ids"]
 
 
-def _table(tables: dict, name: str, columns: list[str]) -> pd.DataFrame:
-    """``tables[name]``, or an empty frame with ``columns`` when the table was not built."""
-    frame = tables.get(name)
-    return pd.DataFrame(columns=columns) if frame is None else frame
-
-
 def _years(frame: pd.DataFrame, year_from: int, year_to: int) -> pd.DataFrame:
     """Rows whose year (stated, else inferred from the article) is in the range; undated rows are kept."""
     if "year" not in frame.columns or frame.empty:
@@ -263,7 +254,7 @@ def exercises_overview(tables: dict, year_from: int = 0, year_to: int = 9999,
     >>> exercises_overview(build_tables(Corpus([a])), domains=["naval"])[["surface", "year", "domains"]].values.tolist()
     [['joint naval drills in the Sea of Japan', 2023, 'naval']]
     """
-    frame = _domains(_years(_table(tables, "exercises", EXERCISE_VIEW_COLUMNS), year_from, year_to), domains)
+    frame = _domains(_years(tables["exercises"], year_from, year_to), domains)
     columns = [c for c in EXERCISE_VIEW_COLUMNS if c in frame.columns]
     keys = [c for c in ("article_id", "start", "end") if c in frame.columns]
     view = frame[columns].sort_values(keys).reset_index(drop=True) if keys else frame[columns]
@@ -285,7 +276,7 @@ def _blank_missing(view: pd.DataFrame) -> pd.DataFrame:
 def events_selected(tables: dict, year_from: int = 0, year_to: int = 9999, domains: list[str] | None = None,
                     min_articles: int = 1) -> pd.DataFrame:
     """The merged events within the years and domains, reported by at least ``min_articles`` articles."""
-    frame = _domains(_years(_table(tables, "events", EVENT_VIEW_COLUMNS), year_from, year_to), domains)
+    frame = _domains(_years(tables["events"], year_from, year_to), domains)
     if "n_articles" in frame.columns and not frame.empty:
         frame = frame[pd.to_numeric(frame["n_articles"], errors="coerce").fillna(0) >= min_articles]
     keys = [c for c in ("year_inferred", "year", "month", "event_id") if c in frame.columns]
@@ -303,13 +294,14 @@ def events_summary(tables: dict, year_from: int = 0, year_to: int = 9999, domain
                    min_articles: int = 1) -> str:
     """One sentence: how many mentions, how many events, how many corroborated by two or more articles.
 
-    >>> events_summary({})
-    'No exercise or patrol mentions in this corpus (or the exercise extractor has not run).'
+    >>> events_summary({"exercises": pd.DataFrame(columns=EXERCISE_VIEW_COLUMNS),
+    ...                 "events": pd.DataFrame(columns=EVENT_VIEW_COLUMNS)})
+    'No exercise or patrol mentions in this corpus.'
     """
     mentions = exercises_overview(tables, year_from, year_to, domains)
     events = events_selected(tables, year_from, year_to, domains, min_articles)
     if mentions.empty and events.empty:
-        return "No exercise or patrol mentions in this corpus (or the exercise extractor has not run)."
+        return "No exercise or patrol mentions in this corpus."
     corroborated = int((pd.to_numeric(events.get("n_articles", pd.Series(dtype=float)), errors="coerce") >= 2).sum())
     return (f"{len(mentions)} mention(s) of exercises or patrols, merged into {len(events)} event(s) "
             f"between {year_from} and {year_to}; {corroborated} reported by two or more articles.")
