@@ -200,6 +200,79 @@ class TestWireStories:
         assert m.kind == "patrol" and m.participants == ("CHN", "RUS")
 
 
+# ---- who takes part, and when: wording from agency reports on the strategic exercises and patrols --------------
+
+class TestParticipantsAndStatus:
+    def test_nationalities_of_the_forces_an_exercise_involved_take_part(self):
+        m = one("Vostok-2018 exercises involved some 300,000 Russian troops, along with 3,200 Chinese soldiers and "
+                "Mongolian units.", published=dt.date(2018, 9, 20))
+        assert (m.name, m.participants, m.status) == ("Vostok-2018", ("CHN", "MNG", "RUS"), "conducted")
+
+    def test_countries_an_exercise_will_include(self):
+        m = one("China will send troops to take part in Russia's Vostok-2022 strategic exercises, which will also "
+                "include India, Belarus, Tajikistan and Mongolia.", published=dt.date(2022, 8, 17))
+        assert (m.participants, m.status) == (("BLR", "CHN", "IND", "MNG", "RUS", "TJK"), "planned")
+
+    def test_countries_the_next_sentence_says_will_also_take_part(self):
+        m = one("China will send troops to Russia to take part in the Vostok 2022 exercises, the defence ministry "
+                "said. India, Belarus, Tajikistan and Mongolia will also take part.", published=dt.date(2022, 8, 17))
+        assert m.participants == ("BLR", "CHN", "IND", "MNG", "RUS", "TJK")
+
+    def test_a_country_that_only_names_the_patrol_is_a_source(self):
+        m = one("Two Russian Tu-95 bombers and two Chinese H-6 bombers flew near Alaska on Wednesday in what the "
+                "North American Aerospace Defense Command called a joint patrol.")
+        assert (m.participants, m.locations) == (("CHN", "RUS"), ("Alaska",))
+        m = one("Russian and Chinese warships sailed near Hokkaido in what the Japanese defence ministry described "
+                "as a joint patrol.")
+        assert m.participants == ("CHN", "RUS")
+
+    def test_the_sender_takes_part_and_what_it_sends_gives_domains_and_assets(self):
+        m = one("China's People's Liberation Army will send more than 2,000 troops, 300 military vehicles, 21 "
+                "fixed-wing aircraft and 14 helicopters to Russia's Vostok 2022 exercises.",
+                published=dt.date(2022, 8, 20))
+        assert (m.participants, m.domains, m.assets, m.status) == (
+            ("CHN", "RUS"), ("air", "land"), ("military vehicle", "aircraft", "helicopter"), "planned")
+
+    def test_troops_and_soldiers_give_the_land_domain_but_are_not_assets(self):
+        m = one("Russian troops joined Chinese soldiers in the Zapad/Interaction-2021 drills in Ningxia, with J-20 "
+                "fighters and Su-30 jets.")
+        assert (m.domains, m.assets) == (("air", "land"), ("J-20", "Su-30"))
+
+    def test_status_read_after_a_name_in_apposition(self):
+        found = mentions("Russia and China will hold joint naval drills in the Sea of Japan next month. The drills, "
+                         "dubbed Northern/Interaction-2023, will involve more than 10 ships and 30 aircraft.",
+                         published=dt.date(2023, 6, 30))
+        assert [(m.name, m.status) for m in found] == [("", "planned"), ("Northern/Interaction-2023", "planned")]
+
+    def test_a_name_later_in_the_clause_shares_its_status(self):
+        found = mentions("China and Russia are to hold joint anti-terror drills under the Peace Mission 2021 "
+                         "framework in Orenburg in September.", published=dt.date(2021, 6, 1))
+        assert [(m.name, m.status) for m in found] == [("", "planned"), ("Peace Mission-2021", "planned")]
+        assert found[1].month == 9
+
+    def test_a_named_edition_before_the_article_year_was_held(self):
+        found = mentions("Russia and China will hold joint drills next month, their first since the Vostok-2018 "
+                         "exercises.", published=dt.date(2022, 7, 1))
+        assert [(m.name, m.status) for m in found] == [("", "planned"), ("Vostok-2018", "conducted")]
+
+    def test_headline_that_a_country_is_to_send_troops_is_planned(self):
+        article = article_from_text("China to send troops to Russia's Vostok drills\n\nThe defence ministry said so.\n",
+                                    article_id="h", published=dt.date(2022, 8, 17))
+        [m] = extract_exercises(article)
+        assert (m.name, m.participants, m.status, m.flags) == ("Vostok", ("CHN", "RUS"), "planned", ("in_title",))
+
+    def test_since_a_year_dates_the_series_not_the_event(self):
+        m = one("On Tuesday, Russian and Chinese strategic bombers conducted a joint air patrol over the Sea of Japan, "
+                "the eighth such patrol since 2019.")
+        assert (m.year, m.year_inferred, m.flags) == (None, 2024, ())
+
+    def test_places_listed_after_a_named_mention(self):
+        m = one("Russia will hold large-scale drills known as Ocean-2024 across the Pacific, Arctic and Baltic, with "
+                "China taking part.", published=dt.date(2024, 9, 1))
+        assert (m.name, m.locations, m.participants, m.status) == (
+            "Ocean-2024", ("Pacific", "Arctic", "Baltic"), ("CHN", "RUS"), "planned")
+
+
 # ---- what is not an exercise -------------------------------------------------------------------------------
 
 class TestNotExercises:

@@ -366,6 +366,25 @@ _TOOK_PART = re.compile(r"(?:\s+(?:troops|forces|servicemen|soldiers|contingents
                         r"(?:\s*(?:,\s*)?(?:also\s+|will\s+also\s+|will\s+)?(?:took|take|taking|takes)\s+part\b|"
                         r"\s*(?:also\s+)?(?:participated|participating|participate|joined|joining|sent\s+troops)\b)",
                         re.IGNORECASE)
+#: "involved some 300,000 Russian troops, along with 3,200 Chinese soldiers": after the mention, an involving
+#: verb or preposition opens a list whose nationalities, each before a force noun, are contingents.
+_INVOLVING = re.compile(r"\s*,?\s*(?:(?:which|that)\s+)?(?:(?:will|would)\s+)?(?:also\s+)?"
+                        r"(?:involv(?:ed|es|e|ing)|includ(?:ed|es|e|ing)|featur(?:ed|es|e|ing)|brought\s+together|"
+                        r"with|along\s+with|alongside|together\s+with)\b", re.IGNORECASE)
+_FORCE_NOUN = re.compile(r"\s+(?:(?:military|navy|naval|air\s+force|army|marine|strategic|fighter|combat|"
+                         r"[\w\-]*\d[\w\-]*)\s+)?(?:troops|soldiers|servicemen|service\s+members|sailors|marines|"
+                         r"paratroopers|personnel|forces|units|contingents?|warships|ships|vessels|destroyers|frigates|"
+                         r"corvettes|submarines|aircraft|jets|bombers|fighters|helicopters|tanks|vehicles)\b",
+                         re.IGNORECASE)
+#: "in what the Japanese defence ministry called a joint patrol": the country there is the source
+_WHAT_CALLED = re.compile(r"\bwhat\s+([^,.;:!?]{1,80}?)\s+(?:called|calls|described\s+as|describes\s+as|termed|"
+                          r"terms|dubbed|labell?ed|characteri[sz]ed\s+as)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+#: "China will send more than 2,000 troops ... to Russia's Vostok 2022 exercises": the sender takes part, and
+#: what it sends gives the domains and assets
+_SENT_TO = re.compile(r"\b(?:send|sends|sent|sending|dispatch(?:es|ed|ing)?|deploy(?:s|ed|ing)?|contribut(?:e|es|ed|ing))"
+                      r"\b[^.;:!?]{0,160}?\b(?:to|for)\s+(?:(?:take\s+part|participate)\s+in\s+|join\s+)?"
+                      r"(?:the\s+|its\s+|their\s+|this\s+year['’]s\s+|next\s+month['’]s\s+)?(?:[\w\-]+['’]s?\s+)?$",
+                      re.IGNORECASE)
 _PART_LEAD = re.compile(r"\s+(?:between|with|involving|among|alongside|together\s+with|by|of)\s+", re.IGNORECASE)
 _PART_SKIP = re.compile(r"\s*(?:,\s*)?(?:and\s+)?(?:the\s+|both\s+)?", re.IGNORECASE)
 _PART_TAIL = re.compile(r"\s+(?:armed\s+forces|military|militaries|navy|navies|air\s+force|air\s+forces|army|armies|"
@@ -388,7 +407,7 @@ _THAT = re.compile(r"\s+that\b")
 _COORDINATED = re.compile(r"[\s,]*(?:and|or|as\s+well\s+as)?[\s,]*")
 _TO_VERB = re.compile(r"\b(?:to|will|would|and|can|could)\s+$", re.IGNORECASE)
 _VERB_OBJECT = re.compile(r"\s+(?:the|its|their|a|an|these|those|this)\b", re.IGNORECASE)
-_LEAD_YEAR = re.compile(r"\b(?:[Aa]s|[Ii]n|[Dd]uring|[Tt]hroughout|[Bb]y|[Oo]f|[Ss]ince)\s+(?:(?:late|early|mid)[\s\-]+)?"
+_LEAD_YEAR = re.compile(r"\b(?:[Aa]s|[Ii]n|[Dd]uring|[Tt]hroughout|[Bb]y|[Oo]f)\s+(?:(?:late|early|mid)[\s\-]+)?"
                         r"((?:19|20)\d\d)\b")
 _ASIDE = re.compile(r",\s*(?:prompting|forcing|causing|after|while|as|amid|which|when|and\s+(?:Japan|South\s+Korea|"
                     r"Taiwan|the\s+US)|in\s+response)\b", re.IGNORECASE)
@@ -674,12 +693,24 @@ def _country_list(text: str, pos: int, country_at: dict) -> tuple[list, int]:
     return found, pos
 
 
-def _contingents(text: str, lo: int, hi: int, countries, country_at: dict) -> list:
+def _contingents(text: str, lo: int, hi: int, countries, country_at: dict, after: int | None = None) -> list:
     """Countries said to send troops to, or take part in, the exercise in text[lo:hi] (``countries`` in
-    order, ``country_at``: the same by start)."""
+    order, ``country_at``: the same by start); from ``after`` (the mention's end) on, also the nationalities
+    of the forces an involving verb lists ("involved 300,000 Russian troops and 3,200 Chinese soldiers")."""
     out = []
     for m in _CONTINGENT.finditer(text, lo, hi):
         out += _country_list(text, m.end(), country_at)[0]
+    if after is not None and (inv := _INVOLVING.match(text, after, hi)):
+        listed = _country_list(text, _PART_SKIP.match(text, inv.end()).end(), country_at)[0]
+        out += [x for x in listed if x not in out]  # "which will also include India, Belarus and Mongolia"
+        stop = _SENTENCE_BREAK.search(text, inv.end(), hi)
+        stop = stop.start() if stop else hi
+        aside = _ASIDE.search(text, inv.end(), stop)
+        stop = aside.start() if aside else stop
+        for x in countries:
+            if inv.end() <= x.start < stop and x.kind == "demonym" and _FORCE_NOUN.match(text, x.end) and \
+                    x not in out:
+                out.append(x)
     for s in (x.start for x in countries if lo <= x.start < hi):
         if any(s == c.start for c in out):
             continue
@@ -973,23 +1004,30 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
             clause_lo = after.end() if after else r.end()
         nxt = cands[i + 1].start if i + 1 < len(cands) else len(t)
         right_hi = _clause_right(t, c.end, nxt)
+        if c.context_start is not None and t.startswith(",", right_hi):
+            # a name in apposition ("The drills, dubbed X, will involve ..."): the clause goes on after it
+            right_hi = _clause_right(t, right_hi + 1, nxt)
 
         # status: nearest cue before or inside the mention, else just after it, else as the mention before
+        # in its clause ("are to hold joint drills under the Peace Mission 2021 framework")
         st = _status(t, own_lo, c.end, rules) or _status(t, c.end, right_hi, rules, last=False)
-        coordinated = prev is not None and prev.end <= c.start and \
-            _COORDINATED.fullmatch(t, prev.end, c.start) is not None
-        if st is None and coordinated and prev.status is not None:
+        same_clause = prev is not None and prev.end <= c.start and (
+            _COORDINATED.fullmatch(t, prev.end, c.start) is not None or not _CLAUSE_BREAK.search(t, prev.end, c.start))
+        if st is None and same_clause and prev.status is not None:
             c.status, c.status_perfect, c.status_cued = prev.status, prev.status_perfect, prev.status_cued
         elif st is None:
             c.status, c.status_perfect, c.status_cued = "conducted", False, False
         else:
             c.status, c.status_perfect, c.status_cued = st[0], st[1], True
+        if c.status == "planned" and c.name_year is not None and published and c.name_year < published.year:
+            c.status = "conducted"  # "after the Vostok-2018 exercises" in a 2022 article: held, whatever the verb
         prev = c
 
         # joint: said so, or two countries (or "the two navies") hold it, or it names its participants.
         # (The subject and relative-clause tests only run when the mention does not say so itself;
         # subject_verb, None until needed, says whether the countries before it in its clause are its subject.)
-        hold_here = rules.hold.search(t, clause_lo, ctx_start) is not None
+        hold_here = rules.hold.search(t, clause_lo, ctx_start) is not None or \
+            _SENT_TO.search(t, max(clause_lo, ctx_start - 200), ctx_start) is not None
         said_joint = c.joint or bool(c.part_countries) or c.part_group
         subject_verb = None if said_joint else _subject_verb(t, clause_lo, ctx_start, c, hold_here, rules)
         subject_joint = not said_joint and subject_verb and _two_parties(t, clause_lo, ctx_start, countries, rules)
@@ -1002,9 +1040,11 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
         mention_places = list(c.places)
         if not mention_places:
             for p in places:
-                if own_lo <= p.start < ctx_start and _LOC_BEFORE.search(t, max(0, p.start - 40), p.start):
+                listed = bool(mention_places) and mention_places[-1].end <= p.start and \
+                    (more := _LOC_LIST.match(t, mention_places[-1].end)) is not None and more.end() == p.start
+                if own_lo <= p.start < ctx_start and (listed or _LOC_BEFORE.search(t, max(0, p.start - 40), p.start)):
                     mention_places.append(p)
-                elif c.end <= p.start < right_hi and _LOC_BEFORE.search(t, max(0, p.start - 40), p.start):
+                elif c.end <= p.start < right_hi and (listed or _LOC_BEFORE.search(t, max(0, p.start - 40), p.start)):
                     mention_places.append(p)
 
         # keep or drop
@@ -1019,9 +1059,11 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
 
         # participants: the countries of the mention, and of its clause when they are its subject
         codes: list[str] = []
+        called = _WHAT_CALLED.search(t, max(0, ctx_start - 100), ctx_start)
+        source = called.span(1) if called else (0, 0)
         for x in countries:
             if not ctx_start <= x.start < c.end:  # outside the mention: only before it, as the subject of its clause
-                if not clause_lo <= x.start < ctx_start:
+                if not clause_lo <= x.start < ctx_start or source[0] <= x.start < source[1]:
                     continue
                 if subject_verb is None:
                     subject_verb = _subject_verb(t, clause_lo, ctx_start, c, hold_here, rules)
@@ -1032,9 +1074,16 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
                 continue
             if x.alpha3 not in codes:
                 codes.append(x.alpha3)
-        for x in _contingents(t, ctx_start, nxt, countries, country_at):
+        for x in _contingents(t, ctx_start, nxt, countries, country_at, after=c.end):
             if x.alpha3 not in codes:
                 codes.append(x.alpha3)
+        if i == len(cands) - 1:  # "India, Belarus and Mongolia will also take part." in the next sentence
+            for j, s2 in enumerate(follow, start=idx + 1):
+                s2_text = _Text(s2.text)
+                s2_countries = ctx.sentence_facts(j)[1]
+                for x in _contingents(s2_text, 0, len(s2_text), s2_countries, {y.start: y for y in s2_countries}):
+                    if x.alpha3 not in codes:
+                        codes.append(x.alpha3)
 
         flags = []
         if len(codes) < 2 and (c.series is None or not c.series.participants) and (
@@ -1076,7 +1125,7 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
         specific_domains = {d for _, d, sp in asset_hits if sp}
         assets = []
         for a, d, sp in asset_hits:
-            if (sp or d not in specific_domains) and a not in assets:
+            if a and (sp or d not in specific_domains) and a not in assets:
                 assets.append(a)
 
         locations, place_ids = [], []
