@@ -360,6 +360,8 @@ _LOC_BEFORE = re.compile(rf"\b{_LOC_PREP}\s+(?:the\s+|both\s+)?(?:waters\s+(?:of
 _CONTINGENT = _CaseFree(r"(?:%s)\s+from\s+(?:the\s+)?" % trie_alternation(
     "troops forces servicemen soldiers contingent contingents units personnel military militaries warships ships "
     "aircraft delegation delegations navies observers".split(), not_after=r"\w"), needs="from")
+#: the words :data:`_TOOK_PART` needs, one of them at least (a cheap test before a sentence's countries are read)
+_MAY_TAKE_PART = _CaseFree(r"part|join|sent\s+troops")
 #: "China, India and Belarus also took part", "with Chinese ships taking part" (a force noun may come between)
 _TOOK_PART = re.compile(r"(?:\s+(?:troops|forces|servicemen|soldiers|contingents?|units|personnel|warships|ships|vessels|"
                         r"aircraft|jets|bombers|fighters|helicopters|navies|navy|military|militaries|marines))?"
@@ -377,14 +379,13 @@ _FORCE_NOUN = re.compile(r"\s+(?:(?:military|navy|naval|air\s+force|army|marine|
                          r"corvettes|submarines|aircraft|jets|bombers|fighters|helicopters|tanks|vehicles)\b",
                          re.IGNORECASE)
 #: "in what the Japanese defence ministry called a joint patrol": the country there is the source
-_WHAT_CALLED = re.compile(r"\bwhat\s+([^,.;:!?]{1,80}?)\s+(?:called|calls|described\s+as|describes\s+as|termed|"
-                          r"terms|dubbed|labell?ed|characteri[sz]ed\s+as)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+_WHAT_CALLED = _CaseFree(r"\bwhat\s+([^,.;:!?]{1,80}?)\s+(?:called|calls|described\s+as|describes\s+as|termed|"
+                          r"terms|dubbed|labell?ed|characteri[sz]ed\s+as)\s+(?:an?\s+|the\s+)?$", needs="what")
 #: "China will send more than 2,000 troops ... to Russia's Vostok 2022 exercises": the sender takes part, and
 #: what it sends gives the domains and assets
-_SENT_TO = re.compile(r"\b(?:send|sends|sent|sending|dispatch(?:es|ed|ing)?|deploy(?:s|ed|ing)?|contribut(?:e|es|ed|ing))"
-                      r"\b[^.;:!?]{0,160}?\b(?:to|for)\s+(?:(?:take\s+part|participate)\s+in\s+|join\s+)?"
-                      r"(?:the\s+|its\s+|their\s+|this\s+year['’]s\s+|next\s+month['’]s\s+)?(?:[\w\-]+['’]s?\s+)?$",
-                      re.IGNORECASE)
+_SENT_TO = _CaseFree(r"\b(?:send|sends|sent|sending|dispatch(?:es|ed|ing)?|deploy(?:s|ed|ing)?|contribut(?:e|es|ed|ing))"
+                     r"\b[^.;:!?]{0,160}?\b(?:to|for)\s+(?:(?:take\s+part|participate)\s+in\s+|join\s+)?"
+                     r"(?:the\s+|its\s+|their\s+|this\s+year['’]s\s+|next\s+month['’]s\s+)?(?:[\w\-]+['’]s?\s+)?$")
 _PART_LEAD = re.compile(r"\s+(?:between|with|involving|among|alongside|together\s+with|by|of)\s+", re.IGNORECASE)
 _PART_SKIP = re.compile(r"\s*(?:,\s*)?(?:and\s+)?(?:the\s+|both\s+)?", re.IGNORECASE)
 _PART_TAIL = re.compile(r"\s+(?:armed\s+forces|military|militaries|navy|navies|air\s+force|air\s+forces|army|armies|"
@@ -1080,6 +1081,8 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
         if i == len(cands) - 1:  # "India, Belarus and Mongolia will also take part." in the next sentence
             for j, s2 in enumerate(follow, start=idx + 1):
                 s2_text = _Text(s2.text)
+                if not _MAY_TAKE_PART.search(s2_text):
+                    continue
                 s2_countries = ctx.sentence_facts(j)[1]
                 for x in _contingents(s2_text, 0, len(s2_text), s2_countries, {y.start: y for y in s2_countries}):
                     if x.alpha3 not in codes:
