@@ -261,6 +261,10 @@ class TestParticipantsAndStatus:
         [m] = extract_exercises(article)
         assert (m.name, m.participants, m.status, m.flags) == ("Vostok", ("CHN", "RUS"), "planned", ("in_title",))
 
+    def test_leaders_named_by_surname_stand_for_their_countries(self):
+        m = one("Putin and Xi agreed to hold joint naval drills in the East China Sea.")
+        assert (m.participants, m.status, m.flags) == (("CHN", "RUS"), "planned", ())
+
     def test_since_a_year_dates_the_series_not_the_event(self):
         m = one("On Tuesday, Russian and Chinese strategic bombers conducted a joint air patrol over the Sea of Japan, "
                 "the eighth such patrol since 2019.")
@@ -284,6 +288,7 @@ class TestNotExercises:
         "The U.S. Navy conducted a patrol in the South China Sea.",
         "Police patrols were stepped up in Moscow.",
         "Officials met at the Center for Strategic Studies in the West.",
+        "Putin and Xi vowed to deepen military cooperation, including joint exercises.",
     ])
     def test_no_mention(self, text):
         assert mentions(text, title="Defence news") == []
