@@ -67,6 +67,17 @@ def test_different_years_or_names_or_domains_stay_apart():
     assert ids["y"] == ids["z"]
 
 
+def test_patrols_at_one_place_in_different_months_stay_apart():
+    rows = pd.DataFrame({"article_id": ["may", "nov", "nov2", "undated"], "start": [0, 0, 0, 0], "end": [5] * 4,
+                         "name": [""] * 4, "kind": ["patrol"] * 4, "place_ids": ["sea-of-japan"] * 4,
+                         "domains": ["air"] * 4, "year": [2024] * 4, "year_inferred": [2024] * 4,
+                         "month": [5, 11, 11, None]})
+    ids = dict(zip(*assign_event_ids(rows[rows["article_id"] != "undated"])[["article_id", "event_id"]].T.values))
+    assert ids["nov"] == ids["nov2"] != ids["may"]
+    # a mention with no month may be either: it joins them (merging is transitive)
+    assert assign_event_ids(rows)["event_id"].nunique() == 1
+
+
 def test_ids_are_deterministic_and_do_not_depend_on_row_order():
     mentions = exercises_frame(articles())
     shuffled = mentions.sample(frac=1, random_state=1)

@@ -4,7 +4,8 @@ Two mentions are one event when
 
 * they carry the same series name and year ("Vostok-2022" in two articles), or
 * they are of the same kind, their domains agree (share one, or one has none), they share a
-  place (by gazetteer id) and their year agrees, and their names do not differ.
+  place (by gazetteer id) and their year agrees, and neither their names nor their months differ
+  (two air patrols over the Sea of Japan in May and in November are two events).
 
 The year compared is the stated ``year`` or, failing that, ``year_inferred`` (the article's
 year). Merging is transitive. An event's id is ``ev-`` plus a short hash of its first mention's
@@ -80,6 +81,7 @@ def _components(frame: pd.DataFrame) -> list[int]:
     kinds = [str(v) for v in frame.get("kind", pd.Series([""] * n))]
     domains = [set(_split(v)) for v in frame.get("domains", pd.Series([""] * n))]
     places = [set(_split(v)) for v in frame.get("place_ids", pd.Series([""] * n))]
+    months = [_int(v) for v in frame.get("month", pd.Series([None] * n))]
     years = []
     for y, yi in zip(frame.get("year", pd.Series([None] * n)), frame.get("year_inferred", pd.Series([None] * n))):
         years.append(_int(y) if _int(y) is not None else _int(yi))
@@ -95,25 +97,27 @@ def _components(frame: pd.DataFrame) -> list[int]:
     for rows in by_name.values():
         for j in rows[1:]:
             union(rows[0], j)
-    # Whether two mentions at one place may merge depends only on their (name, domains), so rows
-    # with the same pair are merged among themselves, then one row per pair stands for the rest:
-    # the same unions as comparing every pair of rows, without the quadratic cost.
+    # Whether two mentions at one place may merge depends only on their (name, domains, month), so
+    # rows with the same signature are merged among themselves, then one row per signature stands for
+    # the rest: the same unions as comparing every pair of rows, without the quadratic cost.
     for rows in by_place.values():
-        signatures: dict[tuple[str, frozenset], int] = {}
+        signatures: dict[tuple[str, frozenset, int | None], int] = {}
         for i in rows:
-            key = (names[i], frozenset(domains[i]))
+            key = (names[i], frozenset(domains[i]), months[i])
             if key in signatures:
                 union(signatures[key], i)
             else:
                 signatures[key] = i
         keys = list(signatures)
-        for a_i, (name_a, dom_a) in enumerate(keys):
-            for name_b, dom_b in keys[a_i + 1:]:
+        for a_i, (name_a, dom_a, month_a) in enumerate(keys):
+            for name_b, dom_b, month_b in keys[a_i + 1:]:
                 if name_a and name_b and name_a != name_b:
                     continue
                 if dom_a and dom_b and not dom_a & dom_b:
                     continue
-                union(signatures[(name_a, dom_a)], signatures[(name_b, dom_b)])
+                if month_a is not None and month_b is not None and month_a != month_b:
+                    continue
+                union(signatures[(name_a, dom_a, month_a)], signatures[(name_b, dom_b, month_b)])
     return [find(i) for i in range(n)]
 
 
