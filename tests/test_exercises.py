@@ -277,6 +277,49 @@ class TestParticipantsAndStatus:
             "Ocean-2024", ("Pacific", "Arctic", "Baltic"), ("CHN", "RUS"), "planned")
 
 
+# ---- names the register does not list, dates in agency style, passive voice --------------------------------
+
+class TestNamesAndDates:
+    def test_a_name_in_apposition_that_the_register_does_not_list(self):
+        m = one("China and Russia staged joint anti-missile drills, code-named Aerospace Shield-2017, in Beijing "
+                "in December 2017.")
+        assert (m.surface, m.name, m.year, m.month, m.participants, m.status) == (
+            "Aerospace Shield-2017", "Aerospace Shield-2017", 2017, 12, ("CHN", "RUS"), "conducted")
+
+    def test_an_unlisted_name_with_a_year_before_the_exercise_word(self):
+        m = one("Russian and Chinese national guard units held the Cooperation-2019 joint exercises in Novosibirsk.")
+        assert (m.surface, m.name, m.year, m.participants) == (
+            "Cooperation-2019 joint exercises", "Cooperation-2019", 2019, ("CHN", "RUS"))
+
+    @pytest.mark.parametrize("text", [
+        "The September 2023 exercises between Russia and China involved 10 ships.",
+        "Russia and China held naval drills, called for by both leaders last year, in the Sea of Japan.",
+        "Russian and Chinese warships held the Russian 2021 joint drills.",
+    ])
+    def test_months_determiners_and_countries_are_not_names(self, text):
+        assert one(text).name == ""
+
+    def test_roman_numbered_editions(self):
+        assert one("Chinese and Pakistani air forces held the Shaheen-X joint exercise.").name == "Shaheen-X"
+        assert one("South Africa hosted the Mosi II naval exercise with Russia and China.").name == "Mosi-II"
+
+    def test_series_added_to_the_register(self):
+        m = one("Taiwan began its annual Han Kuang exercises on Monday.")
+        assert (m.name, m.participants) == ("Han Kuang", ("TWN",))
+        m = one("The US, Japan and South Korea held the Freedom Edge 2024 drills.")
+        assert (m.name, m.participants) == ("Freedom Edge-2024", ("JPN", "KOR", "USA"))
+
+    def test_agency_style_month_abbreviations(self):
+        m = one("Russia and China held a joint patrol in Sept. 2021, the ministry said.")
+        assert (m.year, m.month) == (2021, 9)
+        assert one("Russian and Chinese navies will hold drills from Dec. 21 to 27.").month == 12
+
+    def test_participants_after_a_passive_verb(self):
+        m = one("In July 2023 drills were held by the Russian and Chinese navies in the Sea of Japan.")
+        assert (m.surface, m.participants, m.domains, m.locations, m.year, m.month) == (
+            "drills", ("CHN", "RUS"), ("naval",), ("Sea of Japan",), 2023, 7)
+
+
 # ---- what is not an exercise -------------------------------------------------------------------------------
 
 class TestNotExercises:

@@ -199,6 +199,7 @@ _ORDINALS = {w: i for i, w in enumerate(
     "fifteenth".split(), 1)}
 _MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
+_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())}, sept=9)  # the abbreviations _MONTH reads
 _DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "such", "said"}
 
 
@@ -288,7 +289,7 @@ def _rules() -> _Rules:
                 series_of.setdefault(_norm(alias), (s, ambiguous))
                 (ambiguous_aliases if ambiguous else plain_aliases).append(alias)
     suffix = (r"(?:[\s\-–—]*(?P<year>(?:19|20)\d\d)(?P<tag>[A-Da-d])?(?![\w])"
-              r"|[\s\-–—]+(?P<roman>III|II|IV|VI|V|I)(?![\w])"
+              r"|[\s\-–—]+(?P<roman>(?=[IVX])X{0,2}(?:IX|IV|V?I{0,3}))(?![\w])"
               r"|[\s\-–—]+(?P<num>\d{1,2})(?![\d,.]\d|[\w]))?")
     # The aliases as written, in upper case and in title case, as a trie: the longest alias at a place wins.
     variants = {v for a in plain_aliases + ambiguous_aliases for v in (a, a.upper(), a.title())}
@@ -341,7 +342,8 @@ _YEAR = re.compile(r"(19[5-9]\d|20[0-4]\d)(?<![\d$€£.,/\-]....)(?<!since ....
                    r"people|km|kilomet|miles|tons|tonnes|aircraft|ships|warships|vehicles|units|sorties))")
 _MONTH = re.compile(r"(January|February|March|April|June|July|August|September|October|November|December|"
                     r"May(?:(?<=\bin May)|(?<=\bof May)|(?<=\bby May)|(?<=\bmid May)|(?<=\bmid-May)|(?<=\bearly May)|"
-                    r"(?<=\blate May)|(?<=\bsince May)|(?<=\buntil May)|(?= \d)))\b")
+                    r"(?<=\blate May)|(?<=\bsince May)|(?<=\buntil May)|(?= \d)))\b"
+                    r"|(Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec)\.(?=\s*\d)")  # AP style: "Sept. 2021", "Aug. 10"
 # Case-free patterns (see _CaseFree) start with a trie whose look-behind ("not after") stands for a leading \b.
 _RELATIVE_YEAR = _CaseFree(r"(%s)\s+year\b" % trie_alternation(
     "last this next previous coming".split(), not_after=r"\w"), needs="year")
@@ -386,6 +388,22 @@ _WHAT_CALLED = _CaseFree(r"\bwhat\s+([^,.;:!?]{1,80}?)\s+(?:called|calls|describ
 _SENT_TO = _CaseFree(r"\b(?:send|sends|sent|sending|dispatch(?:es|ed|ing)?|deploy(?:s|ed|ing)?|contribut(?:e|es|ed|ing))"
                      r"\b[^.;:!?]{0,160}?\b(?:to|for)\s+(?:(?:take\s+part|participate)\s+in\s+|join\s+)?"
                      r"(?:the\s+|its\s+|their\s+|this\s+year['’]s\s+|next\s+month['’]s\s+)?(?:[\w\-]+['’]s?\s+)?$")
+#: A name the series register does not know, given in apposition ("drills, code-named Aerospace Security-2017")
+#: or with a year suffix before an exercise word ("the Cooperation-2024 drills"): one to four capitalised words.
+_UNLISTED_WORDS = r"[A-Z][A-Za-z]+(?:(?:\s*/\s*|[\s\-]+)[A-Z][A-Za-z]+){0,3}"
+_UNLISTED_YEAR = r"[\s\-–—]*(?P<year>(?:19|20)\d\d)(?P<tag>[A-Da-d])?(?![\w])"
+_UNLISTED_AFTER = re.compile(rf"(?P<alias>{_UNLISTED_WORDS})(?:{_UNLISTED_YEAR})?(?![\w\-])")
+_UNLISTED_BEFORE = re.compile(rf"(?<![\w\-])(?P<alias>{_UNLISTED_WORDS}){_UNLISTED_YEAR}[\s‘’'\"“”«»]*$")
+_WORD_OR_GAP = re.compile(r"[A-Za-z]+|[^A-Za-z]+")
+_NOT_A_NAME = frozenset(
+    "The A An This That These Those Its Their His Her Our Last Next Joint Military Naval Air Annual Strategic "
+    "Exercise Exercises Drill Drills In On At By Since Until During After Before Of For From With And Or But "
+    "January February March April May June July August September October November December Jan Feb Mar Apr Jun "
+    "Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday Spring Summer Autumn "
+    "Fall Winter Early Late Mid".split())
+_PASSIVE_BY = re.compile(r"\s+(?:(?:was|were|is|are|will\s+be|have\s+been|has\s+been|being)\s+)?(?:jointly\s+)?"
+                         r"(?:held|conducted|staged|carried\s+out|organi[sz]ed|hosted|flown|performed)\s+by\b",
+                         re.IGNORECASE)
 _PART_LEAD = re.compile(r"\s+(?:between|with|involving|among|alongside|together\s+with|by|of)\s+", re.IGNORECASE)
 _PART_SKIP = re.compile(r"\s*(?:,\s*)?(?:and\s+)?(?:the\s+|both\s+)?", re.IGNORECASE)
 _PART_TAIL = re.compile(r"\s+(?:armed\s+forces|military|militaries|navy|navies|air\s+force|air\s+forces|army|armies|"
@@ -394,6 +412,7 @@ _REL_CLAUSE = re.compile(r"\s+(?:that|which)\s+([^.,;:!?“”\"]{0,80}?)", re.I
 _APPOSITION = re.compile(r"\s*,?\s*(?:dubbed|called|named|code-?named|known\s+as|titled)\s+[‘'\"“«]?", re.IGNORECASE)
 _ADJACENT = re.compile(r"[\s‘’'\"“”«»]*")
 _CLAUSE_END = re.compile(r"[,;:.!?…—–(]")
+_ABBREVIATION_GOES_ON = re.compile(r"(?<=[A-Za-z])\.\s+(?=\d|[a-z])")
 _MOTION = _CaseFree(r"(?:%s)\b" % trie_alternation(
     "flew flown sailed passed transited entered crossed traveled travelled moved headed cruised conducted held "
     "practiced practised".split(), not_after=r"\w"))
@@ -439,6 +458,7 @@ class _Cand:
     part_countries: list = field(default_factory=list)
     part_group: bool = False
     rel_clause: tuple[int, int] | None = None
+    agent: tuple[int, int] | None = None  # the "held by X and Y navies" phrase after a passive verb
     places: list = field(default_factory=list)
     status: str | None = None
     status_perfect: bool = False
@@ -520,6 +540,43 @@ def _names(text: str, rules: _Rules, places_of: Callable[[], list], cue_spans, n
         name = f"{s.series}-{suffix}" if suffix else s.series
         out.append(_Cand(m.start(), end, s.kind, name=name, series=s, name_year=int(year) if year else None))
     return sorted(out, key=lambda c: c.start)
+
+
+def _unlisted_names(text: str, cands: list[_Cand], names: list[_Cand], countries) -> list[_Cand]:
+    """Names of exercises the register does not list: capitalised words in apposition to an exercise word
+    ("joint anti-missile drills, code-named Aerospace Security-2017") or, with a year suffix, just before one
+    ("the Cooperation-2024 drills"). Leading determiners and country words are not part of the name."""
+    out = []
+    for c in cands:
+        found = None
+        if (m := _APPOSITION.match(text, c.end)) and (n := _UNLISTED_AFTER.match(text, m.end())):
+            found = n
+        elif c.head is not None and \
+                (n := _UNLISTED_BEFORE.search(text, max(0, c.start - 60), c.start)):
+            found = n
+        if found is None:
+            continue
+        start, end = found.start("alias"), found.end()
+        alias = found.group("alias")
+        for word in _WORD_OR_GAP.finditer(text, start, found.end("alias")):  # drop leading "The", "Russian", ...
+            if word.start() < start:
+                continue  # inside a country's name skipped below
+            country = next((x for x in countries if x.start == start), None)
+            if country is not None:
+                start = country.end
+            elif word.group().isalpha() and word.group() not in _NOT_A_NAME:
+                break
+            else:
+                start = word.end()
+        if start >= found.end("alias") or any(o.start < end and start < o.end for o in names):
+            continue
+        base = re.sub(r"\s+", " ", re.sub(r"\s*/\s*", "/", text[start:found.end("alias")])).strip(" -")
+        year, tag = found.group("year"), found.group("tag")
+        name = f"{base}-{year}{(tag or '').upper()}" if year else base
+        kind = "patrol" if c.kind == "patrol" else "exercise"
+        out.append(_Cand(start, end, kind, name=name, name_year=int(year) if year else None,
+                         series=_Series(base, kind, (), (), False, {})))
+    return out
 
 
 def _left_premods(text: str, head_start: int, rules: _Rules, countries) -> tuple[int, bool, bool, int]:
@@ -741,8 +798,14 @@ def _status(text: str, lo: int, hi: int, rules: _Rules, last: bool = True):
 
 
 def _clause_right(text: str, pos: int, limit: int) -> int:
-    m = _CLAUSE_END.search(text, pos, limit)
-    return m.start() if m else limit
+    """Where the clause that goes on at ``pos`` ends (before ``limit``); the full stop of an abbreviation
+    followed by a number or a lower-case word ("in Sept. 2021", "Dec. 21") does not end it."""
+    while (m := _CLAUSE_END.search(text, pos, limit)) is not None:
+        if m.group() == "." and _ABBREVIATION_GOES_ON.match(text, m.start()):
+            pos = m.end()
+            continue
+        return m.start()
+    return limit
 
 
 class _ArticleContext:
@@ -830,7 +893,7 @@ def _first_year(text: str, lo: int, hi: int, anchor: int) -> int | None:
 
 
 def _first_month(text: str, lo: int, hi: int, anchor: int) -> int | None:
-    months = [(abs(m.start() - anchor), _MONTHS[m.group(1).lower()])
+    months = [(abs(m.start() - anchor), _MONTHS[(m.group(1) or m.group(2)).lower()])
               for m in word_start_matches(_MONTH, text, lo, hi)]
     return min(months)[1] if months else None
 
@@ -958,7 +1021,14 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
         c = _Cand(cs if verbal else start, ce, kind, head=(cs, ce), definite=definite and not verbal,
                   joint=joint or verbal, premod_countries=n_countries)
         _extend_right(t, c, rules, place_at, country_at)
+        if not c.part_countries and (by := _PASSIVE_BY.match(t, c.end)):  # "drills were held by X and Y"
+            found, list_end = _country_list(t, _PART_SKIP.match(t, by.end()).end(), country_at)
+            if found:
+                c.part_countries.extend(found)
+                tail = _PART_TAIL.match(t, list_end)  # "... navies": its domain is the mention's
+                c.agent = (by.end(), tail.end() if tail else list_end)
         cands.append(c)
+    names = sorted(names + _unlisted_names(t, cands, names, countries), key=lambda n: n.start)
     # A series name next to (or named by) an exercise word is one mention with it.
     for n in names:
         merged = False
@@ -1109,6 +1179,8 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
 
         # domains and assets
         domains = _domain_words(t, c.start, c.end, rules, places)
+        if c.agent is not None:
+            domains |= _domain_words(t, *c.agent, rules, places)
         asset_hits = _assets(t, c.start, c.end, rules)
         if hold_here:
             domains |= _domain_words(t, max(own_lo, clause_lo), ctx_start, rules, places)
