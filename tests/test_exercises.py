@@ -218,6 +218,13 @@ class TestParticipantsAndStatus:
                 "said. India, Belarus, Tajikistan and Mongolia will also take part.", published=dt.date(2022, 8, 17))
         assert m.participants == ("BLR", "CHN", "IND", "MNG", "RUS", "TJK")
 
+    def test_a_next_sentence_about_something_else_adds_no_participant(self):
+        for text in ("Russia and China held joint drills in the Sea of Japan. Japan joined South Korea in protesting.",
+                     "Russia and China held joint drills. Japan took part in talks on the matter."):
+            assert one(text).participants == ("CHN", "RUS"), text
+        assert one("Russia and China held joint drills. Troops from India and Belarus also took part."
+                   ).participants == ("BLR", "CHN", "IND", "RUS")
+
     def test_a_country_that_only_names_the_patrol_is_a_source(self):
         m = one("Two Russian Tu-95 bombers and two Chinese H-6 bombers flew near Alaska on Wednesday in what the "
                 "North American Aerospace Defense Command called a joint patrol.")

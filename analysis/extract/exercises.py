@@ -362,8 +362,14 @@ _LOC_BEFORE = re.compile(rf"\b{_LOC_PREP}\s+(?:the\s+|both\s+)?(?:waters\s+(?:of
 _CONTINGENT = _CaseFree(r"(?:%s)\s+from\s+(?:the\s+)?" % trie_alternation(
     "troops forces servicemen soldiers contingent contingents units personnel military militaries warships ships "
     "aircraft delegation delegations navies observers".split(), not_after=r"\w"), needs="from")
-#: the words :data:`_TOOK_PART` needs, one of them at least (a cheap test before a sentence's countries are read)
-_MAY_TAKE_PART = _CaseFree(r"part|join|sent\s+troops")
+#: "India, Belarus and Mongolia will also take part." in the sentence after a mention: a country list that
+#: also takes part, or takes part with no object of its own (not "Japan joined the protests")
+_ALSO_TOOK_PART = re.compile(r"(?:\s+(?:troops|forces|servicemen|soldiers|contingents?|units|personnel|warships|ships|"
+                             r"vessels|aircraft|navies|navy|militaries|military))?\s*,?\s*(?:will\s+|would\s+|are\s+to\s+)?"
+                             r"(?:also\s+(?:took|take|taking|takes)\s+part|also\s+participat\w*|"
+                             r"(?:took|take|takes)\s+part\s*[.,;]|participat(?:ed|es|e)\s*[.,;])", re.IGNORECASE)
+#: the word every :data:`_ALSO_TOOK_PART` has (a cheap test before a sentence's countries are read)
+_MAY_TAKE_PART = _CaseFree(r"part", needs="part")
 #: "China, India and Belarus also took part", "with Chinese ships taking part" (a force noun may come between)
 _TOOK_PART = re.compile(r"(?:\s+(?:troops|forces|servicemen|soldiers|contingents?|units|personnel|warships|ships|vessels|"
                         r"aircraft|jets|bombers|fighters|helicopters|navies|navy|military|militaries|marines))?"
@@ -778,6 +784,20 @@ def _contingents(text: str, lo: int, hi: int, countries, country_at: dict, after
     return out
 
 
+def _also_taking_part(text: str, countries) -> list:
+    """The countries a sentence lists as also taking part (see :data:`_ALSO_TOOK_PART`)."""
+    country_at = {x.start: x for x in countries}
+    out: list = []
+    listed_to = -1
+    for x in countries:
+        if x.start < listed_to:
+            continue
+        found, listed_to = _country_list(text, x.start, country_at)
+        if _ALSO_TOOK_PART.match(text, listed_to):
+            out += [y for y in found if y not in out]
+    return out
+
+
 def _status(text: str, lo: int, hi: int, rules: _Rules, last: bool = True):
     """The status cue nearest the mention in text[lo:hi]: (status, perfect) or None."""
     m = None
@@ -1153,8 +1173,7 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
                 s2_text = _Text(s2.text)
                 if not _MAY_TAKE_PART.search(s2_text):
                     continue
-                s2_countries = ctx.sentence_facts(j)[1]
-                for x in _contingents(s2_text, 0, len(s2_text), s2_countries, {y.start: y for y in s2_countries}):
+                for x in _also_taking_part(s2_text, ctx.sentence_facts(j)[1]):
                     if x.alpha3 not in codes:
                         codes.append(x.alpha3)
 
