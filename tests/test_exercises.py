@@ -198,6 +198,20 @@ class TestWireStories:
     def test_jointly_patrolled(self):
         m = one("Chinese and Russian coast guard ships jointly patrolled the Bering Sea for the first time.")
         assert m.kind == "patrol" and m.participants == ("CHN", "RUS")
+        assert (m.surface, m.locations, m.domains) == ("jointly patrolled the Bering Sea", ("Bering Sea",), ("naval",))
+
+    def test_patrolled_by_forces_of_two_countries(self):
+        m = one("Eleven Russian and Chinese naval ships patrolled near Alaska's Aleutian Islands, the U.S. Northern "
+                "Command said.")
+        assert (m.surface, m.kind, m.participants, m.domains, m.assets, m.locations) == (
+            "patrolled near Alaska", "patrol", ("CHN", "RUS"), ("naval",), ("ship",), ("Alaska",))
+        m = one("Chinese and Russian bombers were patrolling over the Sea of Japan on Tuesday.")
+        assert (m.participants, m.domains, m.locations) == (("CHN", "RUS"), ("air",), ("Sea of Japan",))
+
+    @pytest.mark.parametrize("text", ["The US Coast Guard patrolled near the Russian and Chinese ships.",
+                                      "Russia patrolled the Arctic."])
+    def test_one_country_patrolling_is_no_joint_patrol(self, text):
+        assert mentions(text) == []
 
 
 # ---- who takes part, and when: wording from agency reports on the strategic exercises and patrols --------------
@@ -355,7 +369,7 @@ class TestKnownMisses:
     def test_series_name_alone_in_an_article_without_any_exercise_word(self):
         assert one("Russia and China began Vostok-2022 on Thursday.").name == "Vostok-2022"
 
-    @pytest.mark.xfail(strict=True, reason="verbs other than 'jointly patrolled' are not mention heads")
+    @pytest.mark.xfail(strict=True, reason="verbs other than '(jointly) patrolled/patrolling' are not mention heads")
     def test_exercised_together(self):
         assert one("Russian and Chinese bombers exercised together over the Sea of Japan.").kind == "exercise"
 

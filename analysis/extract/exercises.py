@@ -407,6 +407,7 @@ _NOT_A_NAME = frozenset(
     "January February March April May June July August September October November December Jan Feb Mar Apr Jun "
     "Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday Spring Summer Autumn "
     "Fall Winter Early Late Mid".split())
+_OBJECT_LEAD = re.compile(r"\s+(?:the\s+)?")
 _PASSIVE_BY = re.compile(r"\s+(?:(?:was|were|is|are|will\s+be|have\s+been|has\s+been|being)\s+)?(?:jointly\s+)?"
                          r"(?:held|conducted|staged|carried\s+out|organi[sz]ed|hosted|flown|performed)\s+by\b",
                          re.IGNORECASE)
@@ -670,12 +671,15 @@ def _last_word(text: str, end: int) -> str:
     return text[i:j]
 
 
-def _extend_right(text: str, c: _Cand, rules: _Rules, place_at: dict, country_at: dict) -> None:
+def _extend_right(text: str, c: _Cand, rules: _Rules, place_at: dict, country_at: dict, verbal: bool = False) -> None:
     """Take in the place, participant and relative-clause phrases after the exercise word (``place_at``,
-    ``country_at``: the sentence's places and countries by start)."""
+    ``country_at``: the sentence's places and countries by start; ``verbal``: the exercise word is a verb,
+    whose object may be the place, as in "patrolled the Bering Sea")."""
     pos = c.end
-    for _ in range(6):
+    for step in range(6):
         m = _LOC_LEAD.match(text, pos) if place_at else None
+        if step == 0 and verbal and place_at and not (m and m.end() in place_at):
+            m = _OBJECT_LEAD.match(text, pos)
         if m and m.end() in place_at:
             p = place_at[m.end()]
             c.places.append(p)
@@ -735,7 +739,14 @@ def _subject_verb(text: str, lo: int, hi: int, c: _Cand, hold_here: bool, rules:
     """A holding verb or a status cue in text[lo:hi] (the mention's clause before it), or the mention's
     own "jointly": what makes the countries there the subject of the mention."""
     return bool(hold_here or rules.status.search(text, lo, hi)
-                or (c.head is not None and text[c.head[0]:c.head[1]].lower().startswith("jointly")))
+                or (c.head is not None and _is_verb_cue(text[c.head[0]:c.head[1]])))
+
+
+def _is_verb_cue(cue: str) -> bool:
+    """A cue that is the verb of its clause ("jointly patrolled", "patrolling", "joint cruise" too): the
+    mention starts at it, and the countries before it are its subject."""
+    low = cue.lower()
+    return low.startswith("joint") or low.endswith(("ed", "ing"))
 
 
 def _two_parties(text: str, lo: int, hi: int, countries, rules: _Rules) -> bool:
@@ -1037,10 +1048,10 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
     cands: list[_Cand] = []
     for cs, ce, kind in cues:
         start, definite, joint, n_countries = _left_premods(t, cs, rules, countries)
-        verbal = t[cs:ce].lower().startswith("joint")  # "jointly patrolled": the cue is the verb
+        verbal = _is_verb_cue(t[cs:ce])  # "jointly patrolled", "patrolled": the cue is the verb
         c = _Cand(cs if verbal else start, ce, kind, head=(cs, ce), definite=definite and not verbal,
-                  joint=joint or verbal, premod_countries=n_countries)
-        _extend_right(t, c, rules, place_at, country_at)
+                  joint=joint or (verbal and t[cs:ce].lower().startswith("joint")), premod_countries=n_countries)
+        _extend_right(t, c, rules, place_at, country_at, verbal=verbal)
         if not c.part_countries and (by := _PASSIVE_BY.match(t, c.end)):  # "drills were held by X and Y"
             found, list_end = _country_list(t, _PART_SKIP.match(t, by.end()).end(), country_at)
             if found:
@@ -1117,7 +1128,8 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
         # joint: said so, or two countries (or "the two navies") hold it, or it names its participants.
         # (The subject and relative-clause tests only run when the mention does not say so itself;
         # subject_verb, None until needed, says whether the countries before it in its clause are its subject.)
-        hold_here = rules.hold.search(t, clause_lo, ctx_start) is not None or \
+        hold_here = (c.head is not None and c.start == c.head[0] and _is_verb_cue(t[c.head[0]:c.head[1]])) or \
+            rules.hold.search(t, clause_lo, ctx_start) is not None or \
             _SENT_TO.search(t, max(clause_lo, ctx_start - 200), ctx_start) is not None
         said_joint = c.joint or bool(c.part_countries) or c.part_group
         subject_verb = None if said_joint else _subject_verb(t, clause_lo, ctx_start, c, hold_here, rules)
