@@ -77,7 +77,7 @@ def _is_caption(line: str) -> bool:
         return False
     words = line.split()
     return 1 <= len(words) <= 14 and not _SENTENCE_END.search(line.rstrip("”\"’'")) \
-        and any(ch.isalpha() for ch in line)
+        and any(map(str.isalpha, line))
 
 
 def zone_lines(text: str) -> TextFacts:

@@ -21,16 +21,16 @@ because in reporting a bracketed amount is a conversion ("1.67 trillion yuan ($2
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import le
 from types import SimpleNamespace
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, NamedTuple
 
 from analysis.extract import _money, _numbers
 from analysis.extract._numbers import lead, mapping, prefix_tree, terms
-from analysis.extract.countries import CountryMention, find_countries
+from analysis.extract.countries import find_countries
 
 __all__ = ["FIGURE_COLUMNS", "METRICS", "Figure", "extract_figures", "figures_frame"]
 
@@ -203,6 +203,10 @@ def _rx() -> SimpleNamespace:
                              rf"against){_S}+(?:(?i:the){_S}+)?(?:(?i:fiscal|FY){_S}?)?$"),
         rel_year=re.compile(rf"{lead(rel_years)}(?<![\w-])(?i:{_fold_tree(rel_years)})(?![\w-])"),
         rel_years=rel_years,
+        # A word every relative year holds ("" when there is none): a sentence without it has none to
+        # find. The letters of "year" match case-insensitively only their own two cases, so the
+        # sentence's lower case holds it exactly when the text could.
+        rel_year_word="year" if all("year" in t for t in rel_years) else "",
         designation=re.compile(rf"{lead(designations)}(?<![\w-])(?i:{_fold_tree(designations)}){_S}*$"),
         prep=re.compile(rf"(?<![\w-])(?i:against|in|on|at|from|with|to|for|by|of|over|into|toward|towards|near|"
                         rf"about|between|across|than|and|or)(?:{_S}+(?i:the))?{_S}*$"),
@@ -232,11 +236,13 @@ class _Piece:
     year_like: bool = False
     leading_zero: bool = False
     flags: list[str] = field(default_factory=list)
+    # the counted noun phrase after a number that has no currency or percent ("100,000 troops"), read
+    # once when the piece is found: such a piece needs one to be kept, and its count group needs it
+    noun: "re.Match[str] | None" = None
     # filled in by grouping and classification
     kind: str | None = None  # money | pct | count
     conversion_of: "_Piece | None" = None
     count_end: int | None = None
-    group: "list[_Piece] | None" = None
     range_pos: str | None = None
 
     @property
@@ -286,33 +292,35 @@ def _digit_pieces(text: str, low: str, runs: list[int], rx: SimpleNamespace, jap
         m = rx.tail.match(text, s)
         if not m:
             continue
-        last_end = m.end("num")
-        num = m.group("num")
-        suf = m.group("suf")
-        if suf and _money.currency(suf.strip()) and rx.pounds_weight.match(text, m.end()) and \
+        num, ascale, letter, spaced_scale, pct_sign, suf = m.group("num", "ascale", "aletter", "scale", "pct",
+                                                                   "suf")
+        end = m.end()  # the number with its scale, percent sign and currency, whichever it has
+        if suf and _money.currency(suf.strip()) and rx.pounds_weight.match(text, end) and \
                 suf.lower().startswith("pound"):
             suf = None  # "20 pounds of explosives" is a weight
+            end = max(m.end("num"), m.end("ascale"), m.end("aletter"), m.end("scale"), m.end("pct"))
+        last_end = end
         cur = _currency(pre, japan) or _currency(suf, japan)
-        end = m.end() if suf else max(m.end("num"), m.end("ascale"), m.end("aletter"), m.end("scale"),
-                                      m.end("pct"))
-        last_end = max(last_end, end)
-        letter = m.group("aletter")
         if letter and not cur:
             continue  # "400m", "6K" without a currency are not amounts
         typo = "o" in num or "O" in num
         scale = None
-        if m.group("ascale"):
-            scale = _numbers.scales()[m.group("ascale").lower()]
+        if ascale:
+            scale = _numbers.scales()[ascale.lower()]
         elif letter:
             scale = _numbers.attached_scales()[letter]
-        elif m.group("scale"):
-            scale = _numbers.scales()[m.group("scale").lower()]
-        pct = bool(m.group("pct"))
-        year_like = bool(rx.year_like.fullmatch(num)) and not cur and not scale and not pct
-        if not cur and not pct and (year_like or not (
-                rx.force.match(low, end) or rx.link_ahead.match(text, end)
-                or rx.link_behind.search(text, max(0, start - 12), start))):
-            continue  # a bare number that is neither counted nor the start of a range: a date, an id...
+        elif spaced_scale:
+            scale = _numbers.scales()[spaced_scale.lower()]
+        pct = bool(pct_sign)
+        year_like = not cur and not scale and not pct and bool(rx.year_like.fullmatch(num))
+        noun = None
+        if not cur and not pct:
+            if year_like:
+                continue  # a bare year: a date
+            noun = rx.force.match(low, end)
+            if not (noun or rx.link_ahead.match(text, end)
+                    or rx.link_behind.search(text, max(0, start - 12), start)):
+                continue  # a bare number that is neither counted nor the start of a range: a date, an id...
         try:
             number = _numbers.parse_number(num, scaled=scale is not None, currency=cur[0] if cur else None,
                                            percent=pct)
@@ -324,7 +332,8 @@ def _digit_pieces(text: str, low: str, runs: list[int], rx: SimpleNamespace, jap
             continue  # "won" the verb
         p = _Piece(start, end, number, scale=scale, code=cur[0] if cur else None,
                    factor=cur[1] if cur else 1.0, pct=pct, attached_letter=bool(letter), typo=typo,
-                   year_like=year_like, leading_zero=len(num) > 1 and num[0] == "0" and num[1].isdigit())
+                   year_like=year_like, leading_zero=len(num) > 1 and num[0] == "0" and num[1].isdigit(),
+                   noun=noun)
         if typo:
             p.flags.append("typo")
         out.append(p)
@@ -358,13 +367,14 @@ def _word_pieces(text: str, low: str, starts: list[int], rx: SimpleNamespace) ->
         last_end = m.end("wnum")
         cur = _currency(m.group("suf"), False)
         end = m.end() if cur else max(m.end("wnum"), m.end("scale"))
-        if not cur and not rx.force.match(low, end):
+        noun = None if cur else rx.force.match(low, end)
+        if not cur and not noun:
             continue  # "the two countries"
         word = m.group("wnum")
         number = 1.0 if word.lower() == "a" else _numbers.words_value(word)
         scale = _numbers.scales()[m.group("scale").lower()] if m.group("scale") else None
         p = _Piece(m.start(), end, number, scale=scale, code=cur[0] if cur else None,
-                   factor=cur[1] if cur else 1.0, words=True)
+                   factor=cur[1] if cur else 1.0, words=True, noun=noun)
         out.append(p)
     return out
 
@@ -410,8 +420,6 @@ def _group(pieces: list[_Piece], text: str, rx: SimpleNamespace) -> list[list[_P
         groups.append([p])
         links.append([])
     for g, cs in zip(groups, links):
-        for p in g:
-            p.group = g
         if len(g) < 2:
             continue
         # share currency, percent and scale across the group ("$1-1.2 billion", "$604 and $200 billion")
@@ -437,10 +445,21 @@ def _group(pieces: list[_Piece], text: str, rx: SimpleNamespace) -> list[list[_P
 
 
 # --- context: countries, cues, years ---------------------------------------------------------------
-def _mentions(text: str) -> list[CountryMention]:
+class _Mention(NamedTuple):
+    """A country mention: the fields of ``countries.CountryMention`` in a tuple, which is cheaper to
+    build (``find_countries`` takes the record type for that)."""
+
+    start: int
+    end: int
+    alias: str
+    alpha3: str
+    kind: str
+
+
+def _mentions(text: str) -> list[_Mention]:
     """Country mentions, less the ones inside sea names ("South China Sea", "Sea of Japan")."""
     out = []
-    for m in find_countries(text):
+    for m in find_countries(text, _Mention):
         after = text[m.end:m.end + 4]
         before = text[max(0, m.start - 7):m.start]
         if after == " Sea" or before.endswith("Sea of ") or before.endswith(("South ", "East ")) and \
@@ -469,11 +488,11 @@ def _nearest(rx_: re.Pattern, text: str, start: int, end: int, rx: SimpleNamespa
     return best
 
 
-def _preposed(text: str, m: CountryMention, rx: SimpleNamespace) -> bool:
+def _preposed(text: str, m: _Mention, rx: SimpleNamespace) -> bool:
     return bool(rx.prep.search(text, max(0, m.start - 16), m.start))
 
 
-def _subject(text: str, mentions: list[CountryMention], pos: int, rx: SimpleNamespace) -> str | None:
+def _subject(text: str, mentions: list[_Mention], pos: int, rx: SimpleNamespace) -> str | None:
     """The country that most likely does the verb at ``pos``: the nearest one before it that is not
     the object of a preposition, a name before a demonym."""
     before = [m for m in mentions if m.end <= pos]
@@ -484,7 +503,7 @@ def _subject(text: str, mentions: list[CountryMention], pos: int, rx: SimpleName
     return before[-1].alpha3 if before else None
 
 
-def _deal_roles(text: str, low: str, start: int, end: int, mentions: list[CountryMention],
+def _deal_roles(text: str, low: str, start: int, end: int, mentions: list[_Mention],
                 rx: SimpleNamespace) -> tuple[str | None, str | None, bool]:
     """(buyer, seller, found a buy/sell verb) for the amount at start:end."""
     cues = [(m, "buyer") for m in rx.buyer.finditer(low)] + [(m, "seller") for m in rx.seller.finditer(low)]
@@ -521,7 +540,7 @@ def _deal_roles(text: str, low: str, start: int, end: int, mentions: list[Countr
     return buyer, seller, True
 
 
-def _respectively(group: list[_Piece], text: str, mentions: list[CountryMention],
+def _respectively(group: list[_Piece], text: str, mentions: list[_Mention],
                   rx: SimpleNamespace) -> list[str] | None:
     """The countries named, in order, for a list of amounts ("the Chinese and Russian budgets are $604
     and $200 billion respectively")."""
@@ -540,10 +559,10 @@ def _respectively(group: list[_Piece], text: str, mentions: list[CountryMention]
     return [m.alpha3 for m in chain]
 
 
-def _year(text: str, start: int, end: int, published_year: int | None, rx: SimpleNamespace,
+def _year(text: str, low: str, start: int, end: int, published_year: int | None, rx: SimpleNamespace,
           others: list[tuple[int, int]] = ()) -> int | None:
     """The year nearest the figure at start:end, not across another figure of its kind, nor a base
-    of comparison ("up 13% from last year")."""
+    of comparison ("up 13% from last year"); ``low``: ``text`` in lower case."""
     def blocked(pos: int) -> bool:
         if rx.year_base.search(text, max(0, pos - 20), pos):
             return True
@@ -551,13 +570,15 @@ def _year(text: str, start: int, end: int, published_year: int | None, rx: Simpl
         return any(lo <= s and e <= hi for s, e in others)
 
     best = None
-    for m in rx.year.finditer(text):
+    # every year the pattern reads is written 19xx or 20xx: a sentence without either has none
+    years = rx.year.finditer(text) if "19" in text or "20" in text else ()
+    for m in years:
         if start <= m.start() < end or blocked(m.start()):
             continue
         d = _distance(m.start(), m.end(), start, end)
         if best is None or d < best[0]:
             best = (d, int(m.group(1)))
-    if published_year is not None:
+    if published_year is not None and rx.rel_year_word in low:
         for m in rx.rel_year.finditer(text):
             if blocked(m.start()):
                 continue
@@ -611,7 +632,7 @@ def extract_figures(article) -> list[Figure]:
         sent = sentences[index]
         text = sent.text
         low = lower(sent)
-        pieces = _digit_pieces(text, low, runs, rx, _japan(article, text, state)) if runs else []
+        pieces = _digit_pieces(text, low, runs, rx, "¥" in text and _japan(article, text, state)) if runs else []
         if here:
             taken = [(p.start, p.end) for p in pieces]
             pieces += [p for p in _word_pieces(text, low, here, rx)
@@ -645,18 +666,18 @@ def _bisected(text: str, starts: list[int], ends: list[int], word_starts: list[i
     """:func:`_number_sentences` for sentences in text order, ``starts[i]:ends[i]`` each."""
     runs: dict[int, list[int]] = {}
     for m in rx.runs.finditer(text):
-        i = bisect_right(ends, m.start())
-        while i < len(starts) and starts[i] < m.end():  # a sentence the run is in (or begins in)
-            runs.setdefault(i, []).append(max(m.start(), starts[i]) - starts[i])
+        run_start, run_end = m.span()
+        i = bisect_right(ends, run_start)
+        while i < len(starts) and starts[i] < run_end:  # a sentence the run is in (or begins in)
+            runs.setdefault(i, []).append(max(run_start, starts[i]) - starts[i])
             i += 1
-    found = set(runs)
+    words: dict[int, list[int]] = {}
     for pos in word_starts:
         i = bisect_right(ends, pos)
         if i < len(starts) and starts[i] <= pos:
-            found.add(i)
-    for i in sorted(found):
-        here = word_starts[bisect_left(word_starts, starts[i]):bisect_left(word_starts, ends[i])]
-        yield i, runs.get(i, []), [pos - starts[i] for pos in here]
+            words.setdefault(i, []).append(pos - starts[i])
+    for i in sorted(runs.keys() | words.keys()):
+        yield i, runs.get(i, []), words.get(i, [])
 
 
 def _one_by_one(sentences: list, word_starts: list[int],
@@ -736,14 +757,18 @@ def _money_metric(g: list[_Piece], text: str, low: str, prev_low: str, rx: Simpl
         return "arms_deal", end
     deal_d = _nearest(rx.deal, low, first.start, end, rx)
     budget_d = _nearest(rx.budget, low, first.start, end)
-    defence = rx.defence.search(low) or rx.defence.search(prev_low)
     if deal_d is not None and (budget_d is None or deal_d <= budget_d):
         if not (rx.not_arms.search(low) and not rx.arms.search(low)):
             return "arms_deal", end
-    if budget_d is not None and defence:
-        if not (rx.not_defence.search(low) and not rx.defence.search(low)):
+    if budget_d is not None:  # the defence cues are read only for a budget
+        defence_here = rx.defence.search(low)
+        defence = defence_here or rx.defence.search(prev_low)
+        if defence and not (rx.not_defence.search(low) and not defence_here):
             return "defence_budget", end
     return "other_money", end
+
+
+_UNSET = object()  # not read yet
 
 
 def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str, prev_low: str,
@@ -752,7 +777,7 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
     before it in lower case."""
     text = sent.text
     groups = _group(pieces, text, rx)
-    mentions: list[CountryMention] | None = None
+    mentions: list[_Mention] | None = None
     made: list[tuple[_Piece, Figure]] = []
     count_end = -1  # a number inside a counted noun phrase ("18 Leopard 2 tanks") is not another count
     for g in groups:
@@ -776,7 +801,7 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
         else:
             if last.attached_letter or any(p.leading_zero or p.pct for p in g) or first.start < count_end:
                 continue
-            fm = rx.force.match(low, last.end)
+            fm = last.noun  # a count group's last piece is a bare number, so it was read when found
             if not fm or any(p.value < 2 for p in g):
                 continue
             if last.year_like or any(p.year_like for p in g):
@@ -798,8 +823,15 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
             actor, counterpart = buyer, seller
             if not found or actor is None:
                 actor = None
+        # the same for every piece of the group: read once
+        group_q, group_qstart = _qualifier(text, first.start, rx)
+        group_year = _year(text, low, gstart, gend, published_year, rx,
+                           [(h[0].start, h[-1].end) for h in groups
+                            if h is not g and _kind(h) == _kind(g) and h[0].conversion_of is None])
+        default_actor = _UNSET
+        respectively = bool(resp) and bool(rx.respectively.search(text))
         for i, p in enumerate(g):
-            q, qstart = _qualifier(text, p.start, rx) if i == 0 else (None, p.start)
+            q, qstart = (group_q, group_qstart) if i == 0 else (None, p.start)
             start = qstart if unit == "count" and q else p.start
             end = ends.get(i, p.end)
             who = actor
@@ -814,11 +846,11 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
                 if inside:
                     who = inside[0].alpha3
             if who is None:
-                who = _default_actor(text, low, gstart, gend, mentions, rx, metric)
+                if default_actor is _UNSET:
+                    default_actor = _default_actor(text, low, gstart, gend, mentions, rx, metric)
+                who = default_actor
             cp = counterpart
-            year = _year(text, gstart, gend, published_year, rx,
-                         [(h[0].start, h[-1].end) for h in groups
-                          if h is not g and _kind(h) == _kind(g) and h[0].conversion_of is None])
+            year = group_year
             if metric in ("arms_deal", "unit_price") and state.deal and index - state.deal[3] <= 3:
                 d_buyer, d_seller, d_year, _ = state.deal
                 if who is None:
@@ -832,14 +864,14 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
             flags = list(p.flags)
             if sent.zone == "caption":
                 flags.append("in_caption")
-            if resp and rx.respectively.search(text):
+            if respectively:
                 flags.append("respectively")
             value = p.value * sign
             if unit == "percent_growth" or unit == "percent_gdp":
                 value = p.number * sign
             qualifier = p.range_pos or q
             if qualifier is None and i > 0:
-                qualifier = _qualifier(text, first.start, rx)[0]
+                qualifier = group_q
             if unit == "count":
                 value = p.number * (p.scale or 1.0)
             fig = Figure(article.article_id, sent.start + start, sent.start + end, text[start:end], text,
@@ -862,7 +894,7 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
     return result
 
 
-def _default_actor(text: str, low: str, start: int, end: int, mentions: list[CountryMention],
+def _default_actor(text: str, low: str, start: int, end: int, mentions: list[_Mention],
                    rx: SimpleNamespace, metric: str | None) -> str | None:
     """The owner of a budget ("China's defence budget"), else the nearest country before, else after."""
     if not mentions:
