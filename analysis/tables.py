@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis._gc import heap_frozen
 from analysis.corpus import DEFAULT_MAX_BYTES, Corpus, load_corpus
 from analysis.extract.events import events_frame
 from analysis.extract.exercises import exercises_frame
@@ -27,8 +28,9 @@ def build_tables(corpus: Corpus | str | os.PathLike, max_bytes: int = DEFAULT_MA
     if not isinstance(corpus, Corpus):
         corpus = load_corpus(corpus, max_bytes=max_bytes, report=report)
     articles = corpus.articles_frame()
-    figures = figures_frame(corpus.articles)
-    exercises = exercises_frame(corpus.articles)
+    with heap_frozen():  # the extractors' garbage is collected without walking the corpus: see analysis._gc
+        figures = figures_frame(corpus.articles)
+        exercises = exercises_frame(corpus.articles)
     return {
         "articles": articles,
         "problems": corpus.problems_frame(),

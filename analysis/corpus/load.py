@@ -17,6 +17,7 @@ from typing import Callable
 
 import pandas as pd
 
+from analysis._gc import collector_paused
 from analysis.corpus.dates import parse_date
 from analysis.corpus.model import Article, Problem, Sentence
 from analysis.corpus.readers import SUFFIXES, RawRecord, read_file
@@ -178,6 +179,11 @@ def load_corpus(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES,
     ``max_bytes`` caps the size of one file (default 10 MB); ``report`` is called once per
     problem as it is found (the CLI prints one stderr line per problem through it).
     """
+    with collector_paused():  # many acyclic records at once: see analysis._gc
+        return _load_corpus(path, max_bytes, report)
+
+
+def _load_corpus(path: str | os.PathLike, max_bytes: int, report: Callable[[Problem], None] | None) -> Corpus:
     root = Path(path)
     if not root.exists():
         raise CorpusError(f"{path}: no such file or folder")

@@ -1,0 +1,40 @@
+"""Keep Python's cyclic garbage collector off the corpus while the pipeline works on it.
+
+A loaded corpus is a few hundred thousand long-lived, acyclic records (articles, lines, sentences).
+Every full collection walks all of them, and building or reading a corpus triggers many: measured
+on the 2,000-article benchmark corpus, they cost about a quarter of ``load_corpus`` and a tenth of
+the extractors, and free nothing (reference counting frees these records). Both helpers restore
+the collector as they found it.
+"""
+from __future__ import annotations
+
+import gc
+from contextlib import contextmanager
+from typing import Iterator
+
+__all__ = ["collector_paused", "heap_frozen"]
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """No cyclic collection inside the block (for building many acyclic records at once); what
+    little cyclic garbage the block makes is collected later as usual."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+@contextmanager
+def heap_frozen() -> Iterator[None]:
+    """Every object alive when the block starts is left out of collections inside it (``gc.freeze``),
+    so the short-lived objects the extractors make are collected without walking the corpus;
+    afterwards they are back in the oldest generation (``gc.unfreeze``)."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
