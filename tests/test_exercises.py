@@ -309,8 +309,9 @@ class TestNamesAndDates:
 
     def test_an_unlisted_name_with_a_year_before_the_exercise_word(self):
         m = one("Russian and Chinese national guard units held the Cooperation-2019 joint exercises in Novosibirsk.")
-        assert (m.surface, m.name, m.year, m.participants) == (
-            "Cooperation-2019 joint exercises", "Cooperation-2019", 2019, ("CHN", "RUS"))
+        assert (m.surface, m.name, m.year, m.participants, m.locations) == (
+            "Cooperation-2019 joint exercises in Novosibirsk", "Cooperation-2019", 2019, ("CHN", "RUS"),
+            ("Novosibirsk",))
 
     @pytest.mark.parametrize("text", [
         "The September 2023 exercises between Russia and China involved 10 ships.",
