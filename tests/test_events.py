@@ -78,6 +78,36 @@ def test_patrols_at_one_place_in_different_months_stay_apart():
     assert assign_event_ids(rows)["event_id"].nunique() == 1
 
 
+REUTERS = ("Chinese, Russian bombers conduct joint patrol near Alaska\n\nTwo Russian Tu-95 and two Chinese H-6 "
+           "bombers flew near Alaska on Wednesday in what U.S. officials described as the first joint patrol by the two "
+           "countries' aircraft, NORAD said.\n\nChina's defence ministry said the patrol was the eighth joint "
+           "strategic air patrol since 2019.\n\nRussia and China have held joint naval drills in the Sea of Japan "
+           "every year since 2021.")
+TASS = ("Russian, Chinese strategic bombers patrol over Chukchi and Bering seas\n\nRussian Tu-95MS strategic missile "
+        "carriers and Chinese H-6K strategic bombers conducted a joint air patrol over the Chukchi Sea, the Bering Sea "
+        "and the northern part of the Pacific Ocean, the Russian Defense Ministry said.\n\nThis is the eighth joint "
+        "air patrol of the two countries since 2019, the ministry said.")
+SCMP = ("China, Russia to hold drills in Sea of Japan\n\nChinese and Russian warships will hold joint naval drills in "
+        "the Sea of Japan next month, the defence ministry said.")
+
+
+def test_one_patrol_told_three_ways_in_two_articles_is_one_event():
+    day = dt.date(2024, 7, 25)
+    mentions = exercises_frame([article_from_text(REUTERS, article_id="reuters", published=day),
+                                article_from_text(TASS, article_id="tass", published=day),
+                                article_from_text(SCMP, article_id="scmp", published=day)])
+    events = events_frame(mentions).set_index("event_id")
+    patrol = mentions[mentions["kind"] == "patrol"]
+    assert patrol["event_id"].nunique() == 1  # the named edition joins each article's placed, unnamed mentions
+    event = events.loc[patrol["event_id"].iloc[0]]
+    assert (event["name"], event["n_articles"], event["domains"]) == ("Joint Strategic Air Patrol-8", 2, "air")
+    assert set(event["place_ids"].split(";")) >= {"alaska", "chukchi-sea", "bering-sea"}
+    # the practice of yearly drills stays apart from next month's drills at the same place
+    drills = mentions[mentions["kind"] == "drill"].set_index("article_id")
+    assert drills.loc["reuters", "flags"] == "habitual"
+    assert drills.loc["reuters", "event_id"] != drills.loc["scmp", "event_id"].iloc[0]
+
+
 def test_ids_are_deterministic_and_do_not_depend_on_row_order():
     mentions = exercises_frame(articles())
     shuffled = mentions.sample(frac=1, random_state=1)

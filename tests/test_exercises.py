@@ -342,6 +342,35 @@ class TestNamesAndDates:
             "drills", ("CHN", "RUS"), ("naval",), ("Sea of Japan",), 2023, 7)
 
 
+# ---- a practice, not an event; editions named after the mention; places in agency wording -----------------
+
+class TestPracticeEditionsAndPlaces:
+    def test_a_practice_is_flagged_habitual(self):
+        found = mentions("Moscow and Beijing regularly hold joint exercises and patrols.")
+        assert [(m.surface, m.flags) for m in found] == [("joint exercises", ("habitual",)), ("patrols", ("habitual",))]
+        found = mentions("Russia and China have held joint naval drills in the Sea of Japan every year since 2021 and "
+                         "plan to hold the Northern/Interaction-2024 exercises in September.")
+        assert [(m.name, m.flags) for m in found] == [("", ("habitual",)), ("Northern/Interaction-2024", ())]
+
+    def test_edition_given_after_the_mention(self):
+        m = one("The drills will be followed by a joint maritime patrol in the western Pacific, the fourth such "
+                "patrol since 2021.")
+        assert (m.name, m.kind, m.locations) == ("Joint Maritime Patrol-4", "patrol", ("western Pacific",))
+        m = one("Russian and Chinese bombers conducted a joint air patrol over the Sea of Japan, the ninth since 2019.")
+        assert m.name == "Joint Strategic Air Patrol-9"
+        assert one("Russian and Chinese bombers conducted a joint air patrol, the first time since 2019.").name == ""
+
+    def test_officials_with_an_abbreviation_who_call_it_a_patrol_are_a_source(self):
+        m = one("Two Russian and two Chinese bombers flew near Alaska in what U.S. officials described as the first "
+                "joint patrol by the two countries' aircraft.")
+        assert m.participants == ("CHN", "RUS")
+
+    def test_the_part_of_a_sea_in_a_list_of_places(self):
+        m = one("Russian and Chinese bombers conducted a joint air patrol over the Chukchi Sea, the Bering Sea and the "
+                "northern part of the Pacific Ocean.")
+        assert m.locations == ("Chukchi Sea", "Bering Sea", "Pacific Ocean")
+
+
 # ---- what is not an exercise -------------------------------------------------------------------------------
 
 class TestNotExercises:

@@ -7,6 +7,13 @@ Two mentions are one event when
   place (by gazetteer id) and their year agrees, and neither their names nor their months differ
   (two air patrols over the Sea of Japan in May and in November are two events).
 
+Within one article, a named mention with no place ("the eighth joint strategic air patrol") is the
+same event as the article's unnamed mentions of that kind, domain and year that name a place, when
+they make up one event ("a joint patrol near Alaska ... the eighth joint strategic air patrol").
+
+A mention flagged ``habitual`` ("have held joint drills in the Sea of Japan every year") describes a
+practice, not one event, and stays an event of its own.
+
 The year compared is the stated ``year`` or, failing that, ``year_inferred`` (the article's
 year). Merging is transitive. An event's id is ``ev-`` plus a short hash of its first mention's
 id (``article_id:start``), so it does not depend on the order the corpus was read in.
@@ -86,9 +93,10 @@ def _components(frame: pd.DataFrame) -> list[int]:
     for y, yi in zip(frame.get("year", pd.Series([None] * n)), frame.get("year_inferred", pd.Series([None] * n))):
         years.append(_int(y) if _int(y) is not None else _int(yi))
 
+    habitual = ["habitual" in _split(v) for v in frame.get("flags", pd.Series([""] * n))]
     by_name, by_place = defaultdict(list), defaultdict(list)
     for i in range(n):
-        if years[i] is None:
+        if years[i] is None or habitual[i]:
             continue
         if names[i]:
             by_name[(names[i], years[i])].append(i)
@@ -118,6 +126,18 @@ def _components(frame: pd.DataFrame) -> list[int]:
                 if month_a is not None and month_b is not None and month_a != month_b:
                     continue
                 union(signatures[(name_a, dom_a, month_a)], signatures[(name_b, dom_b, month_b)])
+    # within an article: a named mention with no place joins the one unnamed event of its kind there
+    unnamed_in: dict[str, list[int]] = defaultdict(list)
+    for j, article in enumerate(frame.get("article_id", pd.Series([""] * n))):
+        if not names[j] and not habitual[j] and places[j]:
+            unnamed_in[str(article)].append(j)
+    for i, article in enumerate(frame.get("article_id", pd.Series([""] * n))):
+        if not names[i] or places[i] or years[i] is None or habitual[i]:
+            continue
+        roots = {find(j) for j in unnamed_in.get(str(article), ()) if kinds[j] == kinds[i] and years[j] == years[i]
+                 and (not domains[i] or not domains[j] or domains[i] & domains[j])}
+        if len(roots) == 1:
+            union(i, roots.pop())
     return [find(i) for i in range(n)]
 
 

@@ -58,7 +58,8 @@ class ExerciseMention:
     on the article's date. ``flags``: ``in_caption``, ``in_title``, ``in_quote``,
     ``participants_from_context`` (the text said "the two countries" or "joint" and the countries
     came from the article), ``year_from_lead`` (the year the article's first sentences set, for an
-    event told in the simple past), ``month_from_relative``.
+    event told in the simple past), ``month_from_relative``, ``habitual`` (a practice, "every year",
+    "regularly": not merged into an event with others).
     """
 
     article_id: str
@@ -355,7 +356,8 @@ _LOC_LEAD = re.compile(
     rf"\s*,?\s*{_LOC_PREP}\s+(?:the\s+|both\s+)?(?:(?:coast|waters|skies|airspace|area|vicinity|east|west|north|south|"
     rf"part|parts)\s+(?:of|off|over|near)\s+(?:the\s+)?)?", re.IGNORECASE)
 _LOC_LIST = re.compile(r"(?:\s*,\s*(?:including|such\s+as|as\s+well\s+as|and)?\s*|\s+(?:and|or|as\s+well\s+as|including)"
-                       r"\s+)(?:the\s+|both\s+)?", re.IGNORECASE)
+                       r"\s+)(?:the\s+|both\s+)?(?:(?:(?:north|south|east|west)(?:ern)?\s+|central\s+)?"
+                       r"(?:part|parts|waters|area)\s+(?:of|off)\s+(?:the\s+)?)?", re.IGNORECASE)
 _LOC_BEFORE = re.compile(rf"\b{_LOC_PREP}\s+(?:the\s+|both\s+)?(?:waters\s+(?:of|off)\s+(?:the\s+)?)?(?:[A-Z]\w+['’]s\s+)?$",
                          re.IGNORECASE)
 #: "with troops from China, India and Belarus", "China, India and Belarus also took part"
@@ -387,7 +389,7 @@ _FORCE_NOUN = re.compile(r"\s+(?:(?:military|navy|naval|air\s+force|army|marine|
                          r"corvettes|submarines|aircraft|jets|bombers|fighters|helicopters|tanks|vehicles)\b",
                          re.IGNORECASE)
 #: "in what the Japanese defence ministry called a joint patrol": the country there is the source
-_WHAT_CALLED = _CaseFree(r"\bwhat\s+([^,.;:!?]{1,80}?)\s+(?:called|calls|described\s+as|describes\s+as|termed|"
+_WHAT_CALLED = _CaseFree(r"\bwhat\s+([^,;:!?]{1,80}?)\s+(?:called|calls|described\s+as|describes\s+as|termed|"
                           r"terms|dubbed|labell?ed|characteri[sz]ed\s+as)\s+(?:an?\s+|the\s+)?$", needs="what")
 #: "China will send more than 2,000 troops ... to Russia's Vostok 2022 exercises": the sender takes part, and
 #: what it sends gives the domains and assets
@@ -407,6 +409,13 @@ _NOT_A_NAME = frozenset(
     "January February March April May June July August September October November December Jan Feb Mar Apr Jun "
     "Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday Spring Summer Autumn "
     "Fall Winter Early Late Mid".split())
+_HABITUAL = _CaseFree(r"\b(?:every\s+(?:year|summer|autumn|spring|winter|two\s+years)|each\s+year|annually|regularly|"
+                      r"routinely|periodically|repeatedly|frequently|on\s+a\s+regular\s+basis|in\s+recent\s+years|"
+                      r"year\s+after\s+year)\b")
+_COORDINATOR = re.compile(r"\b(?:and|but|while|whereas)\b|[,;]")
+_SUCH_ORDINAL = re.compile(r"[^,;:.!?]{0,80}?,\s*(?:the|its|their)\s+(?P<ord>%s|\d{1,2}(?:st|nd|rd|th))\s+(?:such\s+)?"
+                           r"(?:(?:[\w\-]+\s+){0,3}?(?:patrol|exercise|drill|maneuver|manoeuvre)s?\b|since\b)"
+                           % "|".join(sorted(_ORDINALS, key=len, reverse=True)), re.IGNORECASE)
 _OBJECT_LEAD = re.compile(r"\s+(?:the\s+)?")
 _PASSIVE_BY = re.compile(r"\s+(?:(?:was|were|is|are|will\s+be|have\s+been|has\s+been|being)\s+)?(?:jointly\s+)?"
                          r"(?:held|conducted|staged|carried\s+out|organi[sz]ed|hosted|flown|performed)\s+by\b",
@@ -547,6 +556,22 @@ def _names(text: str, rules: _Rules, places_of: Callable[[], list], cue_spans, n
         name = f"{s.series}-{suffix}" if suffix else s.series
         out.append(_Cand(m.start(), end, s.kind, name=name, series=s, name_year=int(year) if year else None))
     return sorted(out, key=lambda c: c.start)
+
+
+def _name_by_following_ordinal(text: str, c: _Cand, rules: _Rules) -> None:
+    """ "a joint maritime patrol in the Pacific, the fourth such patrol since 2021": the numbered series
+    the mention's own words name, with the edition the apposition after it gives."""
+    m = _SUCH_ORDINAL.match(text, c.end)
+    if m is None or c.head is None:
+        return
+    words = _norm(text[c.start:c.head[1]])
+    series = next((s for alias, s in rules.numbered_of.items() if words == alias or words.endswith(" " + alias)), None)
+    if series is None:
+        return
+    o = m.group("ord").lower()
+    n = _ORDINALS.get(o) or int(re.match(r"\d+", o).group(0))
+    c.name, c.series, c.edition = f"{series.series}-{n}", series, n
+    c.kind, c.joint = series.kind, True
 
 
 def _unlisted_names(text: str, cands: list[_Cand], names: list[_Cand], countries) -> list[_Cand]:
@@ -793,6 +818,14 @@ def _contingents(text: str, lo: int, hi: int, countries, country_at: dict, after
         if len(found) and _TOOK_PART.match(text, end):
             out += [c for c in found if c not in out]
     return out
+
+
+def _is_habitual(text: str, lo: int, start: int, hi: int) -> bool:
+    """A frequency word ("every year", "regularly") in the mention's own part of its clause: from the last
+    coordinator or comma before it (``lo`` .. ``start``) to ``hi``."""
+    for m in _COORDINATOR.finditer(text, lo, start):
+        lo = m.end()
+    return _HABITUAL.search(text, lo, hi) is not None
 
 
 def _also_taking_part(text: str, countries) -> list:
@@ -1052,6 +1085,7 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
         c = _Cand(cs if verbal else start, ce, kind, head=(cs, ce), definite=definite and not verbal,
                   joint=joint or (verbal and t[cs:ce].lower().startswith("joint")), premod_countries=n_countries)
         _extend_right(t, c, rules, place_at, country_at, verbal=verbal)
+        _name_by_following_ordinal(t, c, rules)
         if not c.part_countries and (by := _PASSIVE_BY.match(t, c.end)):  # "drills were held by X and Y"
             found, list_end = _country_list(t, _PART_SKIP.match(t, by.end()).end(), country_at)
             if found:
@@ -1273,6 +1307,11 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
 
         if sent.zone == "title":
             flags.append("in_title")
+        if c.name_year is None and c.edition is None and (
+                _is_habitual(t, max(own_lo, clause_lo), c.start, right_hi) or
+                (prev_mention is not None and "habitual" in prev_mention.flags and
+                 _COORDINATED.fullmatch(t, prev_mention.end - sent.start, c.start) is not None)):
+            flags.append("habitual")  # "have held joint drills every year since 2021": a practice, not one event
         if _in_quote(article.text, sent.start + c.start):
             flags.append("in_quote")
 
