@@ -393,9 +393,11 @@ _WHAT_CALLED = _CaseFree(r"\bwhat\s+([^,;:!?]{1,80}?)\s+(?:called|calls|describe
                           r"terms|dubbed|labell?ed|characteri[sz]ed\s+as)\s+(?:an?\s+|the\s+)?$", needs="what")
 #: "China will send more than 2,000 troops ... to Russia's Vostok 2022 exercises": the sender takes part, and
 #: what it sends gives the domains and assets
-_SENT_TO = _CaseFree(r"\b(?:send|sends|sent|sending|dispatch(?:es|ed|ing)?|deploy(?:s|ed|ing)?|contribut(?:e|es|ed|ing))"
-                     r"\b[^.;:!?]{0,160}?\b(?:to|for)\s+(?:(?:take\s+part|participate)\s+in\s+|join\s+)?"
-                     r"(?:the\s+|its\s+|their\s+|this\s+year['’]s\s+|next\s+month['’]s\s+)?(?:[\w\-]+['’]s?\s+)?$")
+_SENT_TO = _CaseFree(r"(?:%s)\b[^.;:!?]{0,160}?\b(?:to|for)\s+(?:(?:take\s+part|participate)\s+in\s+|join\s+)?"
+                     r"(?:the\s+|its\s+|their\s+|this\s+year['’]s\s+|next\s+month['’]s\s+)?(?:[\w\-]+['’]s?\s+)?$"
+                     % trie_alternation("send sends sent sending dispatch dispatches dispatched dispatching deploy deploys "
+                                        "deployed deploying contribute contributes contributed contributing".split(),
+                                        not_after=r"\w"))
 #: A name the series register does not know, given in apposition ("drills, code-named Aerospace Security-2017")
 #: or with a year suffix before an exercise word ("the Cooperation-2024 drills"): one to four capitalised words.
 _UNLISTED_WORDS = r"[A-Z][A-Za-z]+(?:(?:\s*/\s*|[\s\-]+)[A-Z][A-Za-z]+){0,3}"
@@ -409,13 +411,15 @@ _NOT_A_NAME = frozenset(
     "January February March April May June July August September October November December Jan Feb Mar Apr Jun "
     "Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday Spring Summer Autumn "
     "Fall Winter Early Late Mid".split())
-_HABITUAL = _CaseFree(r"\b(?:every\s+(?:year|summer|autumn|spring|winter|two\s+years)|each\s+year|annually|regularly|"
-                      r"routinely|periodically|repeatedly|frequently|on\s+a\s+regular\s+basis|in\s+recent\s+years|"
-                      r"year\s+after\s+year)\b")
+_HABITUAL = _CaseFree(r"(?:%s)\b" % trie_alternation(
+    ["every year", "every summer", "every autumn", "every spring", "every winter", "every two years", "each year",
+     "annually", "regularly", "routinely", "periodically", "repeatedly", "frequently", "on a regular basis",
+     "in recent years", "year after year"], space=r"\s+", not_after=r"\w"))
 _COORDINATOR = re.compile(r"\b(?:and|but|while|whereas)\b|[,;]")
-_SUCH_ORDINAL = re.compile(r"[^,;:.!?]{0,80}?,\s*(?:the|its|their)\s+(?P<ord>%s|\d{1,2}(?:st|nd|rd|th))\s+(?:such\s+)?"
+_SUCH_ORDINAL = re.compile(r"\s*(?:the|its|their)\s+(?P<ord>%s|\d{1,2}(?:st|nd|rd|th))\s+(?:such\s+)?"
                            r"(?:(?:[\w\-]+\s+){0,3}?(?:patrol|exercise|drill|maneuver|manoeuvre)s?\b|since\b)"
                            % "|".join(sorted(_ORDINALS, key=len, reverse=True)), re.IGNORECASE)
+_PUNCTUATION = re.compile(r"[,;:.!?]")
 _OBJECT_LEAD = re.compile(r"\s+(?:the\s+)?")
 _PASSIVE_BY = re.compile(r"\s+(?:(?:was|were|is|are|will\s+be|have\s+been|has\s+been|being)\s+)?(?:jointly\s+)?"
                          r"(?:held|conducted|staged|carried\s+out|organi[sz]ed|hosted|flown|performed)\s+by\b",
@@ -561,8 +565,8 @@ def _names(text: str, rules: _Rules, places_of: Callable[[], list], cue_spans, n
 def _name_by_following_ordinal(text: str, c: _Cand, rules: _Rules) -> None:
     """ "a joint maritime patrol in the Pacific, the fourth such patrol since 2021": the numbered series
     the mention's own words name, with the edition the apposition after it gives."""
-    m = _SUCH_ORDINAL.match(text, c.end)
-    if m is None or c.head is None:
+    stop = _PUNCTUATION.search(text, c.end, c.end + 81)  # the clause's first comma, within 80 characters
+    if c.head is None or stop is None or stop.group() != "," or (m := _SUCH_ORDINAL.match(text, stop.end())) is None:
         return
     words = _norm(text[c.start:c.head[1]])
     series = next((s for alias, s in rules.numbered_of.items() if words == alias or words.endswith(" " + alias)), None)
@@ -584,6 +588,7 @@ def _unlisted_names(text: str, cands: list[_Cand], names: list[_Cand], countries
         if (m := _APPOSITION.match(text, c.end)) and (n := _UNLISTED_AFTER.match(text, m.end())):
             found = n
         elif c.head is not None and \
+                _may_hold_year(text, max(0, c.start - 60), c.start) and \
                 (n := _UNLISTED_BEFORE.search(text, max(0, c.start - 60), c.start)):
             found = n
         if found is None:
