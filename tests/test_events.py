@@ -74,8 +74,19 @@ def test_patrols_at_one_place_in_different_months_stay_apart():
                          "month": [5, 11, 11, None]})
     ids = dict(zip(*assign_event_ids(rows[rows["article_id"] != "undated"])[["article_id", "event_id"]].T.values))
     assert ids["nov"] == ids["nov2"] != ids["may"]
-    # a mention with no month may be either: it joins them (merging is transitive)
-    assert assign_event_ids(rows)["event_id"].nunique() == 1
+    # a mention with no month could be either: it joins neither, rather than bridge May and November
+    with_undated = dict(zip(*assign_event_ids(rows)[["article_id", "event_id"]].T.values))
+    assert len({with_undated["may"], with_undated["nov"], with_undated["undated"]}) == 3
+    assert with_undated["nov"] == with_undated["nov2"]
+
+
+def test_an_unnamed_mention_does_not_bridge_two_named_events():
+    rows = pd.DataFrame({"article_id": ["a", "a", "a"], "start": [0, 10, 20], "end": [5, 15, 25],
+                         "name": ["", "Joint Sea-2023", "Northern/Interaction-2023"], "kind": ["exercise"] * 3,
+                         "place_ids": ["sea-of-japan", "", ""], "domains": ["naval"] * 3, "year": [2023] * 3,
+                         "year_inferred": [2023] * 3})
+    assert assign_event_ids(rows)["event_id"].nunique() == 3  # two names: the unnamed one could be either
+    assert assign_event_ids(rows.iloc[:2])["event_id"].nunique() == 1
 
 
 REUTERS = ("Chinese, Russian bombers conduct joint patrol near Alaska\n\nTwo Russian Tu-95 and two Chinese H-6 "

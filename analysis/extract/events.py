@@ -117,27 +117,47 @@ def _components(frame: pd.DataFrame) -> list[int]:
             else:
                 signatures[key] = i
         keys = list(signatures)
+        # A mention that leaves a name, domain or month open joins one that states it only while the place
+        # holds no two mentions that state it differently: else it would bridge two events into one.
+        named = {k[0] for k in keys if k[0]}
+        dated = {k[2] for k in keys if k[2] is not None}
+        domain_sets = [k[1] for k in keys if k[1]]
+        domains_split = any(not a & b for x, a in enumerate(domain_sets) for b in domain_sets[x + 1:])
         for a_i, (name_a, dom_a, month_a) in enumerate(keys):
             for name_b, dom_b, month_b in keys[a_i + 1:]:
-                if name_a and name_b and name_a != name_b:
+                if (name_a and name_b and name_a != name_b) or (bool(name_a) != bool(name_b) and len(named) > 1):
                     continue
-                if dom_a and dom_b and not dom_a & dom_b:
+                if (dom_a and dom_b and not dom_a & dom_b) or (bool(dom_a) != bool(dom_b) and domains_split):
                     continue
-                if month_a is not None and month_b is not None and month_a != month_b:
+                if (month_a is not None and month_b is not None and month_a != month_b) or \
+                        ((month_a is None) != (month_b is None) and len(dated) > 1):
                     continue
                 union(signatures[(name_a, dom_a, month_a)], signatures[(name_b, dom_b, month_b)])
-    # within an article: a named mention with no place joins the one unnamed event of its kind there
+    # within an article: a named mention with no place joins the one placed, unnamed event of its kind there,
+    # unless that event already carries another name
+    articles = [str(v) for v in frame.get("article_id", pd.Series([""] * n))]
+    names_of: dict[int, set[str]] = defaultdict(set)
     unnamed_in: dict[str, list[int]] = defaultdict(list)
-    for j, article in enumerate(frame.get("article_id", pd.Series([""] * n))):
-        if not names[j] and not habitual[j] and places[j]:
-            unnamed_in[str(article)].append(j)
-    for i, article in enumerate(frame.get("article_id", pd.Series([""] * n))):
-        if not names[i] or places[i] or years[i] is None or habitual[i]:
-            continue
-        roots = {find(j) for j in unnamed_in.get(str(article), ()) if kinds[j] == kinds[i] and years[j] == years[i]
+    for j in range(n):
+        if names[j]:
+            names_of[find(j)].add(names[j])
+        elif not habitual[j] and places[j]:
+            unnamed_in[articles[j]].append(j)
+    placeless = [i for i in range(n) if names[i] and not places[i] and years[i] is not None and not habitual[i]]
+    names_here: dict[tuple, set[str]] = defaultdict(set)  # (article, kind, year) -> the names its placeless mentions give
+    for i in placeless:
+        names_here[(articles[i], kinds[i], years[i])].add(names[i])
+    for i in placeless:
+        if len(names_here[(articles[i], kinds[i], years[i])]) > 1:
+            continue  # two named events and one placed mention: it could be either
+        roots = {find(j) for j in unnamed_in.get(articles[i], ()) if kinds[j] == kinds[i] and years[j] == years[i]
                  and (not domains[i] or not domains[j] or domains[i] & domains[j])}
         if len(roots) == 1:
-            union(i, roots.pop())
+            root, own = roots.pop(), find(i)
+            together = names_of[root] | names_of[own]
+            if len(together) <= 1:
+                union(own, root)
+                names_of[find(own)] = together
     return [find(i) for i in range(n)]
 
 
