@@ -32,9 +32,12 @@ def collector_paused() -> Iterator[None]:
 def heap_frozen() -> Iterator[None]:
     """Every object alive when the block starts is left out of collections inside it (``gc.freeze``),
     so the short-lived objects the extractors make are collected without walking the corpus;
-    afterwards they are back in the oldest generation (``gc.unfreeze``)."""
+    afterwards they are back in the oldest generation (``gc.unfreeze``), unless the heap was already
+    frozen when the block began (the caller's freeze, which this block cannot undo in part, stands)."""
+    already_frozen = gc.get_freeze_count() > 0
     gc.freeze()
     try:
         yield
     finally:
-        gc.unfreeze()
+        if not already_frozen:
+            gc.unfreeze()

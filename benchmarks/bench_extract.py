@@ -61,6 +61,7 @@ def main(argv: list[str] | None = None) -> int:
 
         t_load = t_fig = t_ex = t_ev = float("inf")
         for _ in range(max(1, args.repeat)):
+            corpus = mentions = None  # one corpus alive at a time, so peak RSS is one run's
             t0 = time.process_time()
             corpus = load_corpus(folder)
             t_load = min(t_load, time.process_time() - t0)

@@ -37,6 +37,16 @@ def test_heap_frozen_unfreezes_even_on_error():
     assert gc.get_freeze_count() == 0
 
 
+def test_heap_frozen_inside_a_callers_freeze_leaves_it_frozen():
+    gc.freeze()
+    try:
+        with heap_frozen():
+            pass
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+
+
 def test_the_pipeline_leaves_the_collector_as_it_was(tmp_path):
     corpus = load_corpus("seeds")
     assert gc.isenabled() and gc.get_freeze_count() == 0
