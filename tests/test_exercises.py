@@ -213,6 +213,12 @@ class TestWireStories:
     def test_one_country_patrolling_is_no_joint_patrol(self, text):
         assert mentions(text) == []
 
+    @pytest.mark.parametrize("text", ["China and Russia share a heavily patrolled border.",
+                                      "Officials of China and Russia discussed the tightly patrolled border in Harbin.",
+                                      "Russian and Chinese officials inspected patrolling vessels."])
+    def test_patrolled_as_an_adjective_is_no_patrol(self, text):
+        assert mentions(text) == []
+
 
 # ---- who takes part, and when: wording from agency reports on the strategic exercises and patrols --------------
 
@@ -338,8 +344,41 @@ class TestNamesAndDates:
 
     def test_participants_after_a_passive_verb(self):
         m = one("In July 2023 drills were held by the Russian and Chinese navies in the Sea of Japan.")
-        assert (m.surface, m.participants, m.domains, m.locations, m.year, m.month) == (
-            "drills", ("CHN", "RUS"), ("naval",), ("Sea of Japan",), 2023, 7)
+        assert (m.surface, m.participants, m.domains, m.locations, m.year, m.month, m.flags) == (
+            "drills", ("CHN", "RUS"), ("naval",), ("Sea of Japan",), 2023, 7, ())
+        # the agents, not the countries the article names elsewhere
+        m = one("Joint drills were held by the Russian and Chinese navies in the Sea of Japan.",
+                title="Japan and the US protest")
+        assert (m.participants, m.flags) == (("CHN", "RUS"), ())
+
+    def test_a_country_refusing_to_take_part_is_not_a_participant(self):
+        assert one("Japan refused to take part in the joint drills held by China and Russia.").participants == (
+            "CHN", "RUS")
+
+    @pytest.mark.parametrize("text", [
+        "Russia and China held joint drills, with Japanese and US warships shadowing them.",
+        "Russia and China held joint drills, which included Japanese-made vehicles.",
+    ])
+    def test_watchers_and_makers_are_not_participants(self, text):
+        assert one(text).participants == ("CHN", "RUS")
+
+    @pytest.mark.parametrize("text", [
+        "Russia and China held joint drills, called The Big One, in the Pacific.",
+        "The Philippine Navy held drills, dubbed Sama Sama, near Manila.",  # one country: not joint
+        "Russia and China held a joint naval patrol in the Pacific, the first since the 2019 meeting.",
+    ])
+    def test_no_name_from_a_determiner_a_lone_country_or_an_ordinal_without_its_series(self, text):
+        assert [m.name for m in mentions(text)] in ([""], [])
+
+    @pytest.mark.parametrize("title", ["Taiwan Holds Annual 2023 Drills", "US-Canada Frontier Sentinel exercise begins"])
+    def test_title_case_headlines_give_no_made_up_name(self, title):
+        article = article_from_text(f"{title}\n\nThe ministry said so.\n", article_id="h")
+        assert [m.name for m in extract_exercises(article)] in ([""], [])
+
+    def test_the_subject_after_what_a_source_called_a_patrol(self):
+        m = one("In what Japan's defence ministry called a joint patrol, Chinese and Russian bombers flew over the Sea "
+                "of Japan.")
+        assert (m.participants, m.flags) == (("CHN", "RUS"), ())
 
 
 # ---- a practice, not an event; editions named after the mention; places in agency wording -----------------
@@ -369,6 +408,8 @@ class TestPracticeEditionsAndPlaces:
         m = one("Russian and Chinese bombers conducted a joint air patrol over the Chukchi Sea, the Bering Sea and the "
                 "northern part of the Pacific Ocean.")
         assert m.locations == ("Chukchi Sea", "Bering Sea", "Pacific Ocean")
+        m = one("Russian and Chinese bombers flew a joint patrol in the northern part of the Pacific Ocean.")
+        assert m.locations == ("Pacific Ocean",)
 
 
 # ---- what is not an exercise -------------------------------------------------------------------------------

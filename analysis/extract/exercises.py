@@ -30,12 +30,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
-from typing import Callable, Iterable, Iterator, NamedTuple
+from typing import Callable, Iterable, Iterator
 
 import pandas as pd
 
+from analysis.corpus.dates import MONTHS
 from analysis.extract._patterns import term_units, trie_alternation, trie_of_units, word_start_matches
-from analysis.extract.countries import find_countries
+from analysis.extract.countries import CountryTuple, find_countries
 from analysis.extract.places import find_places
 
 __all__ = ["EXERCISE_COLUMNS", "ExerciseMention", "extract_exercises", "exercises_frame", "mentions_frame"]
@@ -200,7 +201,7 @@ _ORDINALS = {w: i for i, w in enumerate(
     "fifteenth".split(), 1)}
 _MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
-_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())}, sept=9)  # the abbreviations _MONTH reads
+_MONTHS.update(MONTHS)  # the abbreviations _MONTH reads ("sept", "aug")
 _DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "such", "said"}
 
 
@@ -212,6 +213,7 @@ class _Series:
     participants: tuple[str, ...]
     numbered: bool
     editions: dict[int, int]
+    listed: bool = True  # False: a name the text gives that the register does not know
 
 
 @dataclass
@@ -241,6 +243,11 @@ class _Rules:
     series_of: dict[str, tuple[_Series, bool]]
     numbered: _CaseFree
     numbered_of: dict[str, _Series]
+    habitual: _CaseFree  # "every year", "regularly"
+    sent_to: _CaseFree  # "sent 2,000 troops to" just before a mention
+    watching: re.Pattern[str]  # "shadowing", "monitoring" after forces named beside a mention
+    not_name: frozenset[str]  # capitalised words that do not begin an unlisted name
+    negation: re.Pattern[str]  # "refused to", "not"
     series_by_name: dict[str, _Series] = field(default_factory=dict)
 
 
@@ -328,7 +335,12 @@ def _rules() -> _Rules:
         not_participant=_CaseFree(rf"(?:{_alternation(terms['not_participant'])})\s+(?:the\s+)?$"),
         media=re.compile(rf"(?:{media})(?![\w\-])"),
         asset=asset_re, asset_of=asset_of, series=series_re, series_of=series_of,
-        numbered=numbered_re, numbered_of=numbered_of, series_by_name=by_name)
+        numbered=numbered_re, numbered_of=numbered_of, series_by_name=by_name,
+        habitual=_CaseFree(r"(?:%s)\b" % trie_alternation(terms["habitual"], space=r"\s+", not_after=r"\w")),
+        sent_to=_CaseFree(r"(?:%s)%s" % (trie_alternation(terms["sender"], not_after=r"\w"), _SENT_TO_TAIL)),
+        watching=re.compile(r"\s+(?:%s)\b" % _alternation(terms["watching"], not_after=None), re.IGNORECASE),
+        not_name=frozenset(terms["not_name"]) | {m.title() for m in _MONTHS},
+        negation=re.compile(r"(?:%s)\b|n't\b" % _alternation(terms["negation"]), re.IGNORECASE))
 
 
 # ---- fixed patterns ------------------------------------------------------------------------------------------
@@ -352,12 +364,12 @@ _RELATIVE_MONTH = _CaseFree(r"(%s)\s+month\b" % trie_alternation(
     "last this next previous coming".split(), not_after=r"\w"), needs="month")
 _RELATIVE_STEP = {"last": -1, "previous": -1, "next": 1, "coming": 1}
 _LOC_PREP = r"(?:in|over|near|off|around|across|through|along|at|inside|within|above|to|into|from|toward|towards)"
-_LOC_LEAD = re.compile(
-    rf"\s*,?\s*{_LOC_PREP}\s+(?:the\s+|both\s+)?(?:(?:coast|waters|skies|airspace|area|vicinity|east|west|north|south|"
-    rf"part|parts)\s+(?:of|off|over|near)\s+(?:the\s+)?)?", re.IGNORECASE)
+#: "the waters off", "the northern part of the" before a place's name
+_PART_OF = (r"(?:(?:(?:north|south|east|west)(?:ern)?\s+|central\s+)?(?:coast|waters|skies|airspace|area|vicinity|"
+            r"east|west|north|south|part|parts)\s+(?:of|off|over|near)\s+(?:the\s+)?)?")
+_LOC_LEAD = re.compile(rf"\s*,?\s*{_LOC_PREP}\s+(?:the\s+|both\s+)?{_PART_OF}", re.IGNORECASE)
 _LOC_LIST = re.compile(r"(?:\s*,\s*(?:including|such\s+as|as\s+well\s+as|and)?\s*|\s+(?:and|or|as\s+well\s+as|including)"
-                       r"\s+)(?:the\s+|both\s+)?(?:(?:(?:north|south|east|west)(?:ern)?\s+|central\s+)?"
-                       r"(?:part|parts|waters|area)\s+(?:of|off)\s+(?:the\s+)?)?", re.IGNORECASE)
+                       rf"\s+)(?:the\s+|both\s+)?{_PART_OF}", re.IGNORECASE)
 _LOC_BEFORE = re.compile(rf"\b{_LOC_PREP}\s+(?:the\s+|both\s+)?(?:waters\s+(?:of|off)\s+(?:the\s+)?)?(?:[A-Z]\w+['’]s\s+)?$",
                          re.IGNORECASE)
 #: "with troops from China, India and Belarus", "China, India and Belarus also took part"
@@ -370,8 +382,6 @@ _ALSO_TOOK_PART = re.compile(r"(?:\s+(?:troops|forces|servicemen|soldiers|contin
                              r"vessels|aircraft|navies|navy|militaries|military))?\s*,?\s*(?:will\s+|would\s+|are\s+to\s+)?"
                              r"(?:also\s+(?:took|take|taking|takes)\s+part|also\s+participat\w*|"
                              r"(?:took|take|takes)\s+part\s*[.,;]|participat(?:ed|es|e)\s*[.,;])", re.IGNORECASE)
-#: the word every :data:`_ALSO_TOOK_PART` has (a cheap test before a sentence's countries are read)
-_MAY_TAKE_PART = _CaseFree(r"part", needs="part")
 #: "China, India and Belarus also took part", "with Chinese ships taking part" (a force noun may come between)
 _TOOK_PART = re.compile(r"(?:\s+(?:troops|forces|servicemen|soldiers|contingents?|units|personnel|warships|ships|vessels|"
                         r"aircraft|jets|bombers|fighters|helicopters|navies|navy|military|militaries|marines))?"
@@ -381,7 +391,7 @@ _TOOK_PART = re.compile(r"(?:\s+(?:troops|forces|servicemen|soldiers|contingents
 #: "involved some 300,000 Russian troops, along with 3,200 Chinese soldiers": after the mention, an involving
 #: verb or preposition opens a list whose nationalities, each before a force noun, are contingents.
 _INVOLVING = re.compile(r"\s*,?\s*(?:(?:which|that)\s+)?(?:(?:will|would)\s+)?(?:also\s+)?"
-                        r"(?:involv(?:ed|es|e|ing)|includ(?:ed|es|e|ing)|featur(?:ed|es|e|ing)|brought\s+together|"
+                        r"(?:(?P<verb>involv(?:ed|es|e|ing)|includ(?:ed|es|e|ing)|featur(?:ed|es|e|ing)|brought\s+together)|"
                         r"with|along\s+with|alongside|together\s+with)\b", re.IGNORECASE)
 _FORCE_NOUN = re.compile(r"\s+(?:(?:military|navy|naval|air\s+force|army|marine|strategic|fighter|combat|"
                          r"[\w\-]*\d[\w\-]*)\s+)?(?:troops|soldiers|servicemen|service\s+members|sailors|marines|"
@@ -391,35 +401,28 @@ _FORCE_NOUN = re.compile(r"\s+(?:(?:military|navy|naval|air\s+force|army|marine|
 #: "in what the Japanese defence ministry called a joint patrol": the country there is the source
 _WHAT_CALLED = _CaseFree(r"\bwhat\s+([^,;:!?]{1,80}?)\s+(?:called|calls|described\s+as|describes\s+as|termed|"
                           r"terms|dubbed|labell?ed|characteri[sz]ed\s+as)\s+(?:an?\s+|the\s+)?$", needs="what")
-#: "China will send more than 2,000 troops ... to Russia's Vostok 2022 exercises": the sender takes part, and
-#: what it sends gives the domains and assets
-_SENT_TO = _CaseFree(r"(?:%s)\b[^.;:!?]{0,160}?\b(?:to|for)\s+(?:(?:take\s+part|participate)\s+in\s+|join\s+)?"
-                     r"(?:the\s+|its\s+|their\s+|this\s+year['’]s\s+|next\s+month['’]s\s+)?(?:[\w\-]+['’]s?\s+)?$"
-                     % trie_alternation("send sends sent sending dispatch dispatches dispatched dispatching deploy deploys "
-                                        "deployed deploying contribute contributes contributed contributing".split(),
-                                        not_after=r"\w"))
+#: after a sender verb (vocabulary "sender"): "China will send more than 2,000 troops ... to Russia's Vostok 2022
+#: exercises": the sender takes part, and what it sends gives the domains and assets
+_SENT_TO_TAIL = (r"\b[^.;:!?]{0,160}?\b(?:to|for)\s+(?:(?:take\s+part|participate)\s+in\s+|join\s+)?"
+                 r"(?:the\s+|its\s+|their\s+|this\s+year['’]s\s+|next\s+month['’]s\s+)?(?:[\w\-]+['’]s?\s+)?$")
 #: A name the series register does not know, given in apposition ("drills, code-named Aerospace Security-2017")
 #: or with a year suffix before an exercise word ("the Cooperation-2024 drills"): one to four capitalised words.
 _UNLISTED_WORDS = r"[A-Z][A-Za-z]+(?:(?:\s*/\s*|[\s\-]+)[A-Z][A-Za-z]+){0,3}"
 _UNLISTED_YEAR = r"[\s\-–—]*(?P<year>(?:19|20)\d\d)(?P<tag>[A-Da-d])?(?![\w])"
 _UNLISTED_AFTER = re.compile(rf"(?P<alias>{_UNLISTED_WORDS})(?:{_UNLISTED_YEAR})?(?![\w\-])")
-_UNLISTED_BEFORE = re.compile(rf"(?<![\w\-])(?P<alias>{_UNLISTED_WORDS}){_UNLISTED_YEAR}[\s‘’'\"“”«»]*$")
+_UNLISTED_BEFORE = re.compile(rf"(?<![\w\-])(?P<alias>{_UNLISTED_WORDS})[\-–—](?P<year>(?:19|20)\d\d)(?P<tag>[A-Da-d])?"
+                              rf"[\s‘’'\"“”«»]*$")
 _WORD_OR_GAP = re.compile(r"[A-Za-z]+|[^A-Za-z]+")
-_NOT_A_NAME = frozenset(
-    "The A An This That These Those Its Their His Her Our Last Next Joint Military Naval Air Annual Strategic "
-    "Exercise Exercises Drill Drills In On At By Since Until During After Before Of For From With And Or But "
-    "January February March April May June July August September October November December Jan Feb Mar Apr Jun "
-    "Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday Spring Summer Autumn "
-    "Fall Winter Early Late Mid".split())
-_HABITUAL = _CaseFree(r"(?:%s)\b" % trie_alternation(
-    ["every year", "every summer", "every autumn", "every spring", "every winter", "every two years", "each year",
-     "annually", "regularly", "routinely", "periodically", "repeatedly", "frequently", "on a regular basis",
-     "in recent years", "year after year"], space=r"\s+", not_after=r"\w"))
 _COORDINATOR = re.compile(r"\b(?:and|but|while|whereas)\b|[,;]")
 _SUCH_ORDINAL = re.compile(r"\s*(?:the|its|their)\s+(?P<ord>%s|\d{1,2}(?:st|nd|rd|th))\s+(?:such\s+)?"
-                           r"(?:(?:[\w\-]+\s+){0,3}?(?:patrol|exercise|drill|maneuver|manoeuvre)s?\b|since\b)"
+                           r"(?:(?:[\w\-]+\s+){0,3}?(?:patrol|exercise|drill|maneuver|manoeuvre)s?\b|since\s+(?:19|20)\d\d\b)"
                            % "|".join(sorted(_ORDINALS, key=len, reverse=True)), re.IGNORECASE)
 _PUNCTUATION = re.compile(r"[,;:.!?]")
+_PARTICIPLE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|this|that|these|those|\w+ly)\s+$", re.IGNORECASE)
+#: a word after "patrolled" that makes it an adjective: anything but a preposition, article, adverb or a place
+_NOUN_AFTER = re.compile(r"\s+(?!(?:near|over|in|inside|around|off|along|the|through|across|together|jointly|into|"
+                         r"past|for|on|at|by|with|from|toward|towards|close|within|above|waters|airspace|skies|"
+                         r"and|or|as|while|when|after|before|until|since|for)\b)[a-z]")
 _OBJECT_LEAD = re.compile(r"\s+(?:the\s+)?")
 _PASSIVE_BY = re.compile(r"\s+(?:(?:was|were|is|are|will\s+be|have\s+been|has\s+been|being)\s+)?(?:jointly\s+)?"
                          r"(?:held|conducted|staged|carried\s+out|organi[sz]ed|hosted|flown|performed)\s+by\b",
@@ -485,21 +488,10 @@ class _Cand:
     status_cued: bool = False
 
 
-class _Country(NamedTuple):
-    """A country mention with the fields of :class:`~analysis.extract.countries.CountryMention`, built as a
-    tuple: the sentence pass reads every country of every sentence it looks at, and a tuple is cheaper."""
-
-    start: int
-    end: int
-    alias: str
-    alpha3: str
-    kind: str
-
-
 def _sentence_facts(text: str, rules: _Rules):
     """The places in a sentence, and its countries that are not inside a place or an outlet's name."""
     places = find_places(text)
-    countries = find_countries(text, _Country)
+    countries = find_countries(text, CountryTuple)
     if countries:
         masked = [(p.start, p.end) for p in places]
         masked += [m.span() for m in rules.media.finditer(text)]
@@ -519,6 +511,9 @@ def _cues(text: str, rules: _Rules) -> list[tuple[int, int, str]]:
         if word in ("patrol", "patrols", "drill", "drills") and _VERB_OBJECT.match(text, m.end()) and \
                 _TO_VERB.search(text[max(0, m.start() - 8):m.start()]):
             continue
+        if word in ("patrolled", "patrolling") and (_PARTICIPLE_BEFORE.search(text, max(0, m.start() - 25), m.start())
+                                                    or _NOUN_AFTER.match(text, m.end())):
+            continue  # "a heavily patrolled border", "patrolling vessels": an adjective, not the clause's verb
         kind = rules.cue_kind.get(word)
         if kind is not None:  # None: a case-insensitive match of a letter lower() does not fold ("ſ" for "s")
             cues.append((m.start(), m.end(), kind))
@@ -534,8 +529,7 @@ def _names(text: str, rules: _Rules, places_of: Callable[[], list], cue_spans, n
         s = rules.numbered_of.get(_norm(m.group("alias")))
         if s is None:
             continue
-        o = m.group("ord").lower()
-        n = _ORDINALS.get(o) or int(re.match(r"\d+", o).group(0))
+        n = _edition(m.group("ord"))
         out.append(_Cand(m.start(), m.end(), s.kind, name=f"{s.series}-{n}", series=s, edition=n))
     for m in series:
         hit = rules.series_of.get(_norm(m.group("alias")))
@@ -562,6 +556,12 @@ def _names(text: str, rules: _Rules, places_of: Callable[[], list], cue_spans, n
     return sorted(out, key=lambda c: c.start)
 
 
+def _edition(ordinal: str) -> int:
+    """The number an ordinal says: "ninth" -> 9, "10th" -> 10."""
+    word = ordinal.lower()
+    return _ORDINALS.get(word) or int(re.match(r"\d+", word).group(0))
+
+
 def _name_by_following_ordinal(text: str, c: _Cand, rules: _Rules) -> None:
     """ "a joint maritime patrol in the Pacific, the fourth such patrol since 2021": the numbered series
     the mention's own words name, with the edition the apposition after it gives."""
@@ -572,21 +572,20 @@ def _name_by_following_ordinal(text: str, c: _Cand, rules: _Rules) -> None:
     series = next((s for alias, s in rules.numbered_of.items() if words == alias or words.endswith(" " + alias)), None)
     if series is None:
         return
-    o = m.group("ord").lower()
-    n = _ORDINALS.get(o) or int(re.match(r"\d+", o).group(0))
+    n = _edition(m.group("ord"))
     c.name, c.series, c.edition = f"{series.series}-{n}", series, n
     c.kind, c.joint = series.kind, True
 
 
-def _unlisted_names(text: str, cands: list[_Cand], names: list[_Cand], countries) -> list[_Cand]:
+def _unlisted_names(text: str, cands: list[_Cand], names: list[_Cand], countries, rules: _Rules) -> list[_Cand]:
     """Names of exercises the register does not list: capitalised words in apposition to an exercise word
     ("joint anti-missile drills, code-named Aerospace Security-2017") or, with a year suffix, just before one
     ("the Cooperation-2024 drills"). Leading determiners and country words are not part of the name."""
     out = []
     for c in cands:
-        found = None
+        found, in_apposition = None, False
         if (m := _APPOSITION.match(text, c.end)) and (n := _UNLISTED_AFTER.match(text, m.end())):
-            found = n
+            found, in_apposition = n, True
         elif c.head is not None and \
                 _may_hold_year(text, max(0, c.start - 60), c.start) and \
                 (n := _UNLISTED_BEFORE.search(text, max(0, c.start - 60), c.start)):
@@ -594,14 +593,16 @@ def _unlisted_names(text: str, cands: list[_Cand], names: list[_Cand], countries
         if found is None:
             continue
         start, end = found.start("alias"), found.end()
-        alias = found.group("alias")
+        if in_apposition and (_WORD_OR_GAP.match(text, start).group() in rules.not_name or
+                              any(x.start == start for x in countries)):
+            continue  # "called The Big One", "dubbed Russian Thunder": not a name as given
         for word in _WORD_OR_GAP.finditer(text, start, found.end("alias")):  # drop leading "The", "Russian", ...
             if word.start() < start:
                 continue  # inside a country's name skipped below
             country = next((x for x in countries if x.start == start), None)
             if country is not None:
                 start = country.end
-            elif word.group().isalpha() and word.group() not in _NOT_A_NAME:
+            elif word.group().isalpha() and word.group() not in rules.not_name:
                 break
             else:
                 start = word.end()
@@ -612,7 +613,7 @@ def _unlisted_names(text: str, cands: list[_Cand], names: list[_Cand], countries
         name = f"{base}-{year}{(tag or '').upper()}" if year else base
         kind = "patrol" if c.kind == "patrol" else "exercise"
         out.append(_Cand(start, end, kind, name=name, name_year=int(year) if year else None,
-                         series=_Series(base, kind, (), (), False, {})))
+                         series=_Series(base, kind, (), (), False, {}, listed=False)))
     return out
 
 
@@ -767,14 +768,16 @@ def _extend_right(text: str, c: _Cand, rules: _Rules, place_at: dict, country_at
 
 def _subject_verb(text: str, lo: int, hi: int, c: _Cand, hold_here: bool, rules: _Rules) -> bool:
     """A holding verb or a status cue in text[lo:hi] (the mention's clause before it), or the mention's
-    own "jointly": what makes the countries there the subject of the mention."""
+    own "jointly": what makes the countries there the subject of the mention; not when the verb is
+    negated ("Japan refused to take part in")."""
     return bool(hold_here or rules.status.search(text, lo, hi)
-                or (c.head is not None and _is_verb_cue(text[c.head[0]:c.head[1]])))
+                or (c.head is not None and _is_verb_cue(text[c.head[0]:c.head[1]]))) and \
+        not rules.negation.search(text, lo, hi)
 
 
 def _is_verb_cue(cue: str) -> bool:
-    """A cue that is the verb of its clause ("jointly patrolled", "patrolling", "joint cruise" too): the
-    mention starts at it, and the countries before it are its subject."""
+    """A cue that is the verb of its clause ("jointly patrolled", "patrolling"), or that starts with "joint"
+    ("joint cruise"): the mention starts at it, and the countries before it are its subject."""
     low = cue.lower()
     return low.startswith("joint") or low.endswith(("ed", "ing"))
 
@@ -798,7 +801,8 @@ def _country_list(text: str, pos: int, country_at: dict) -> tuple[list, int]:
     return found, pos
 
 
-def _contingents(text: str, lo: int, hi: int, countries, country_at: dict, after: int | None = None) -> list:
+def _contingents(text: str, lo: int, hi: int, countries, country_at: dict, rules: _Rules,
+                 after: int | None = None) -> list:
     """Countries said to send troops to, or take part in, the exercise in text[lo:hi] (``countries`` in
     order, ``country_at``: the same by start); from ``after`` (the mention's end) on, also the nationalities
     of the forces an involving verb lists ("involved 300,000 Russian troops and 3,200 Chinese soldiers")."""
@@ -806,15 +810,17 @@ def _contingents(text: str, lo: int, hi: int, countries, country_at: dict, after
     for m in _CONTINGENT.finditer(text, lo, hi):
         out += _country_list(text, m.end(), country_at)[0]
     if after is not None and (inv := _INVOLVING.match(text, after, hi)):
-        listed = _country_list(text, _PART_SKIP.match(text, inv.end()).end(), country_at)[0]
-        out += [x for x in listed if x not in out]  # "which will also include India, Belarus and Mongolia"
+        if inv.group("verb"):  # "which will also include India, Belarus and Mongolia" (names, not "Japanese-made")
+            listed, list_end = _country_list(text, _PART_SKIP.match(text, inv.end()).end(), country_at)
+            if listed and all(x.kind != "demonym" for x in listed) and not text.startswith("-", list_end):
+                out += [x for x in listed if x not in out]
         stop = _SENTENCE_BREAK.search(text, inv.end(), hi)
         stop = stop.start() if stop else hi
         aside = _ASIDE.search(text, inv.end(), stop)
         stop = aside.start() if aside else stop
         for x in countries:
-            if inv.end() <= x.start < stop and x.kind == "demonym" and _FORCE_NOUN.match(text, x.end) and \
-                    x not in out:
+            if inv.end() <= x.start < stop and x.kind == "demonym" and (force := _FORCE_NOUN.match(text, x.end)) and \
+                    not rules.watching.match(text, force.end()) and x not in out:
                 out.append(x)
     for s in (x.start for x in countries if lo <= x.start < hi):
         if any(s == c.start for c in out):
@@ -825,12 +831,12 @@ def _contingents(text: str, lo: int, hi: int, countries, country_at: dict, after
     return out
 
 
-def _is_habitual(text: str, lo: int, start: int, hi: int) -> bool:
+def _is_habitual(text: str, lo: int, start: int, hi: int, rules: _Rules) -> bool:
     """A frequency word ("every year", "regularly") in the mention's own part of its clause: from the last
     coordinator or comma before it (``lo`` .. ``start``) to ``hi``."""
     for m in _COORDINATOR.finditer(text, lo, start):
         lo = m.end()
-    return _HABITUAL.search(text, lo, hi) is not None
+    return rules.habitual.search(text, lo, hi) is not None
 
 
 def _also_taking_part(text: str, countries) -> list:
@@ -1098,7 +1104,7 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
                 tail = _PART_TAIL.match(t, list_end)  # "... navies": its domain is the mention's
                 c.agent = (by.end(), tail.end() if tail else list_end)
         cands.append(c)
-    names = sorted(names + _unlisted_names(t, cands, names, countries), key=lambda n: n.start)
+    names = sorted(names + _unlisted_names(t, cands, names, countries, rules), key=lambda n: n.start)
     # A series name next to (or named by) an exercise word is one mention with it.
     for n in names:
         merged = False
@@ -1119,7 +1125,7 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
                 continue
             c.name, c.series, c.name_year, c.edition = n.name, n.series, n.name_year, n.edition
             c.kind = n.series.kind  # a named event has its series' kind, whatever word the text uses
-            c.joint = True
+            c.joint = c.joint or n.series.listed
             merged = True
             break
         if not merged:
@@ -1169,13 +1175,13 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
         # subject_verb, None until needed, says whether the countries before it in its clause are its subject.)
         hold_here = (c.head is not None and c.start == c.head[0] and _is_verb_cue(t[c.head[0]:c.head[1]])) or \
             rules.hold.search(t, clause_lo, ctx_start) is not None or \
-            _SENT_TO.search(t, max(clause_lo, ctx_start - 200), ctx_start) is not None
+            rules.sent_to.search(t, max(clause_lo, ctx_start - 200), ctx_start) is not None
         said_joint = c.joint or bool(c.part_countries) or c.part_group
         subject_verb = None if said_joint else _subject_verb(t, clause_lo, ctx_start, c, hold_here, rules)
         subject_joint = not said_joint and subject_verb and _two_parties(t, clause_lo, ctx_start, countries, rules)
         rel_joint = not said_joint and not subject_joint and bool(c.rel_clause) and \
             _two_parties(t, *c.rel_clause, countries, rules)
-        if not (said_joint or subject_joint or rel_joint or c.series is not None):
+        if not (said_joint or subject_joint or rel_joint or (c.series is not None and c.series.listed)):
             continue
 
         # places: in the mention, else before it in its clause ("In the Mediterranean, ..."), else just after
@@ -1216,13 +1222,18 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
                 continue
             if x.alpha3 not in codes:
                 codes.append(x.alpha3)
-        for x in _contingents(t, ctx_start, nxt, countries, country_at, after=c.end):
-            if x.alpha3 not in codes:
+        if called is not None and not codes:  # "In what Japan called a joint patrol, Chinese and Russian bombers flew"
+            for x in countries:
+                if c.end <= x.start < nxt and x.alpha3 not in codes and \
+                        not rules.not_participant.search(t, max(0, x.start - 20), x.start):
+                    codes.append(x.alpha3)
+        for x in [*c.part_countries, *_contingents(t, ctx_start, nxt, countries, country_at, rules, after=c.end)]:
+            if x.alpha3 not in codes:  # c.part_countries: also "held by X and Y" after the span
                 codes.append(x.alpha3)
         if i == len(cands) - 1:  # "India, Belarus and Mongolia will also take part." in the next sentence
             for j, s2 in enumerate(follow, start=idx + 1):
                 s2_text = _Text(s2.text)
-                if not _MAY_TAKE_PART.search(s2_text):
+                if "part" not in s2_text.lower():  # every _ALSO_TOOK_PART has it: a cheap test first
                     continue
                 for x in _also_taking_part(s2_text, ctx.sentence_facts(j)[1]):
                     if x.alpha3 not in codes:
@@ -1313,7 +1324,7 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
         if sent.zone == "title":
             flags.append("in_title")
         if c.name_year is None and c.edition is None and (
-                _is_habitual(t, max(own_lo, clause_lo), c.start, right_hi) or
+                _is_habitual(t, max(own_lo, clause_lo), c.start, right_hi, rules) or
                 (prev_mention is not None and "habitual" in prev_mention.flags and
                  _COORDINATED.fullmatch(t, prev_mention.end - sent.start, c.start) is not None)):
             flags.append("habitual")  # "have held joint drills every year since 2021": a practice, not one event

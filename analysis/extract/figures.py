@@ -26,11 +26,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import le
 from types import SimpleNamespace
-from typing import Iterable, Iterator, NamedTuple
+from typing import Iterable, Iterator
 
 from analysis.extract import _money, _numbers
 from analysis.extract._numbers import lead, mapping, prefix_tree, terms
-from analysis.extract.countries import find_countries
+from analysis.extract.countries import CountryTuple, find_countries
 
 __all__ = ["FIGURE_COLUMNS", "METRICS", "Figure", "extract_figures", "figures_frame"]
 
@@ -445,21 +445,10 @@ def _group(pieces: list[_Piece], text: str, rx: SimpleNamespace) -> list[list[_P
 
 
 # --- context: countries, cues, years ---------------------------------------------------------------
-class _Mention(NamedTuple):
-    """A country mention: the fields of ``countries.CountryMention`` in a tuple, which is cheaper to
-    build (``find_countries`` takes the record type for that)."""
-
-    start: int
-    end: int
-    alias: str
-    alpha3: str
-    kind: str
-
-
-def _mentions(text: str) -> list[_Mention]:
+def _mentions(text: str) -> list[CountryTuple]:
     """Country mentions, less the ones inside sea names ("South China Sea", "Sea of Japan")."""
     out = []
-    for m in find_countries(text, _Mention):
+    for m in find_countries(text, CountryTuple):
         after = text[m.end:m.end + 4]
         before = text[max(0, m.start - 7):m.start]
         if after == " Sea" or before.endswith("Sea of ") or before.endswith(("South ", "East ")) and \
@@ -488,11 +477,11 @@ def _nearest(rx_: re.Pattern, text: str, start: int, end: int, rx: SimpleNamespa
     return best
 
 
-def _preposed(text: str, m: _Mention, rx: SimpleNamespace) -> bool:
+def _preposed(text: str, m: CountryTuple, rx: SimpleNamespace) -> bool:
     return bool(rx.prep.search(text, max(0, m.start - 16), m.start))
 
 
-def _subject(text: str, mentions: list[_Mention], pos: int, rx: SimpleNamespace) -> str | None:
+def _subject(text: str, mentions: list[CountryTuple], pos: int, rx: SimpleNamespace) -> str | None:
     """The country that most likely does the verb at ``pos``: the nearest one before it that is not
     the object of a preposition, a name before a demonym."""
     before = [m for m in mentions if m.end <= pos]
@@ -503,7 +492,7 @@ def _subject(text: str, mentions: list[_Mention], pos: int, rx: SimpleNamespace)
     return before[-1].alpha3 if before else None
 
 
-def _deal_roles(text: str, low: str, start: int, end: int, mentions: list[_Mention],
+def _deal_roles(text: str, low: str, start: int, end: int, mentions: list[CountryTuple],
                 rx: SimpleNamespace) -> tuple[str | None, str | None, bool]:
     """(buyer, seller, found a buy/sell verb) for the amount at start:end."""
     cues = [(m, "buyer") for m in rx.buyer.finditer(low)] + [(m, "seller") for m in rx.seller.finditer(low)]
@@ -540,7 +529,7 @@ def _deal_roles(text: str, low: str, start: int, end: int, mentions: list[_Menti
     return buyer, seller, True
 
 
-def _respectively(group: list[_Piece], text: str, mentions: list[_Mention],
+def _respectively(group: list[_Piece], text: str, mentions: list[CountryTuple],
                   rx: SimpleNamespace) -> list[str] | None:
     """The countries named, in order, for a list of amounts ("the Chinese and Russian budgets are $604
     and $200 billion respectively")."""
@@ -777,7 +766,7 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
     before it in lower case."""
     text = sent.text
     groups = _group(pieces, text, rx)
-    mentions: list[_Mention] | None = None
+    mentions: list[CountryTuple] | None = None
     made: list[tuple[_Piece, Figure]] = []
     count_end = -1  # a number inside a counted noun phrase ("18 Leopard 2 tanks") is not another count
     for g in groups:
@@ -894,7 +883,7 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
     return result
 
 
-def _default_actor(text: str, low: str, start: int, end: int, mentions: list[_Mention],
+def _default_actor(text: str, low: str, start: int, end: int, mentions: list[CountryTuple],
                    rx: SimpleNamespace, metric: str | None) -> str | None:
     """The owner of a budget ("China's defence budget"), else the nearest country before, else after."""
     if not mentions:
