@@ -1,6 +1,6 @@
 """Throughput of load + extract on a corpus built from the seeds, against quantulum3 on the same text.
 
-    .venv/bin/python benchmarks/bench_extract.py [--articles 2000] [--repeat 3] [--quantulum-sample 50]
+    .venv/bin/python benchmarks/bench_extract.py [--articles 2000] [--repeat 5] [--quantulum-sample 50]
 
 Writes ``--articles`` copies of the seed articles (varied ids) to a temporary folder, then times, in
 CPU seconds (``time.process_time``): ``load_corpus`` + ``extract_figures`` + ``extract_exercises`` over all of
@@ -50,7 +50,7 @@ def build_corpus(folder: Path, n: int) -> int:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=2000)
-    ap.add_argument("--repeat", type=int, default=3, help="time each stage this many times, report the fastest")
+    ap.add_argument("--repeat", type=int, default=5, help="time each stage this many times, report the fastest")
     ap.add_argument("--quantulum-sample", type=int, default=50)
     args = ap.parse_args(argv)
 
