@@ -203,6 +203,8 @@ _MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
 _MONTHS.update(MONTHS)  # the abbreviations _MONTH reads ("sept", "aug")
 _DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "such", "said"}
+#: an ordinal in words or digits ("ninth", "10th"), the longest word first; lower case (see _CaseFree)
+_ORDINAL = r"(?:%s|\d{1,2}(?:st|nd|rd|th))" % "|".join(sorted(_ORDINALS, key=len, reverse=True))
 
 
 @dataclass
@@ -302,10 +304,9 @@ def _rules() -> _Rules:
     # The aliases as written, in upper case and in title case, as a trie: the longest alias at a place wins.
     variants = {v for a in plain_aliases + ambiguous_aliases for v in (a, a.upper(), a.title())}
     series_re = re.compile(rf"(?P<alias>{trie_of_units(_flex_units(v) for v in variants)})(?![\w]){suffix}")
-    ordinal = r"(?:" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))"
     pair = r"(?:(?:china|chinese|russia|russian|sino)[\s\-–]+(?:russia|russian|china|chinese)n?\s+)?"
     numbered_re = _CaseFree(
-        rf"(?<![\w\-])(?P<ord>{ordinal})\s+(?:round\s+of\s+(?:the\s+)?)?{pair}"
+        rf"(?<![\w\-])(?P<ord>{_ORDINAL})\s+(?:round\s+of\s+(?:the\s+)?)?{pair}"
         rf"(?P<alias>{_alternation(numbered_aliases, not_after=None)})s?(?![\w])")
 
     # The pre-filter (see _Prefilter): an article needs a stem of a cue word; its sentences need one or
@@ -376,15 +377,16 @@ _LOC_BEFORE = re.compile(rf"\b{_LOC_PREP}\s+(?:the\s+|both\s+)?(?:waters\s+(?:of
 _CONTINGENT = _CaseFree(r"(?:%s)\s+from\s+(?:the\s+)?" % trie_alternation(
     "troops forces servicemen soldiers contingent contingents units personnel military militaries warships ships "
     "aircraft delegation delegations navies observers".split(), not_after=r"\w"), needs="from")
+#: the force noun that may stand between a country list and "took part" ("China's troops also took part")
+_TAKING_PART_FORCES = (r"(?:\s+(?:troops|forces|servicemen|soldiers|contingents?|units|personnel|warships|ships|vessels|"
+                       r"aircraft|jets|bombers|fighters|helicopters|navies|navy|military|militaries|marines))?")
 #: "India, Belarus and Mongolia will also take part." in the sentence after a mention: a country list that
 #: also takes part, or takes part with no object of its own (not "Japan joined the protests")
-_ALSO_TOOK_PART = re.compile(r"(?:\s+(?:troops|forces|servicemen|soldiers|contingents?|units|personnel|warships|ships|"
-                             r"vessels|aircraft|navies|navy|militaries|military))?\s*,?\s*(?:will\s+|would\s+|are\s+to\s+)?"
+_ALSO_TOOK_PART = re.compile(rf"{_TAKING_PART_FORCES}\s*,?\s*(?:will\s+|would\s+|are\s+to\s+)?"
                              r"(?:also\s+(?:took|take|taking|takes)\s+part|also\s+participat\w*|"
                              r"(?:took|take|takes)\s+part\s*[.,;]|participat(?:ed|es|e)\s*[.,;])", re.IGNORECASE)
 #: "China, India and Belarus also took part", "with Chinese ships taking part" (a force noun may come between)
-_TOOK_PART = re.compile(r"(?:\s+(?:troops|forces|servicemen|soldiers|contingents?|units|personnel|warships|ships|vessels|"
-                        r"aircraft|jets|bombers|fighters|helicopters|navies|navy|military|militaries|marines))?"
+_TOOK_PART = re.compile(rf"{_TAKING_PART_FORCES}"
                         r"(?:\s*(?:,\s*)?(?:also\s+|will\s+also\s+|will\s+)?(?:took|take|taking|takes)\s+part\b|"
                         r"\s*(?:also\s+)?(?:participated|participating|participate|joined|joining|sent\s+troops)\b)",
                         re.IGNORECASE)
@@ -414,9 +416,9 @@ _UNLISTED_BEFORE = re.compile(rf"(?<![\w\-])(?P<alias>{_UNLISTED_WORDS})[\-–�
                               rf"[\s‘’'\"“”«»]*$")
 _WORD_OR_GAP = re.compile(r"[A-Za-z]+|[^A-Za-z]+")
 _COORDINATOR = re.compile(r"\b(?:and|but|while|whereas)\b|[,;]")
-_SUCH_ORDINAL = re.compile(r"\s*(?:the|its|their)\s+(?P<ord>%s|\d{1,2}(?:st|nd|rd|th))\s+(?:such\s+)?"
-                           r"(?:(?:[\w\-]+\s+){0,3}?(?:patrol|exercise|drill|maneuver|manoeuvre)s?\b|since\s+(?:19|20)\d\d\b)"
-                           % "|".join(sorted(_ORDINALS, key=len, reverse=True)), re.IGNORECASE)
+_SUCH_ORDINAL = re.compile(rf"\s*(?:the|its|their)\s+(?P<ord>{_ORDINAL})\s+(?:such\s+)?"
+                           r"(?:(?:[\w\-]+\s+){0,3}?(?:patrol|exercise|drill|maneuver|manoeuvre)s?\b|since\s+(?:19|20)\d\d\b)",
+                           re.IGNORECASE)
 _PUNCTUATION = re.compile(r"[,;:.!?]")
 _PARTICIPLE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|this|that|these|those|\w+ly)\s+$", re.IGNORECASE)
 #: a word after "patrolled" that makes it an adjective: anything but a preposition, article, adverb or a place

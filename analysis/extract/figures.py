@@ -621,7 +621,7 @@ def extract_figures(article) -> list[Figure]:
         sent = sentences[index]
         text = sent.text
         low = lower(sent)
-        pieces = _digit_pieces(text, low, runs, rx, "¥" in text and _japan(article, text, state)) if runs else []
+        pieces = _digit_pieces(text, low, runs, rx, _japan(article, text, state)) if runs else []
         if here:
             taken = [(p.start, p.end) for p in pieces]
             pieces += [p for p in _word_pieces(text, low, here, rx)
