@@ -435,6 +435,13 @@ _PART_TAIL = re.compile(r"\s+(?:armed\s+forces|military|militaries|navy|navies|a
                         r"troops|forces|warships|ships|aircraft|bombers)\b", re.IGNORECASE)
 _REL_CLAUSE = re.compile(r"\s+(?:that|which)\s+([^.,;:!?“”\"]{0,80}?)", re.IGNORECASE)
 _APPOSITION = re.compile(r"\s*,?\s*(?:dubbed|called|named|code-?named|known\s+as|titled)\s+[‘'\"“«]?", re.IGNORECASE)
+#: between a mention and the country that hosts it: "drills (were held / hosted) in", "exercise hosted by"
+_HOST_LEAD = re.compile(r"\s*,?\s*(?:(?:which|that)\s+)?(?:(?:was|were|is|are|will\s+be|to\s+be|being|be|been|"
+                        r"has\s+been|have\s+been)\s+)?(?:(?:held|hosted|staged|conducted|organi[sz]ed|"
+                        r"tak(?:ing|es?)\s+place|took\s+place|under\s*way)\s+)?(?:in|hosted\s+by)\s+(?:the\s+)?")
+#: after a country, what makes it a place's owner rather than the host ("in Japan's air defence zone")
+_NOT_HOST_AFTER = re.compile(r"[’']s|\s+(?:waters|airspace|skies|territorial|air\s+defen[cs]e|exclusive|coast|"
+                             r"border|embassy|media|officials?|government|ministry|president)\b", re.IGNORECASE)
 _ADJACENT = re.compile(r"[\s‘’'\"“”«»]*")
 _CLAUSE_END = re.compile(r"[,;:.!?…—–(]")
 _ABBREVIATION_GOES_ON = re.compile(r"(?<=[A-Za-z])\.\s+(?=\d|[a-z])")
@@ -491,9 +498,13 @@ class _Cand:
 
 
 def _sentence_facts(text: str, rules: _Rules):
-    """The places in a sentence, and its countries that are not inside a place or an outlet's name."""
+    """The places in a sentence, and its countries that are not inside a place or an outlet's name. Where a
+    country and a place overlap the longer wins: "South China Sea" is a place, "South Africa" a country."""
     places = find_places(text)
     countries = find_countries(text, CountryTuple)
+    if countries and places:
+        places = [p for p in places if not any(c.start <= p.start and p.end <= c.end and c.end - c.start > p.end - p.start
+                                               for c in countries)]
     if countries:
         masked = [(p.start, p.end) for p in places]
         masked += [m.span() for m in rules.media.finditer(text)]
@@ -778,10 +789,10 @@ def _subject_verb(text: str, lo: int, hi: int, c: _Cand, hold_here: bool, rules:
 
 
 def _is_verb_cue(cue: str) -> bool:
-    """A cue that is the verb of its clause ("jointly patrolled", "patrolling"), or that starts with "joint"
-    ("joint cruise"): the mention starts at it, and the countries before it are its subject."""
+    """A cue that is the verb of its clause ("jointly patrolled", "patrolling", "exercised together"), or that
+    starts with "joint" ("joint cruise"): the mention starts at it, and the countries before it are its subject."""
     low = cue.lower()
-    return low.startswith("joint") or low.endswith(("ed", "ing"))
+    return low.startswith("joint") or low.endswith(("ed", "ing")) or low.endswith(("ed together", "ing together"))
 
 
 def _two_parties(text: str, lo: int, hi: int, countries, rules: _Rules) -> bool:
@@ -801,6 +812,18 @@ def _country_list(text: str, pos: int, country_at: dict) -> tuple[list, int]:
         else:
             break
     return found, pos
+
+
+def _hosts(text: str, end: int, country_at: dict) -> list:
+    """The countries a mention ending at ``end`` is said to be held in or hosted by ("drills held in Belarus
+    and Russia", "an exercise hosted by Iran"): a host takes part. Names only ("in Moscow" is a place);
+    not a country that owns what follows ("in Japan's air defence zone", "in Japanese waters")."""
+    lead = _HOST_LEAD.match(text, end)
+    if lead is None or lead.end() not in country_at:
+        return []
+    found, _ = _country_list(text, lead.end(), country_at)
+    return [x for x in found if x.kind == "name" and not _NOT_HOST_AFTER.match(text, x.end)
+            and text[x.end - 2:x.end] not in ("’s", "'s")]
 
 
 def _contingents(text: str, lo: int, hi: int, countries, country_at: dict, rules: _Rules,
@@ -975,16 +998,28 @@ def _first_month(text: str, lo: int, hi: int, anchor: int) -> int | None:
     return min(months)[1] if months else None
 
 
+#: a year after a series name, perhaps after the rest of a two-part name ("Zapad / Interaction-2021")
+_YEAR_AFTER_NAME = re.compile(r"(?:\s*/\s*[A-Z][a-z]+)?[\s\-–—]*(?:19|20)\d\d(?![\d,.]\d)")
+
+
+def _dated_name(text: str, term: str, end: int) -> bool:
+    """Whether the series name ``term``, ending at ``end``, carries a year ("Vostok-2022", "Ocean-2024"):
+    such a name makes an article worth reading even with no exercise word in it. An alias that is also an
+    ordinary word ("East 2020", scanned as "East 20") does not: it needs an exercise word somewhere."""
+    return term[:1].isupper() and _YEAR_AFTER_NAME.match(text, end) is not None
+
+
 class _Prefilter:
     """Where in an article a mention may be: every place a stem ("xercis", "atrol"), or its upper case,
     begins, and where the scan for series names (literals as written, case-sensitive) finds one.
-    An article without a stem has no mention.
+    An article with neither a stem nor a series name dated by a year has no mention.
 
     The stems are found by plain substring searches. Their upper case ("XERCIS" in an all-caps
     headline) goes into the trie of names, so one regex pass finds both: the engine skips ahead to
     the capitals either way, and a second pass would cost as much as the first. Both passes together
     would find the same places unless a match of the one pass hides (overlaps) a term that begins
     inside it; :meth:`hits` checks each match for that and, in such a text, falls back on two passes.
+    A series name with a year ("Vostok-2022") stands for a stem: it names an exercise by itself.
     """
 
     def __init__(self, stems: Iterable[str], names: Iterable[str]):
@@ -1007,16 +1042,17 @@ class _Prefilter:
             term, start = m.group(), m.start()
             if term in self.inner and any(self.scan.match(text, start + k) for k in self.inner[term]):
                 return self._two_passes(text)
-            found_stem = found_stem or term in self.stem_led
+            found_stem = found_stem or term in self.stem_led or _dated_name(text, term, m.end())
             out.append(start)
         return sorted(out) if found_stem else []
 
     def _two_passes(self, text: str) -> list[int]:
         """:meth:`hits` by every occurrence of every stem and a scan for the names alone."""
         out = self._stem_starts(text, self.stems + tuple(self.upper_stems))
-        if not out:
-            return out
-        out += [m.start() for m in self._names_pattern.finditer(text)]
+        names = list(self._names_pattern.finditer(text))
+        if not out and not any(_dated_name(text, m.group(), m.end()) for m in names):
+            return []
+        out += [m.start() for m in names]
         return sorted(out)
 
     @cached_property
@@ -1229,7 +1265,8 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
                 if c.end <= x.start < nxt and x.alpha3 not in codes and \
                         not rules.not_participant.search(t, max(0, x.start - 20), x.start):
                     codes.append(x.alpha3)
-        for x in [*c.part_countries, *_contingents(t, ctx_start, nxt, countries, country_at, rules, after=c.end)]:
+        for x in [*c.part_countries, *_contingents(t, ctx_start, nxt, countries, country_at, rules, after=c.end),
+                  *_hosts(t, c.end, country_at)]:
             if x.alpha3 not in codes:  # c.part_countries: also "held by X and Y" after the span
                 codes.append(x.alpha3)
         if i == len(cands) - 1:  # "India, Belarus and Mongolia will also take part." in the next sentence
