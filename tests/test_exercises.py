@@ -483,6 +483,146 @@ class TestDatedNamesVerbsAndHosts:
         assert m.locations == () and "ZAF" in m.participants
 
 
+# ---- wire copy: one sentence a paragraph, places and participants away from the mention -----------------------
+
+class TestWireCopy:
+    def test_a_year_before_a_comma_is_read(self):
+        m = one("In August 2024, Chinese and Russian warships held joint drills in the Sea of Japan.")
+        assert (m.year, m.month) == (2024, 8)
+
+    def test_a_year_in_an_ap_date_before_a_comma_is_read(self):
+        assert one("On Dec. 21, 2022, Russia and China began joint naval drills in the East China Sea.").year == 2022
+
+    def test_countries_that_send_forces_in_the_next_paragraph_take_part(self):
+        m = one("Russia on Tuesday launched Vostok-2018, its biggest military exercise since 1981.\n\n"
+                "About 300,000 Russian troops are involved, the ministry said. China sent 3,200 soldiers and "
+                "30 aircraft, and Mongolia also contributed a small contingent.")
+        assert m.participants == ("CHN", "MNG", "RUS")
+        assert {"air", "land"} <= set(m.domains)
+
+    def test_troops_from_countries_taking_part_in_the_next_sentence(self):
+        m = one("The Tsentr-2019 exercise began on Monday.\n\nTroops from China, India and Tajikistan are taking "
+                "part alongside some 128,000 Russian servicemen.")
+        assert m.participants == ("CHN", "IND", "RUS", "TJK")
+
+    @pytest.mark.parametrize("second", ["Japan sent warships to monitor it.",
+                                        "India and South Africa sent observers."])
+    def test_forces_sent_to_watch_do_not_take_part(self, second):
+        assert one(f"Russia held the Zapad-2023 exercise. {second}").participants == ("RUS",)
+
+    def test_a_following_paragraph_that_names_another_exercise_is_not_borrowed_from(self):
+        found = mentions("Russia held the Zapad-2023 exercise.\n\nChina sent troops to the Vostok-2022 drills.")
+        assert found[0].participants == ("RUS",)
+
+    def test_troops_from_other_countries_make_a_one_country_subject_joint(self):
+        m = one("Russia began strategic exercises on Monday with troops from China, Laos and Mongolia, "
+                "the defence ministry said.")
+        assert m.participants == ("CHN", "LAO", "MNG", "RUS")
+
+    def test_a_relative_clause_after_the_place_lists_participants_and_a_negated_subject_stays_out(self):
+        m = one("Mongolia will not take part in an exercise in Russia that will also involve China and India, "
+                "officials said.")
+        assert (m.participants, m.status) == (("CHN", "IND", "RUS"), "planned")
+
+    def test_the_country_hosting_with_others_takes_part(self):
+        assert one("Belarus will host joint drills with Russia and China next month.").participants == (
+            "BLR", "CHN", "RUS")
+
+    def test_training_grounds_in_countries_make_them_hosts(self):
+        m = one("The Tsentr-2019 strategic command-and-staff exercise began on Monday at training grounds in "
+                "Russia, Kazakhstan and Kyrgyzstan.")
+        assert (m.surface, m.participants) == ("Tsentr-2019 strategic command-and-staff exercise",
+                                               ("KAZ", "KGZ", "RUS"))
+
+    def test_what_the_countries_said_was_their_patrol(self):
+        m = one("Jets fired warning shots during what Moscow and Beijing said was their first joint long-range air "
+                "patrol in the Asia-Pacific region.")
+        assert (m.participants, m.name) == (("CHN", "RUS"), "Joint Strategic Air Patrol-1")
+
+    def test_the_pair_named_together_beats_the_country_named_most(self):
+        found = mentions("Japan said Chinese and Russian bombers flew near Japan, and Japan scrambled jets. "
+                         "Japan's defence ministry said the two air forces had conducted a joint patrol.",
+                         title="Japan scrambles jets")
+        assert found[-1].participants == ("CHN", "RUS")
+
+    def test_a_pair_of_interceptors_is_not_the_pair(self):
+        found = mentions("U.S. and Canadian fighter jets intercepted two Russian and two Chinese bombers near Alaska. "
+                         "Officials later said the bombers had carried out a joint patrol over the Bering Sea.",
+                         title="US and Canadian jets intercept Russian and Chinese bombers")
+        assert found[-1].participants == ("CHN", "RUS")
+
+
+class TestPlacesAwayFromTheMention:
+    def test_places_in_a_participle_clause_after_a_comma(self):
+        m = one("The Kavkaz-2020 drills, held at the Kapustin Yar range and in the Caspian Sea, involve 80,000 "
+                "personnel.")
+        assert m.place_ids == ("kapustin-yar", "caspian-sea")
+
+    def test_places_after_an_apposition(self):
+        m = one("Russia launched the Tsentr-2019 exercise, its main annual drill, at ranges in Orenburg and "
+                "Chelyabinsk.")
+        assert m.place_ids == ("orenburg", "chelyabinsk")
+
+    def test_places_after_a_relative_clause_and_a_list_of_seas(self):
+        m = one("The Ocean-2024 naval exercise, which began on Tuesday, is taking place across the Pacific and "
+                "Arctic oceans and the Baltic, Caspian and Mediterranean seas.")
+        assert m.place_ids == ("pacific", "arctic", "baltic-sea", "caspian-sea", "mediterranean")
+
+    @pytest.mark.parametrize("body, place_ids", [
+        ("Russian and Chinese warships held joint drills off the eastern Chinese port city of Qingdao.", ("qingdao",)),
+        ("The two navies held joint drills in the waters off Iran's southeastern port of Chabahar.", ("chabahar",)),
+        ("Russia and China held the Joint Sea-2021 exercise in the Peter the Great Gulf of the Sea of Japan.",
+         ("peter-the-great-gulf", "sea-of-japan")),
+        ("Chinese and Russian troops held a joint drill at the Tsugol training ground in Russia's Zabaykalsky Krai.",
+         ("tsugol", "zabaykalsky")),
+        ("Russia and China held Peace Mission 2005 on China's Shandong Peninsula.", ("shandong",)),
+    ])
+    def test_a_place_described_before_its_name_or_inside_another(self, body, place_ids):
+        assert one(body).place_ids == place_ids
+
+    def test_a_place_after_one_mention_is_not_the_next_ones(self):
+        found = mentions("Ten warships held the first joint maritime patrol in the western Pacific, sailing through "
+                         "the Tsugaru Strait after the Joint Sea-2021 exercise.")
+        assert [m.place_ids for m in found] == [("western-pacific",), ()]
+
+    def test_places_in_the_next_paragraph_where_the_forces_fly(self):
+        m = one("Russia and China held their first joint air patrol on Tuesday.\n\nTwo Russian Tu-95 bombers and two "
+                "Chinese H-6K bombers flew over the Sea of Japan, the ministry said.")
+        assert (m.place_ids, m.assets) == (("sea-of-japan",), ("Tu-95", "H-6K"))
+
+
+class TestWordsAroundTheExerciseWord:
+    @pytest.mark.parametrize("body", [
+        "At the Chinese embassy in Moscow, staff took part in a routine fire drill on Tuesday.",
+        "Russia and China held an earthquake drill for their consulates.",
+        "Russian and Chinese diplomats joined an air raid drill.",
+    ])
+    def test_civil_drills_are_no_mention(self, body):
+        assert mentions(body) == []
+
+    def test_a_joint_flight_of_bombers_is_a_patrol(self):
+        m = one("Chinese and Russian bombers conducted a joint flight over the Sea of Japan on Tuesday.")
+        assert (m.kind, m.participants, m.domains) == ("patrol", ("CHN", "RUS"), ("air",))
+
+    def test_a_joint_flight_of_airlines_is_no_mention(self):
+        assert mentions("Aeroflot and Air China launched joint flights between Russia and China.") == []
+
+    def test_a_quoted_modifier_and_a_level_stay_in_the_mention(self):
+        m = one('Chinese and Belarusian troops began joint "anti-terrorist" exercises near Brest on Monday.')
+        assert (m.surface, m.participants, m.place_ids) == ('joint "anti-terrorist" exercises near Brest',
+                                                            ("BLR", "CHN"), ("brest",))
+        assert one("Chinese and Russian troops held a joint campaign-level drill.").surface == \
+            "joint campaign-level drill"
+
+    def test_the_peoples_liberation_army_is_not_the_land_domain(self):
+        assert one("The naval group of the People's Liberation Army and Russian warships began a joint "
+                   "cruise.").domains == ("naval",)
+
+    def test_security_belt_without_maritime_is_the_security_bond_series(self):
+        m = one("Iran, Russia and China began the Security Belt 2025 drills near Chabahar.")
+        assert (m.name, m.participants) == ("Security Bond-2025", ("CHN", "IRN", "RUS"))
+
+
 # ---- the table and the data files ---------------------------------------------------------------------------
 
 def test_frame_columns_order_and_types():

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+import itertools
 import re
 import sys
 from collections import Counter
@@ -250,6 +251,7 @@ class _Rules:
     watching: re.Pattern[str]  # "shadowing", "monitoring" after forces named beside a mention
     not_name: frozenset[str]  # capitalised words that do not begin an unlisted name
     negation: re.Pattern[str]  # "refused to", "not"
+    civil: _CaseFree  # "fire", "evacuation" just before "drill": not a military one
     series_by_name: dict[str, _Series] = field(default_factory=dict)
 
 
@@ -341,6 +343,8 @@ def _rules() -> _Rules:
         sent_to=_CaseFree(r"(?:%s)%s" % (trie_alternation(terms["sender"], not_after=r"\w"), _SENT_TO_TAIL)),
         watching=re.compile(r"\s+(?:%s)\b" % _alternation(terms["watching"], not_after=None), re.IGNORECASE),
         not_name=frozenset(terms["not_name"]) | {m.title() for m in _MONTHS},
+        civil=_CaseFree(r"(?:%s)\s+$" % trie_alternation([t.lower() for t in terms["civil"]], space=r"\s+",
+                                                         not_after=r"\w")),
         negation=re.compile(r"(?:%s)\b|n't\b" % _alternation(terms["negation"]), re.IGNORECASE))
 
 
@@ -352,7 +356,7 @@ _NUMBERED_PREMOD = re.compile(r"\d+(?:st|nd|rd|th)|\d+-(?:day|week)|sino-\w+")  
 # month is checked by word_start_matches, so that every branch starts with a literal: the regex engine
 # then skips ahead to the places where a year or a month may begin.
 _YEAR = re.compile(r"(19[5-9]\d|20[0-4]\d)(?<![\d$€£.,/\-]....)(?<!since ....)(?<!Since ....)"
-                   r"(?![\d,%]|\s*(?:troops|soldiers|personnel|servicemen|"
+                   r"(?![\d%]|,\d|\s*(?:troops|soldiers|personnel|servicemen|"
                    r"people|km|kilomet|miles|tons|tonnes|aircraft|ships|warships|vehicles|units|sorties))")
 _MONTH = re.compile(r"(January|February|March|April|June|July|August|September|October|November|December|"
                     r"May(?:(?<=\bin May)|(?<=\bof May)|(?<=\bby May)|(?<=\bmid May)|(?<=\bmid-May)|(?<=\bearly May)|"
@@ -364,15 +368,24 @@ _RELATIVE_YEAR = _CaseFree(r"(%s)\s+year\b" % trie_alternation(
 _RELATIVE_MONTH = _CaseFree(r"(%s)\s+month\b" % trie_alternation(
     "last this next previous coming".split(), not_after=r"\w"), needs="month")
 _RELATIVE_STEP = {"last": -1, "previous": -1, "next": 1, "coming": 1}
-_LOC_PREP = r"(?:in|over|near|off|around|across|through|along|at|inside|within|above|to|into|from|toward|towards)"
+_LOC_PREP = r"(?:in|over|near|off|around|across|through|along|at|on|inside|within|above|to|into|from|toward|towards)"
 #: "the waters off", "the northern part of the" before a place's name
 _PART_OF = (r"(?:(?:(?:north|south|east|west)(?:ern)?\s+|central\s+)?(?:coast|waters|skies|airspace|area|vicinity|"
             r"east|west|north|south|part|parts)\s+(?:of|off|over|near)\s+(?:the\s+)?)?")
 _LOC_LEAD = re.compile(rf"\s*,?\s*{_LOC_PREP}\s+(?:the\s+|both\s+)?{_PART_OF}", re.IGNORECASE)
-_LOC_LIST = re.compile(r"(?:\s*,\s*(?:including|such\s+as|as\s+well\s+as|and)?\s*|\s+(?:and|or|as\s+well\s+as|including)"
-                       rf"\s+)(?:the\s+|both\s+)?{_PART_OF}", re.IGNORECASE)
-_LOC_BEFORE = re.compile(rf"\b{_LOC_PREP}\s+(?:the\s+|both\s+)?(?:waters\s+(?:of|off)\s+(?:the\s+)?)?(?:[A-Z]\w+['’]s\s+)?$",
-                         re.IGNORECASE)
+_LOC_LIST = re.compile(r"(?:\s+(?:seas|oceans|straits|islands|regions|waters|(?:training\s+)?(?:ranges?|grounds?|"
+                       r"bases?|polygons?|areas?)))?(?:\s*,\s*(?:including|such\s+as|as\s+well\s+as|and)?\s*|\s+(?:and|or|as\s+well\s+as|including)"
+                       rf"\s+|\s+(?:of|in)\s+(?:the\s+)?(?:(?:[A-Z]\w+\s+)?[A-Z]\w+['’]s\s+)?)(?:the\s+|both\s+)?{_PART_OF}", re.IGNORECASE)
+_LOC_BEFORE = re.compile(rf"\b{_LOC_PREP}\s+(?:the\s+|both\s+)?(?:waters\s+(?:of|off)\s+(?:the\s+)?)?(?:[A-Z]\w+['’]s\s+)?"
+                         r"(?:(?:[\w\-]+\s+){0,3}?(?:port|city|town|base|region|province|island|peninsula|district|"
+                         r"county|area|ranges?|grounds?|polygon)\s+(?:of\s+|in\s+)?)?$", re.IGNORECASE)
+#: after a comma that ends a mention's clause, words that go on describing it (where its places may be)
+_DESCRIBING = re.compile(r"\s*(?:its|their|the|a|an|which|that|held|staged|conducted|hosted|taking\s+place|being|"
+                         r"scheduled|set|due|running|involving|at|in|on|near|off|over|across|along|and\s+in|"
+                         r"is|are|was|were|will|has|have|had|began|begins|started|starts|runs|ran|continues|"
+                         r"continued|opened)\b", re.IGNORECASE)
+#: the head of a clause before a place phrase: nothing but a connective since the last comma or the start
+_CLAUSE_HEAD = re.compile(r"(?:^|[,;:—–]|\b(?:and|while|as|then))\s*$")
 #: "with troops from China, India and Belarus", "China, India and Belarus also took part"
 _CONTINGENT = _CaseFree(r"(?:%s)\s+from\s+(?:the\s+)?" % trie_alternation(
     "troops forces servicemen soldiers contingent contingents units personnel military militaries warships ships "
@@ -385,6 +398,32 @@ _TAKING_PART_FORCES = (r"(?:\s+(?:troops|forces|servicemen|soldiers|contingents?
 _ALSO_TOOK_PART = re.compile(rf"{_TAKING_PART_FORCES}\s*,?\s*(?:will\s+|would\s+|are\s+to\s+)?"
                              r"(?:also\s+(?:took|take|taking|takes)\s+part|also\s+participat\w*|"
                              r"(?:took|take|takes)\s+part\s*[.,;]|participat(?:ed|es|e)\s*[.,;])", re.IGNORECASE)
+#: "China sent 3,200 soldiers", "Mongolia also contributed a small contingent": after a country in the sentence
+#: after a mention, a country that sends forces to it
+_SENT_FORCES = re.compile(r"(?:['’]s\s+\w+)?\s+(?:also\s+|has\s+|have\s+|will\s+(?:also\s+)?|is\s+|are\s+)?"
+                          r"(?:sent|send|sending|sends|contributed|contribute|contributes|contributing|dispatched|"
+                          r"dispatch|dispatching|deployed|deploy|deploying|fielded)\s+"
+                          r"(?:(?:about|some|around|nearly|almost|roughly|over|more\s+than|up\s+to)\s+)?"
+                          r"(?:an?\s+|its\s+|their\s+|[\d,.]+\s+)?(?:[\w\-]+\s+){0,2}?"
+                          r"(?:troops|soldiers|servicemen|service\s+members|personnel|contingents?|sailors|marines|"
+                          r"paratroopers|warships|ships|vessels|aircraft|jets|bombers|fighters|helicopters|tanks|units|"
+                          r"forces)\b", re.IGNORECASE)
+_LIBERATION_BEFORE = re.compile(r"Liberation\s+$", re.IGNORECASE)
+#: between two countries named together: "Chinese and Russian", "Russia-China", "China, Russia"
+_PAIRED = re.compile(r"\s*(?:,|and|&|-|–|/|,\s*and)\s*")
+#: after two countries named together, what makes them the watchers of an exercise, not its participants
+_WATCHER_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w\-]+\s+){0,2}?(?:intercept|scrambl|track|shadow|monitor|tail|escort|"
+                            r"warn|spott|detect|observ)", re.IGNORECASE)
+_QUOTE_MARKS = frozenset("\"“”‘’'«»")
+#: between a mention and an exercise word that describes it ("Vostok-2018, its biggest military exercise")
+_APPOSITIVE_GAP = re.compile(r"\s*,\s*(?:its|their|the|a|an)\s+(?:[\w\-]+\s+){0,4}")
+#: "Japan sent warships to monitor it": forces sent to watch, not to take part
+_WATCH_PURPOSE = re.compile(r"\bto\s+(?:monitor|watch|shadow|track|observe|tail|follow|intercept|escort|counter)\b",
+                            re.IGNORECASE)
+#: a word of every pattern :func:`_also_taking_part` reads (a test on the lower-case text)
+_TAKING_PART_WORD = re.compile(r"part|sen[dt]|contribut|dispatch|deploy|fielded")
+#: a verb of taking part anywhere in a sentence ("Troops from China ... are taking part alongside ...")
+_TAKING_PART_VERB = re.compile(r"\b(?:tak(?:e|es|ing)|took)\s+part\b|\bparticipat", re.IGNORECASE)
 #: "China, India and Belarus also took part", "with Chinese ships taking part" (a force noun may come between)
 _TOOK_PART = re.compile(rf"{_TAKING_PART_FORCES}"
                         r"(?:\s*(?:,\s*)?(?:also\s+|will\s+also\s+|will\s+)?(?:took|take|taking|takes)\s+part\b|"
@@ -403,6 +442,10 @@ _FORCE_NOUN = re.compile(r"\s+(?:(?:military|navy|naval|air\s+force|army|marine|
 #: "in what the Japanese defence ministry called a joint patrol": the country there is the source
 _WHAT_CALLED = _CaseFree(r"\bwhat\s+([^,;:!?]{1,80}?)\s+(?:called|calls|described\s+as|describes\s+as|termed|"
                           r"terms|dubbed|labell?ed|characteri[sz]ed\s+as)\s+(?:an?\s+|the\s+)?$", needs="what")
+#: "what Moscow and Beijing said was their first joint patrol": the countries that said it hold it
+_WHAT_SAID_THEIR = _CaseFree(r"\bwhat\s+([^,;:!?]{1,80}?)\s+(?:said|say|says|described|describe|describes|called|"
+                             r"call|calls)\s+(?:was|were|is|are|as|would\s+be|will\s+be)\s+(?:their|its)\s+$",
+                             needs="what")
 #: after a sender verb (vocabulary "sender"): "China will send more than 2,000 troops ... to Russia's Vostok 2022
 #: exercises": the sender takes part, and what it sends gives the domains and assets
 _SENT_TO_TAIL = (r"\b[^.;:!?]{0,160}?\b(?:to|for)\s+(?:(?:take\s+part|participate)\s+in\s+|join\s+)?"
@@ -438,16 +481,25 @@ _APPOSITION = re.compile(r"\s*,?\s*(?:dubbed|called|named|code-?named|known\s+as
 #: between a mention and the country that hosts it: "drills (were held / hosted) in", "exercise hosted by"
 _HOST_LEAD = re.compile(r"\s*,?\s*(?:(?:which|that)\s+)?(?:(?:was|were|is|are|will\s+be|to\s+be|being|be|been|"
                         r"has\s+been|have\s+been)\s+)?(?:(?:held|hosted|staged|conducted|organi[sz]ed|"
-                        r"tak(?:ing|es?)\s+place|took\s+place|under\s*way)\s+)?(?:in|hosted\s+by)\s+(?:the\s+)?")
+                        r"tak(?:ing|es?)\s+place|took\s+place|under\s*way|began|begins|started|starts|opened|"
+                        r"(?:will\s+)?(?:begin|start|run)|ran|runs|kicked\s+off)\s+)?"
+                        r"(?:(?:on|this|last|next)\s+[A-Z]?[a-z]+\s+)?"  # "on Monday", "this week"
+                        r"(?:at\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}(?:training\s+grounds?|ranges|grounds|bases|sites|"
+                        r"polygons)\s+)?(?:in|across|hosted\s+by)\s+(?:the\s+|both\s+)?")
 #: after a country, what makes it a place's owner rather than the host ("in Japan's air defence zone")
 _NOT_HOST_AFTER = re.compile(r"[’']s|\s+(?:waters|airspace|skies|territorial|air\s+defen[cs]e|exclusive|coast|"
                              r"border|embassy|media|officials?|government|ministry|president)\b", re.IGNORECASE)
+#: "..., which will also involve China and Pakistan" after the mention's place or time: a list of participants
+_REL_INVOLVING = re.compile(r"\b(?:which|that)\s+(?:will\s+|would\s+|is\s+to\s+)?(?:also\s+)?"
+                            r"(?:involv|includ|bring\s+together|brings\s+together|brought\s+together)\w*\s+(?:the\s+)?",
+                            re.IGNORECASE)
 _ADJACENT = re.compile(r"[\s‘’'\"“”«»]*")
 _CLAUSE_END = re.compile(r"[,;:.!?…—–(]")
 _ABBREVIATION_GOES_ON = re.compile(r"(?<=[A-Za-z])\.\s+(?=\d|[a-z])")
 _MOTION = _CaseFree(r"(?:%s)\b" % trie_alternation(
     "flew flown sailed passed transited entered crossed traveled travelled moved headed cruised conducted held "
-    "practiced practised".split(), not_after=r"\w"))
+    "practiced practised sent sends contributed deployed involved involve involves involving participated "
+    "participating".split(), not_after=r"\w"))
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|shall|to|plans?|planned|could|might|set\s+to)\s+(?:\w+\s+)?$",
                            re.IGNORECASE)
 _EXERCISE_VERB = re.compile(r"\s+(?:its|their|his|her|our|restraint|caution|control|power|the\s+right|rights?|"
@@ -527,10 +579,21 @@ def _cues(text: str, rules: _Rules) -> list[tuple[int, int, str]]:
         if word in ("patrolled", "patrolling") and (_PARTICIPLE_BEFORE.search(text, max(0, m.start() - 25), m.start())
                                                     or _NOUN_AFTER.match(text, m.end())):
             continue  # "a heavily patrolled border", "patrolling vessels": an adjective, not the clause's verb
+        if _civil_before(text, m.start(), rules):
+            continue  # "a routine fire drill", "an evacuation exercise"
+        if word.startswith("joint flight") and not any(
+                rules.asset_of.get(_ASSET_SEPARATORS.sub("", a.group(0).lower()), ("", ""))[1] == "air"
+                for a in rules.asset.finditer(text)):
+            continue  # a joint flight of airlines, not of bombers
         kind = rules.cue_kind.get(word)
         if kind is not None:  # None: a case-insensitive match of a letter lower() does not fold ("ſ" for "s")
             cues.append((m.start(), m.end(), kind))
     return cues
+
+
+def _civil_before(text: str, start: int, rules: _Rules) -> bool:
+    """Whether the words just before an exercise word make it a civil drill ("fire", "air raid")."""
+    return rules.civil.search(text, max(0, start - 24), start) is not None
 
 
 def _names(text: str, rules: _Rules, places_of: Callable[[], list], cue_spans, numbered, series) -> list[_Cand]:
@@ -651,6 +714,8 @@ def _left_premods(text: str, head_start: int, rules: _Rules, countries) -> tuple
             if lw.startswith("sino-"):
                 codes.add("CHN")
             start = a
+        elif w in _QUOTE_MARKS:
+            pass  # joint "anti-terrorist" exercises: a quoted modifier
         elif lw in ("and", ",", "&") and start == (tokens[k - 1][0] if k > 0 else -1) and \
                 (after := tokens[k + 1]) is not None and \
                 (_is_modifier(after[2].lower(), rules) or _countries_in(countries, after[0], after[1])):
@@ -834,6 +899,14 @@ def _contingents(text: str, lo: int, hi: int, countries, country_at: dict, rules
     out = []
     for m in _CONTINGENT.finditer(text, lo, hi):
         out += _country_list(text, m.end(), country_at)[0]
+    if after is not None and ((low := getattr(text, "low", None) or text.lower()).find("which", after, after + 80) >= 0
+                              or low.find("that", after, after + 80) >= 0) and \
+            (rel := _REL_INVOLVING.search(text, after, min(hi, after + 80))) and \
+            not _SENTENCE_BREAK.search(text, after, rel.start()):
+        listed, list_end = _country_list(text, rel.end(), country_at)
+        names = list(itertools.takewhile(lambda x: x.kind != "demonym", listed))  # not "..., the Indian ministry"
+        if names and (len(names) < len(listed) or not text.startswith("-", list_end)):
+            out += [x for x in names if x not in out]
     if after is not None and (inv := _INVOLVING.match(text, after, hi)):
         if inv.group("verb"):  # "which will also include India, Belarus and Mongolia" (names, not "Japanese-made")
             listed, list_end = _country_list(text, _PART_SKIP.match(text, inv.end()).end(), country_at)
@@ -865,7 +938,9 @@ def _is_habitual(text: str, lo: int, start: int, hi: int, rules: _Rules) -> bool
 
 
 def _also_taking_part(text: str, countries) -> list:
-    """The countries a sentence lists as also taking part (see :data:`_ALSO_TOOK_PART`)."""
+    """The countries a sentence after a mention lists as also taking part (:data:`_ALSO_TOOK_PART`), as
+    sending forces ("China sent 3,200 soldiers", "Mongolia also contributed a small contingent", see
+    :data:`_SENT_FORCES`), or whose troops are taking part ("Troops from China and India are taking part")."""
     country_at = {x.start: x for x in countries}
     out: list = []
     listed_to = -1
@@ -873,8 +948,13 @@ def _also_taking_part(text: str, countries) -> list:
         if x.start < listed_to:
             continue
         found, listed_to = _country_list(text, x.start, country_at)
-        if _ALSO_TOOK_PART.match(text, listed_to):
+        if _ALSO_TOOK_PART.match(text, listed_to) or (
+                (sent := _SENT_FORCES.match(text, listed_to)) and all(y.kind != "demonym" for y in found)
+                and not _WATCH_PURPOSE.search(text, sent.end())):
             out += [y for y in found if y not in out]
+    if _TAKING_PART_VERB.search(text):
+        for m in _CONTINGENT.finditer(text):
+            out += [y for y in _country_list(text, m.end(), country_at)[0] if y not in out]
     return out
 
 
@@ -918,26 +998,51 @@ class _ArticleContext:
         self._pair = None
         self._lead_year = False
         self.facts: dict[int, tuple] = {}  # sentence index -> (places, countries), shared with the sentence pass
+        self.texts: dict[int, _Text] = {}
 
     def sentence_facts(self, idx: int):
         if idx not in self.facts:
             self.facts[idx] = _sentence_facts(self.sentences[idx].text, _rules())
         return self.facts[idx]
 
+    def text_of(self, idx: int) -> _Text:
+        """Sentence ``idx``'s text as a :class:`_Text`, made once."""
+        if idx not in self.texts:
+            self.texts[idx] = _Text(self.sentences[idx].text)
+        return self.texts[idx]
+
     def top_countries(self) -> list[str]:
-        """The two countries the article's title and exercise sentences (and those just before them) name most."""
+        """The two countries the article's title and exercise sentences (or, when those name fewer than two,
+        also the sentences just before them) name most. Two countries named together ("Chinese and Russian
+        bombers", "Russia-China") are the pair when the article has such a pair: the countries it names most
+        may be those that watched (Japan, scrambling jets)."""
         if self._pair is None:
-            counts, first = Counter(), {}
             wanted = {i for i, s in enumerate(self.sentences) if s.zone == "title"}
-            for i, hit in enumerate(self.hit_index):
-                if hit:
-                    wanted |= {i, i - 1} if i > 0 else {i}
-            for i in sorted(wanted):
-                for c in self.sentence_facts(i)[1]:
-                    counts[c.alpha3] += 1
-                    first.setdefault(c.alpha3, self.sentences[i].start + c.start)
-            self._pair = [code for code, _ in sorted(counts.items(), key=lambda kv: (-kv[1], first[kv[0]]))][:2]
+            wanted |= {i for i, hit in enumerate(self.hit_index) if hit}
+            self._pair = self._top_two(wanted)
+            if len(self._pair) < 2:
+                self._pair = self._top_two(wanted | {i - 1 for i in wanted if i > 0})
         return self._pair
+
+    def _top_two(self, wanted: set[int]) -> list[str]:
+        """The two countries sentences ``wanted`` name most, or the pair they name together most (see above)."""
+        counts, first, pairs = Counter(), {}, Counter()
+        for i in sorted(wanted):
+            found = self.sentence_facts(i)[1]
+            text = self.sentences[i].text
+            for k, c in enumerate(found):
+                counts[c.alpha3] += 1
+                first.setdefault(c.alpha3, self.sentences[i].start + c.start)
+                if k and c.start - found[k - 1].end <= 7 and found[k - 1].alpha3 != c.alpha3 and \
+                        _PAIRED.fullmatch(text, found[k - 1].end, c.start) \
+                        and not _WATCHER_AFTER.match(text, c.end):  # not "US and Canadian jets intercepted"
+                    pairs[frozenset((found[k - 1].alpha3, c.alpha3))] += 1
+        ranked = [code for code, _ in sorted(counts.items(), key=lambda kv: (-kv[1], first[kv[0]]))]
+        if pairs:
+            best = max(pairs.values())
+            pair = min((p for p, n in pairs.items() if n == best), key=lambda p: min(first[x] for x in p))
+            ranked = [code for code in ranked if code in pair]
+        return ranked[:2]
 
     def lead_year(self) -> int | None:
         if self._lead_year is False:
@@ -974,6 +1079,8 @@ def _domain_words(text: str, lo: int, hi: int, rules: _Rules, places) -> set[str
         if places and any(p.start <= m.start() < p.end for p in places):
             continue
         domain = rules.domain_of.get(_norm(m.group(0)))
+        if domain == "land" and _LIBERATION_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # the People's Liberation Army is all of China's forces, not its land arm
         if domain is not None:
             out.add(domain)
     return out
@@ -1099,7 +1206,7 @@ def extract_exercises(article) -> list[ExerciseMention]:
         follow = []
         for j in range(idx + 1, min(idx + 3, len(sentences))):
             nxt, prev = sentences[j], sentences[j - 1]
-            if hit_index[j] or "\n" in text[prev.end:nxt.start] or nxt.zone != sent.zone:
+            if hit_index[j] or nxt.zone != sent.zone:
                 break
             follow.append(nxt)
         for m in _sentence_mentions(article, idx, sent, rules, ctx, families_seen, follow, published):
@@ -1111,7 +1218,7 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
                        published):
     """The mentions in sentence ``idx`` (``follow``: the sentences after it that may continue its last one).
     Places and countries are only looked for once the sentence has an exercise word or a series name."""
-    t = _Text(sent.text)
+    t = ctx.text_of(idx)
     cues = _cues(t, rules)
     numbered = list(rules.numbered.finditer(t)) if "atrol" in t or "ATROL" in t else []
     series = list(rules.series.finditer(t))
@@ -1180,9 +1287,15 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
     out = []
     prev: _Cand | None = None
     prev_mention: ExerciseMention | None = None
+    # the mention the next sentences may go on about: the last one, or the one a trailing apposition describes
+    # ("launched Vostok-2018, its biggest military exercise since 1981.")
+    last = len(cands) - 1
+    while last > 0 and cands[last].series is None and _APPOSITIVE_GAP.fullmatch(t, cands[last - 1].end, cands[last].start):
+        last -= 1
     for i, c in enumerate(cands):
         ctx_start = c.context_start if c.context_start is not None else c.start
         own_lo = prev.end if prev is not None and prev.end <= ctx_start else 0
+        prev_end = prev.end if prev is not None and prev.end <= ctx_start else None
         clause_lo = 0
         for r in rules.report.finditer(t, 0, ctx_start):
             after = _THAT.match(t, r.end())
@@ -1214,7 +1327,10 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
         hold_here = (c.head is not None and c.start == c.head[0] and _is_verb_cue(t[c.head[0]:c.head[1]])) or \
             rules.hold.search(t, clause_lo, ctx_start) is not None or \
             rules.sent_to.search(t, max(clause_lo, ctx_start - 200), ctx_start) is not None
-        said_joint = c.joint or bool(c.part_countries) or c.part_group
+        # countries said to send forces to it, to host it or to be involved in it (none of them its subject)
+        contingents = None if not countries else [
+            *_contingents(t, ctx_start, nxt, countries, country_at, rules, after=c.end), *_hosts(t, c.end, country_at)]
+        said_joint = c.joint or bool(c.part_countries) or c.part_group or bool(contingents)
         subject_verb = None if said_joint else _subject_verb(t, clause_lo, ctx_start, c, hold_here, rules)
         subject_joint = not said_joint and subject_verb and _two_parties(t, clause_lo, ctx_start, countries, rules)
         rel_joint = not said_joint and not subject_joint and bool(c.rel_clause) and \
@@ -1222,15 +1338,25 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
         if not (said_joint or subject_joint or rel_joint or (c.series is not None and c.series.listed)):
             continue
 
-        # places: in the mention, else before it in its clause ("In the Mediterranean, ..."), else just after
+        # places: in the mention, else before it in its clause ("In the Mediterranean, ..."; after another
+        # mention, only at the head of a clause), else just after it, where a clause that describes it
+        # goes on ("Vostok-2018, its biggest exercise since 1981, at training grounds in Siberia")
         mention_places = list(c.places)
         if not mention_places:
+            places_hi = right_hi
+            places_nxt = len(t) if i == last else nxt  # past the exercise words in apposition to it
+            for _ in range(3):
+                if places_hi < places_nxt and t.startswith(",", places_hi) and _DESCRIBING.match(t, places_hi + 1):
+                    places_hi = _clause_right(t, places_hi + 1, places_nxt)
             for p in places:
                 listed = bool(mention_places) and mention_places[-1].end <= p.start and \
                     (more := _LOC_LIST.match(t, mention_places[-1].end)) is not None and more.end() == p.start
-                if own_lo <= p.start < ctx_start and (listed or _LOC_BEFORE.search(t, max(0, p.start - 40), p.start)):
-                    mention_places.append(p)
-                elif c.end <= p.start < right_hi and (listed or _LOC_BEFORE.search(t, max(0, p.start - 40), p.start)):
+                if own_lo <= p.start < ctx_start:
+                    lead = None if listed else _LOC_BEFORE.search(t, max(0, p.start - 60), p.start)
+                    if listed or (lead and (prev_end is None or _CLAUSE_HEAD.search(t, prev_end, lead.start()))):
+                        mention_places.append(p)
+                elif c.end <= p.start and (listed or (p.start < places_hi and
+                                                      _LOC_BEFORE.search(t, max(0, p.start - 60), p.start))):
                     mention_places.append(p)
 
         # keep or drop
@@ -1260,20 +1386,22 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
                 continue
             if x.alpha3 not in codes:
                 codes.append(x.alpha3)
+        if (their := _WHAT_SAID_THEIR.search(t, max(0, ctx_start - 120), ctx_start)) is not None:
+            codes += [x.alpha3 for x in countries  # "what Moscow and Beijing said was their first joint air patrol"
+                      if their.start(1) <= x.start < their.end(1) and x.alpha3 not in codes]
         if called is not None and not codes:  # "In what Japan called a joint patrol, Chinese and Russian bombers flew"
             for x in countries:
                 if c.end <= x.start < nxt and x.alpha3 not in codes and \
                         not rules.not_participant.search(t, max(0, x.start - 20), x.start):
                     codes.append(x.alpha3)
-        for x in [*c.part_countries, *_contingents(t, ctx_start, nxt, countries, country_at, rules, after=c.end),
-                  *_hosts(t, c.end, country_at)]:
+        for x in [*c.part_countries, *(contingents or ())]:
             if x.alpha3 not in codes:  # c.part_countries: also "held by X and Y" after the span
                 codes.append(x.alpha3)
-        if i == len(cands) - 1:  # "India, Belarus and Mongolia will also take part." in the next sentence
+        if i == last:  # "India, Belarus and Mongolia will also take part." in the next sentence
             for j, s2 in enumerate(follow, start=idx + 1):
-                s2_text = _Text(s2.text)
-                if "part" not in s2_text.lower():  # every _ALSO_TOOK_PART has it: a cheap test first
-                    continue
+                s2_text = ctx.text_of(j)
+                if not _TAKING_PART_WORD.search(s2_text.low or s2_text.lower()):
+                    continue  # every pattern _also_taking_part reads has one of these words: a cheap test first
                 for x in _also_taking_part(s2_text, ctx.sentence_facts(j)[1]):
                     if x.alpha3 not in codes:
                         codes.append(x.alpha3)
@@ -1308,12 +1436,13 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
         aside = _ASIDE.search(t, c.end, nxt)
         asset_hits += _assets(t, c.end, aside.start() if aside else nxt, rules)
         cont_places = []
-        if i == len(cands) - 1:
-            for s2 in follow:
-                s2_text = _Text(s2.text)
-                if _MOTION.search(s2_text) and "scrambl" not in s2_text.lower():
+        if i == last:
+            for j, s2 in enumerate(follow, start=idx + 1):
+                s2_text = ctx.text_of(j)
+                if _MOTION.search(s2_text) and "scrambl" not in (s2_text.low or s2_text.lower()) and \
+                        not _WATCH_PURPOSE.search(s2_text):
                     asset_hits += _assets(s2_text, 0, len(s2_text), rules)
-                    cont_places += [p for p in find_places(s2.text)]
+                    cont_places += ctx.sentence_facts(j)[0]
         domains |= {d for _, d, _ in asset_hits}
         if not domains and c.series is not None:
             domains = set(c.series.domains)
