@@ -618,6 +618,16 @@ class TestWordsAroundTheExerciseWord:
         assert one("The naval group of the People's Liberation Army and Russian warships began a joint "
                    "cruise.").domains == ("naval",)
 
+    def test_a_caption_naming_a_series_has_the_series_kind(self):
+        text = ("Tanks roll\n\nRussia's war games began on Monday.\n\n"
+                "Chinese tanks take part in Vostok-2018 drills at Tsugol training ground\n\nMore followed.\n")
+        found = [m for m in extract_exercises(article_from_text(text, article_id="c")) if "in_caption" in m.flags]
+        assert [(m.name, m.kind) for m in found] == [("Vostok-2018", "exercise")]
+
+    def test_a_verb_in_the_past_is_held_whatever_purpose_follows(self):
+        found = mentions("Chinese and Russian troops exercised together to deepen mutual trust.")
+        assert [(m.surface, m.status) for m in found] == [("exercised together", "conducted")]
+
     def test_security_belt_without_maritime_is_the_security_bond_series(self):
         m = one("Iran, Russia and China began the Security Belt 2025 drills near Chabahar.")
         assert (m.name, m.participants) == ("Security Bond-2025", ("CHN", "IRN", "RUS"))

@@ -860,6 +860,15 @@ def _is_verb_cue(cue: str) -> bool:
     return low.startswith("joint") or low.endswith(("ed", "ing")) or low.endswith(("ed together", "ing together"))
 
 
+def _past_verb_cue(text: str, c) -> bool:
+    """Whether the mention starts at an exercise word that is a verb in the past ("jointly patrolled",
+    "exercised together"): it was held, whatever follows ("... to deepen mutual trust")."""
+    if c.head is None or c.start != c.head[0]:
+        return False
+    words = text[c.head[0]:c.head[1]].lower().split()
+    return any(w.endswith("ed") for w in words)
+
+
 def _two_parties(text: str, lo: int, hi: int, countries, rules: _Rules) -> bool:
     """Two countries, or a group noun ("the two navies"), in text[lo:hi]."""
     return len({x.alpha3 for x in countries if lo <= x.start < hi}) >= 2 or rules.group.search(text, lo, hi) is not None
@@ -1308,7 +1317,8 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
 
         # status: nearest cue before or inside the mention, else just after it, else as the mention before
         # in its clause ("are to hold joint drills under the Peace Mission 2021 framework")
-        st = _status(t, own_lo, c.end, rules) or _status(t, c.end, right_hi, rules, last=False)
+        st = _status(t, own_lo, c.end, rules) or (
+            ("conducted", False) if _past_verb_cue(t, c) else _status(t, c.end, right_hi, rules, last=False))
         same_clause = prev is not None and prev.end <= c.start and (
             _COORDINATED.fullmatch(t, prev.end, c.start) is not None or not _CLAUSE_BREAK.search(t, prev.end, c.start))
         if st is None and same_clause and prev.status is not None:
@@ -1519,8 +1529,8 @@ def _caption_mention(article, sent, t: _Text, rules: _Rules, places, countries, 
         return []
     n = names[0] if names else None
     kind = cues[0][2] if cues else n.kind
-    if n is not None and n.series.numbered:
-        kind = n.series.kind
+    if n is not None:
+        kind = n.series.kind  # as in the body: a named event has its series' kind, whatever word the caption uses
     if n is not None:
         codes = sorted(set(codes) | set(n.series.participants))
     lead = len(t) - len(t.lstrip())
