@@ -628,6 +628,15 @@ class TestWordsAroundTheExerciseWord:
         found = mentions("Chinese and Russian troops exercised together to deepen mutual trust.")
         assert [(m.surface, m.status) for m in found] == [("exercised together", "conducted")]
 
+    def test_a_modal_governs_a_bare_verb_after_and(self):
+        found = mentions("Russia and China will conduct drills in the Sea of Japan, and later hold the fourth joint "
+                         "maritime patrol in the Pacific.")
+        assert [(m.name, m.status) for m in found] == [("", "planned"), ("Joint Maritime Patrol-4", "planned")]
+
+    def test_a_bare_verb_after_and_with_no_modal_is_held(self):
+        found = mentions("Russia and China held drills in May and hold joint patrols in the Pacific.")
+        assert [m.status for m in found] == ["conducted", "conducted"]
+
     def test_security_belt_without_maritime_is_the_security_bond_series(self):
         m = one("Iran, Russia and China began the Security Belt 2025 drills near Chabahar.")
         assert (m.name, m.participants) == ("Security Bond-2025", ("CHN", "IRN", "RUS"))

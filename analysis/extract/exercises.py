@@ -502,6 +502,11 @@ _MOTION = _CaseFree(r"(?:%s)\b" % trie_alternation(
     "participating".split(), not_after=r"\w"))
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|shall|to|plans?|planned|could|might|set\s+to)\s+(?:\w+\s+)?$",
                            re.IGNORECASE)
+#: the bare verbs a modal earlier in the sentence may govern across "and" ("will ..., and later hold")
+_BARE_FORMS = frozenset(("hold", "conduct", "stage", "carry out", "launch", "start"))
+_AND_BEFORE = re.compile(r"\band\s+(?:later\s+|then\s+|also\s+|subsequently\s+)?$", re.IGNORECASE)
+_MODAL_EARLIER = re.compile(r"\b(?:will|would|shall|plans?\s+to|planning\s+to|(?:is|are)\s+(?:set\s+|expected\s+)?to)\s+"
+                            r"[^.;!?]*$", re.IGNORECASE)
 _EXERCISE_VERB = re.compile(r"\s+(?:its|their|his|her|our|restraint|caution|control|power|the\s+right|rights?|"
                             r"authority|sovereignty|influence|leverage|patience|judge?ment|care|vigilance|"
                             r"of\s+(?:power|rights?|sovereignty|authority|jurisdiction|the\s+right))\b", re.IGNORECASE)
@@ -983,6 +988,10 @@ def _status(text: str, lo: int, hi: int, rules: _Rules, last: bool = True):
     status, perfect = hit
     if status == "conducted" and _MODAL_BEFORE.search(text, max(0, m.start() - 30), m.start()):
         status = "planned"
+    elif status == "conducted" and _norm(m.group(0)) in _BARE_FORMS and \
+            (joined := _AND_BEFORE.search(text, max(0, m.start() - 20), m.start())) and \
+            _MODAL_EARLIER.search(text, max(0, joined.start() - 150), joined.start()):
+        status = "planned"  # "will conduct drills in the Sea of Japan, and later hold the fourth joint patrol"
     return status, perfect
 
 
