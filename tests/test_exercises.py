@@ -637,6 +637,10 @@ class TestWordsAroundTheExerciseWord:
         found = mentions("Russia and China held drills in May and hold joint patrols in the Pacific.")
         assert [m.status for m in found] == ["conducted", "conducted"]
 
+    def test_a_quoted_name_in_apposition_then_the_forces_it_involves(self):
+        m = one('The 11-day exercise, called "Eagle Assault", will involve Chinese and Belarusian troops.')
+        assert (m.name, m.participants, m.status) == ("Eagle Assault", ("BLR", "CHN"), "planned")
+
     def test_security_belt_without_maritime_is_the_security_bond_series(self):
         m = one("Iran, Russia and China began the Security Belt 2025 drills near Chabahar.")
         assert (m.name, m.participants) == ("Security Bond-2025", ("CHN", "IRN", "RUS"))

@@ -431,7 +431,7 @@ _TOOK_PART = re.compile(rf"{_TAKING_PART_FORCES}"
                         re.IGNORECASE)
 #: "involved some 300,000 Russian troops, along with 3,200 Chinese soldiers": after the mention, an involving
 #: verb or preposition opens a list whose nationalities, each before a force noun, are contingents.
-_INVOLVING = re.compile(r"\s*,?\s*(?:(?:which|that)\s+)?(?:(?:will|would)\s+)?(?:also\s+)?"
+_INVOLVING = re.compile(r"[\"”’'»]?\s*,?\s*(?:(?:which|that)\s+)?(?:(?:will|would)\s+)?(?:also\s+)?"
                         r"(?:(?P<verb>involv(?:ed|es|e|ing)|includ(?:ed|es|e|ing)|featur(?:ed|es|e|ing)|brought\s+together)|"
                         r"with|along\s+with|alongside|together\s+with)\b", re.IGNORECASE)
 _FORCE_NOUN = re.compile(r"\s+(?:(?:military|navy|naval|air\s+force|army|marine|strategic|fighter|combat|"
