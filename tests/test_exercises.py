@@ -552,6 +552,41 @@ class TestWireCopy:
         assert found[-1].participants == ("CHN", "RUS")
 
 
+    def test_countries_that_scrambled_jets_are_not_the_subject(self):
+        m = one("Japan and South Korea scrambled fighter jets on Tuesday as Chinese and Russian strategic bombers "
+                "flew a joint patrol over the Sea of Japan.")
+        assert m.participants == ("CHN", "RUS")
+
+    def test_the_country_leading_it_takes_part(self):
+        m = one("China will send troops to Russia to take part in joint military exercises led by Moscow that will "
+                "also involve India and Belarus, the ministry said.")
+        assert m.participants == ("BLR", "CHN", "IND", "RUS")
+
+    def test_a_country_named_as_a_border_or_a_watcher_is_not_one_of_the_two(self):
+        text = ("Chinese troops arrive in Belarus for drills near Polish border\n\n"
+                "Chinese troops have arrived in Belarus for joint drills near Brest, on the border with Poland, "
+                "as the two countries deepen their military ties.\n\nPoland has said it will monitor the drills.")
+        found = extract_exercises(article_from_text(text, article_id="b", published=PUBLISHED))
+        assert [m.participants for m in found if "in_title" not in m.flags][0] == ("BLR", "CHN")
+
+    def test_ships_that_watched_are_not_the_pair(self):
+        text = ("US, Japan hold drills watched by Chinese, Russian ships\n\n"
+                "The two navies held joint drills in the Philippine Sea.\n")
+        found = extract_exercises(article_from_text(text, article_id="w", published=PUBLISHED))
+        assert [m.participants for m in found if "in_title" not in m.flags] == [("JPN", "USA")]
+
+    def test_a_list_of_countries_is_not_a_pair(self):
+        text = ("China, Russia to hold drills\n\nThe exercise will also involve India, Belarus and Mongolia.\n\n"
+                "The two militaries will hold joint drills next month.\n")
+        found = extract_exercises(article_from_text(text, article_id="l", published=PUBLISHED))
+        assert found[-1].participants == ("CHN", "RUS")
+
+    def test_a_paragraph_about_other_aircraft_gives_no_place(self):
+        m = one("The ministry singled out a joint flight by Chinese and Russian bombers over the East China Sea."
+                "\n\nChinese fighters from the carrier Liaoning also flew near Okinawa during the period.")
+        assert m.place_ids == ("east-china-sea",)
+
+
 class TestPlacesAwayFromTheMention:
     def test_places_in_a_participle_clause_after_a_comma(self):
         m = one("The Kavkaz-2020 drills, held at the Kapustin Yar range and in the Caspian Sea, involve 80,000 "

@@ -414,12 +414,21 @@ _PAIRED = re.compile(r"\s*(?:,|and|&|-|–|/|,\s*and)\s*")
 #: after two countries named together, what makes them the watchers of an exercise, not its participants
 _WATCHER_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w\-]+\s+){0,2}?(?:intercept|scrambl|track|shadow|monitor|tail|escort|"
                             r"warn|spott|detect|observ)", re.IGNORECASE)
+#: around a country, what makes it a place rather than a party ("near Japan", "Japanese waters")
+_PLACE_USE_BEFORE = re.compile(r"\b(?:near|off|over|around|toward|towards|border\s+with|borders\s+with|"
+                               r"frontier\s+with|bordering)\s+(?:the\s+)?$", re.IGNORECASE)
+_PLACE_USE_AFTER = re.compile(r"(?:['’]s)?\s+(?:border|borders|frontier|waters|airspace|skies|coast|coastline|"
+                              r"territorial|air\s+defen[cs]e)\b", re.IGNORECASE)
+_WATCHED_BY = re.compile(r"\b(?:watched|shadowed|monitored|tracked|tailed|followed|intercepted|observed)\s+by\s+"
+                         r"(?:the\s+)?$", re.IGNORECASE)
 _QUOTE_MARKS = frozenset("\"“”‘’'«»")
 #: between a mention and an exercise word that describes it ("Vostok-2018, its biggest military exercise")
 _APPOSITIVE_GAP = re.compile(r"\s*,\s*(?:its|their|the|a|an)\s+(?:[\w\-]+\s+){0,4}")
 #: "Japan sent warships to monitor it": forces sent to watch, not to take part
 _WATCH_PURPOSE = re.compile(r"\bto\s+(?:monitor|watch|shadow|track|observe|tail|follow|intercept|escort|counter)\b",
                             re.IGNORECASE)
+#: a paragraph after a mention that tells of something else ("Chinese fighters also flew near Okinawa")
+_OTHER_ACTION = re.compile(r"\b(?:also|separately|meanwhile|elsewhere|in\s+addition|ceremony)\b", re.IGNORECASE)
 #: a word of every pattern :func:`_also_taking_part` reads (a test on the lower-case text)
 _TAKING_PART_WORD = re.compile(r"part|sen[dt]|contribut|dispatch|deploy|fielded")
 #: a verb of taking part anywhere in a sentence ("Troops from China ... are taking part alongside ...")
@@ -472,7 +481,8 @@ _OBJECT_LEAD = re.compile(r"\s+(?:the\s+)?")
 _PASSIVE_BY = re.compile(r"\s+(?:(?:was|were|is|are|will\s+be|have\s+been|has\s+been|being)\s+)?(?:jointly\s+)?"
                          r"(?:held|conducted|staged|carried\s+out|organi[sz]ed|hosted|flown|performed)\s+by\b",
                          re.IGNORECASE)
-_PART_LEAD = re.compile(r"\s+(?:between|with|involving|among|alongside|together\s+with|by|of)\s+", re.IGNORECASE)
+_PART_LEAD = re.compile(r"\s+(?:between|with|involving|among|alongside|together\s+with|by|of|(?:led|hosted|organi[sz]ed|"
+                        r"run)\s+by)\s+", re.IGNORECASE)
 _PART_SKIP = re.compile(r"\s*(?:,\s*)?(?:and\s+)?(?:the\s+|both\s+)?", re.IGNORECASE)
 _PART_TAIL = re.compile(r"\s+(?:armed\s+forces|military|militaries|navy|navies|air\s+force|air\s+forces|army|armies|"
                         r"troops|forces|warships|ships|aircraft|bombers)\b", re.IGNORECASE)
@@ -865,6 +875,25 @@ def _is_verb_cue(cue: str) -> bool:
     return low.startswith("joint") or low.endswith(("ed", "ing")) or low.endswith(("ed together", "ing together"))
 
 
+def _named_pairs(text: str, countries, headline: bool) -> list[frozenset]:
+    """The pairs of countries a sentence names together and alone ("Chinese and Russian bombers",
+    "Russia-China"; "China, Russia" in a headline), not in a longer list, not as the watchers
+    ("US and Canadian jets intercepted", "watched by Chinese and Russian ships")."""
+    out = []
+    joined = [k > 0 and countries[k].start - countries[k - 1].end <= 7 and
+              (m := _PAIRED.fullmatch(text, countries[k - 1].end, countries[k].start)) is not None and
+              (headline or "," not in m.group()) for k in range(len(countries))]
+    for k in range(1, len(countries)):
+        a, b = countries[k - 1], countries[k]
+        if not joined[k] or a.alpha3 == b.alpha3 or (k > 1 and joined[k - 1]) or \
+                (k + 1 < len(countries) and joined[k + 1]):
+            continue
+        if _WATCHER_AFTER.match(text, b.end) or _WATCHED_BY.search(text, max(0, a.start - 30), a.start):
+            continue
+        out.append(frozenset((a.alpha3, b.alpha3)))
+    return out
+
+
 def _past_verb_cue(text: str, c) -> bool:
     """Whether the mention starts at an exercise word that is a verb in the past ("jointly patrolled",
     "exercised together"): it was held, whatever follows ("... to deepen mutual trust")."""
@@ -1030,37 +1059,40 @@ class _ArticleContext:
         return self.texts[idx]
 
     def top_countries(self) -> list[str]:
-        """The two countries the article's title and exercise sentences (or, when those name fewer than two,
-        also the sentences just before them) name most. Two countries named together ("Chinese and Russian
-        bombers", "Russia-China") are the pair when the article has such a pair: the countries it names most
-        may be those that watched (Japan, scrambling jets)."""
+        """The two countries the article's title and exercise sentences name most. Two countries one of them
+        names together ("Chinese and Russian bombers", "Russia-China") are the pair when there is such a
+        pair: the countries named most may be those that watched (Japan, scrambling jets). With no pair, or
+        fewer than two countries, the sentences just before the exercise sentences count too."""
         if self._pair is None:
-            wanted = {i for i, s in enumerate(self.sentences) if s.zone == "title"}
-            wanted |= {i for i, hit in enumerate(self.hit_index) if hit}
-            self._pair = self._top_two(wanted)
-            if len(self._pair) < 2:
-                self._pair = self._top_two(wanted | {i - 1 for i in wanted if i > 0})
+            hits = {i for i, hit in enumerate(self.hit_index) if hit}
+            wanted = hits | {i for i, s in enumerate(self.sentences) if s.zone == "title"}
+            self._pair, paired = self._top_two(wanted, wanted)
+            if len(self._pair) < 2 or not paired:
+                before = {i - 1 for i in hits if i > 0}
+                self._pair, _ = self._top_two(wanted | before, wanted | before)
         return self._pair
 
-    def _top_two(self, wanted: set[int]) -> list[str]:
-        """The two countries sentences ``wanted`` name most, or the pair they name together most (see above)."""
+    def _top_two(self, wanted: set[int], pairing: set[int]) -> tuple[list[str], bool]:
+        """The two countries sentences ``wanted`` name most, or the pair sentences ``pairing`` name together
+        most (see above); and whether there was such a pair."""
         counts, first, pairs = Counter(), {}, Counter()
         for i in sorted(wanted):
             found = self.sentence_facts(i)[1]
             text = self.sentences[i].text
-            for k, c in enumerate(found):
+            for c in found:
+                if _PLACE_USE_BEFORE.search(text, max(0, c.start - 20), c.start) or _PLACE_USE_AFTER.match(text, c.end):
+                    continue  # "near Japan", "on the border with Poland", "the Polish border": a place
                 counts[c.alpha3] += 1
                 first.setdefault(c.alpha3, self.sentences[i].start + c.start)
-                if k and c.start - found[k - 1].end <= 7 and found[k - 1].alpha3 != c.alpha3 and \
-                        _PAIRED.fullmatch(text, found[k - 1].end, c.start) \
-                        and not _WATCHER_AFTER.match(text, c.end):  # not "US and Canadian jets intercepted"
-                    pairs[frozenset((found[k - 1].alpha3, c.alpha3))] += 1
+            if i in pairing:
+                for pair in _named_pairs(self.sentences[i].text, found, self.sentences[i].zone == "title"):
+                    pairs[pair] += 1
         ranked = [code for code, _ in sorted(counts.items(), key=lambda kv: (-kv[1], first[kv[0]]))]
         if pairs:
             best = max(pairs.values())
             pair = min((p for p, n in pairs.items() if n == best), key=lambda p: min(first[x] for x in p))
             ranked = [code for code in ranked if code in pair]
-        return ranked[:2]
+        return ranked[:2], bool(pairs)
 
     def lead_year(self) -> int | None:
         if self._lead_year is False:
@@ -1398,8 +1430,8 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
                     continue
                 if subject_verb is None:
                     subject_verb = _subject_verb(t, clause_lo, ctx_start, c, hold_here, rules)
-                if not subject_verb:
-                    continue
+                if not subject_verb or _WATCHER_AFTER.match(t, _country_list(t, x.start, country_at)[1]):
+                    continue  # not "Japan and South Korea scrambled jets as Chinese and Russian bombers flew"
             placed = rules.not_participant.search(t, max(0, x.start - 20), x.start)
             if placed and not (x in c.part_countries or (c.rel_clause and c.rel_clause[0] <= x.start < c.rel_clause[1])):
                 continue
@@ -1458,8 +1490,9 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
         if i == last:
             for j, s2 in enumerate(follow, start=idx + 1):
                 s2_text = ctx.text_of(j)
+                new_paragraph = "\n" in article.text[ctx.sentences[j - 1].end:s2.start]
                 if _MOTION.search(s2_text) and "scrambl" not in (s2_text.low or s2_text.lower()) and \
-                        not _WATCH_PURPOSE.search(s2_text):
+                        not _WATCH_PURPOSE.search(s2_text) and not (new_paragraph and _OTHER_ACTION.search(s2_text)):
                     asset_hits += _assets(s2_text, 0, len(s2_text), rules)
                     cont_places += ctx.sentence_facts(j)[0]
         domains |= {d for _, d, _ in asset_hits}
