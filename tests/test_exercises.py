@@ -587,11 +587,37 @@ class TestWireCopy:
         assert m.place_ids == ("east-china-sea",)
 
 
+    def test_a_generic_word_alone_earlier_in_the_clause_does_not_make_a_mention_an_area_of_cooperation(self):
+        m = one("As part of deepening military cooperation, Russia and China held joint drills on Tuesday.")
+        assert m.surface == "joint drills"
+        assert mentions("Russia and China agreed to deepen military cooperation, including joint exercises.") == []
+
+    def test_appeared_to_be_conducting_is_held(self):
+        m = one("The aircraft appeared to be conducting a joint air exercise with Chinese and Russian bombers.")
+        assert m.status == "conducted"
+
+    def test_pressed_on_with_and_had_taken_part_in_are_holding_verbs(self):
+        assert one("Russia and Belarus pressed on with their Zapad-2025 military exercises on Monday."
+                   ).participants == ("BLR", "RUS")
+        assert one("Chinese ships had taken part in joint exercises in the Sea of Japan.").domains == ("naval",)
+
+    def test_a_self_defense_force_that_scrambled_is_no_participant(self):
+        m = one("Japan's Air Self-Defense Force scrambled jets after two Russian and two Chinese bombers made what "
+                "the Defense Ministry called a joint flight over the Sea of Japan.")
+        assert m.participants == ("CHN", "RUS")
+
+
 class TestPlacesAwayFromTheMention:
     def test_places_in_a_participle_clause_after_a_comma(self):
         m = one("The Kavkaz-2020 drills, held at the Kapustin Yar range and in the Caspian Sea, involve 80,000 "
                 "personnel.")
         assert m.place_ids == ("kapustin-yar", "caspian-sea")
+
+    def test_places_after_with_or_brought(self):
+        assert one("Russia began the Ocean-2024 exercise, with Chinese warships joining Russian fleets in the "
+                   "Pacific.").place_ids == ("pacific",)
+        assert one("China and Russia held Peace Mission 2005, which brought 10,000 troops to the Shandong Peninsula "
+                   "and Vladivostok.").place_ids == ("shandong", "vladivostok")
 
     def test_places_after_an_apposition(self):
         m = one("Russia launched the Tsentr-2019 exercise, its main annual drill, at ranges in Orenburg and "
@@ -724,8 +750,17 @@ def test_series_register_is_well_formed():
 
 def test_vocabularies_are_well_formed():
     cats = {r["category"] for r in _data("exercise_vocab.csv")}
-    assert {"cue", "stem", "joint", "premod", "domain", "planned", "conducted", "hold", "group"} <= cats
+    assert {"cue", "stem", "joint", "premod", "domain", "planned", "conducted", "hold", "group", "civil"} <= cats
     assert {r["domain"] for r in _data("exercise_assets.csv")} == {"air", "naval", "land"}
+
+
+@pytest.mark.parametrize("name", ["exercise_vocab.csv", "exercise_series.csv", "exercise_assets.csv", "gazetteer.csv",
+                                  "country_aliases.csv"])
+def test_data_rows_have_the_header_fields_and_no_repeats(name):
+    rows = _data(name)
+    assert all(None not in r for r in rows), [r for r in rows if None in r]  # an unquoted comma in a term
+    keys = [tuple(r.values()) for r in rows]
+    assert len(keys) == len(set(keys)), sorted(k for k in keys if keys.count(k) > 1)
 
 
 @pytest.mark.parametrize("text", [

@@ -383,7 +383,7 @@ _LOC_BEFORE = re.compile(rf"\b{_LOC_PREP}\s+(?:the\s+|both\s+)?(?:waters\s+(?:of
 _DESCRIBING = re.compile(r"\s*(?:its|their|the|a|an|which|that|held|staged|conducted|hosted|taking\s+place|being|"
                          r"scheduled|set|due|running|involving|at|in|on|near|off|over|across|along|and\s+in|"
                          r"is|are|was|were|will|has|have|had|began|begins|started|starts|runs|ran|continues|"
-                         r"continued|opened)\b", re.IGNORECASE)
+                         r"continued|opened|with|brought|drew)\b", re.IGNORECASE)
 #: the head of a clause before a place phrase: nothing but a connective since the last comma or the start
 _CLAUSE_HEAD = re.compile(r"(?:^|[,;:—–]|\b(?:and|while|as|then))\s*$")
 #: "with troops from China, India and Belarus", "China, India and Belarus also took part"
@@ -412,7 +412,7 @@ _LIBERATION_BEFORE = re.compile(r"Liberation\s+$", re.IGNORECASE)
 #: between two countries named together: "Chinese and Russian", "Russia-China", "China, Russia"
 _PAIRED = re.compile(r"\s*(?:,|and|&|-|–|/|,\s*and)\s*")
 #: after two countries named together, what makes them the watchers of an exercise, not its participants
-_WATCHER_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w\-]+\s+){0,2}?(?:intercept|scrambl|track|shadow|monitor|tail|escort|"
+_WATCHER_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w\-]+\s+){0,3}?(?:intercept|scrambl|track|shadow|monitor|tail|escort|"
                             r"warn|spott|detect|observ)", re.IGNORECASE)
 #: around a country, what makes it a place rather than a party ("near Japan", "Japanese waters")
 _PLACE_USE_BEFORE = re.compile(r"\b(?:near|off|over|around|toward|towards|border\s+with|borders\s+with|"
@@ -512,6 +512,8 @@ _MOTION = _CaseFree(r"(?:%s)\b" % trie_alternation(
     "participating".split(), not_after=r"\w"))
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|shall|to|plans?|planned|could|might|set\s+to)\s+(?:\w+\s+)?$",
                            re.IGNORECASE)
+_APPEARS_TO = re.compile(r"\b(?:appear|appears|appeared|seem|seems|seemed)\s+to\s+(?:be\s+|have\s+(?:been\s+)?)?$",
+                         re.IGNORECASE)
 #: the bare verbs a modal earlier in the sentence may govern across "and" ("will ..., and later hold")
 _BARE_FORMS = frozenset(("hold", "conduct", "stage", "carry out", "launch", "start"))
 _AND_BEFORE = re.compile(r"\band\s+(?:later\s+|then\s+|also\s+|subsequently\s+)?$", re.IGNORECASE)
@@ -1015,8 +1017,9 @@ def _status(text: str, lo: int, hi: int, rules: _Rules, last: bool = True):
     if hit is None:  # a case-insensitive match lower() does not fold ("ſ")
         return None
     status, perfect = hit
-    if status == "conducted" and _MODAL_BEFORE.search(text, max(0, m.start() - 30), m.start()):
-        status = "planned"
+    if status == "conducted" and _MODAL_BEFORE.search(text, max(0, m.start() - 30), m.start()) and \
+            not _APPEARS_TO.search(text, max(0, m.start() - 30), m.start()):
+        status = "planned"  # not "appeared to be conducting": seen under way
     elif status == "conducted" and _norm(m.group(0)) in _BARE_FORMS and \
             (joined := _AND_BEFORE.search(text, max(0, m.start() - 20), m.start())) and \
             _MODAL_EARLIER.search(text, max(0, joined.start() - 150), joined.start()):
@@ -1026,12 +1029,15 @@ def _status(text: str, lo: int, hi: int, rules: _Rules, last: bool = True):
 
 def _clause_right(text: str, pos: int, limit: int) -> int:
     """Where the clause that goes on at ``pos`` ends (before ``limit``); the full stop of an abbreviation
-    followed by a number or a lower-case word ("in Sept. 2021", "Dec. 21") does not end it."""
+    followed by a number or a lower-case word ("in Sept. 2021", "Dec. 21") does not end it, nor does the
+    separator inside a number ("10,000 troops", "2.5 tonnes")."""
     while (m := _CLAUSE_END.search(text, pos, limit)) is not None:
-        if m.group() == "." and _ABBREVIATION_GOES_ON.match(text, m.start()):
+        i = m.start()
+        if (m.group() == "." and _ABBREVIATION_GOES_ON.match(text, i)) or \
+                (m.group() in ",." and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()):
             pos = m.end()
             continue
-        return m.start()
+        return i
     return limit
 
 
