@@ -373,11 +373,15 @@ _LOC_PREP = r"(?:in|over|near|off|around|across|through|along|at|on|inside|withi
 _PART_OF = (r"(?:(?:(?:north|south|east|west)(?:ern)?\s+|central\s+)?(?:coast|waters|skies|airspace|area|vicinity|"
             r"east|west|north|south|part|parts)\s+(?:of|off|over|near)\s+(?:the\s+)?)?")
 _LOC_LEAD = re.compile(rf"\s*,?\s*{_LOC_PREP}\s+(?:the\s+|both\s+)?{_PART_OF}", re.IGNORECASE)
+#: between two places of one list: "and the", ", ", "seas and the", "training ground in Russia's", "of the"
 _LOC_LIST = re.compile(r"(?:\s+(?:seas|oceans|straits|islands|regions|waters|(?:training\s+)?(?:ranges?|grounds?|"
-                       r"bases?|polygons?|areas?)))?(?:\s*,\s*(?:including|such\s+as|as\s+well\s+as|and)?\s*|\s+(?:and|or|as\s+well\s+as|including)"
-                       rf"\s+|\s+(?:of|in)\s+(?:the\s+)?(?:(?:[A-Z]\w+\s+)?[A-Z]\w+['’]s\s+)?)(?:the\s+|both\s+)?{_PART_OF}", re.IGNORECASE)
-_LOC_BEFORE = re.compile(rf"\b{_LOC_PREP}\s+(?:the\s+|both\s+)?(?:waters\s+(?:of|off)\s+(?:the\s+)?)?(?:[A-Z]\w+['’]s\s+)?"
-                         r"(?:(?:[\w\-]+\s+){0,3}?(?:port|city|town|base|region|province|island|peninsula|district|"
+                       r"bases?|polygons?|areas?)))?"
+                       r"(?:\s*,\s*(?:including|such\s+as|as\s+well\s+as|and)?\s*"
+                       r"|\s+(?:and|or|as\s+well\s+as|including)\s+"
+                       r"|\s+(?:of|in)\s+(?:the\s+)?(?:(?:[A-Z]\w+\s+)?[A-Z]\w+['’]s\s+)?)"
+                       rf"(?:the\s+|both\s+)?{_PART_OF}", re.IGNORECASE)
+_LOC_BEFORE = re.compile(rf"\b{_LOC_PREP}\s+(?:the\s+|both\s+)?(?:waters\s+(?:of|off)\s+(?:the\s+)?)?"
+                         r"(?:[A-Z]\w+['’]s\s+)?(?:(?:[\w\-]+\s+){0,3}?(?:port|city|town|base|region|province|island|peninsula|district|"
                          r"county|area|ranges?|grounds?|polygon)\s+(?:of\s+|in\s+)?)?$", re.IGNORECASE)
 #: after a comma that ends a mention's clause, words that go on describing it (where its places may be)
 _DESCRIBING = re.compile(r"\s*(?:its|their|the|a|an|which|that|held|staged|conducted|hosted|taking\s+place|being|"
@@ -481,8 +485,8 @@ _OBJECT_LEAD = re.compile(r"\s+(?:the\s+)?")
 _PASSIVE_BY = re.compile(r"\s+(?:(?:was|were|is|are|will\s+be|have\s+been|has\s+been|being)\s+)?(?:jointly\s+)?"
                          r"(?:held|conducted|staged|carried\s+out|organi[sz]ed|hosted|flown|performed)\s+by\b",
                          re.IGNORECASE)
-_PART_LEAD = re.compile(r"\s+(?:between|with|involving|among|alongside|together\s+with|by|of|(?:led|hosted|organi[sz]ed|"
-                        r"run)\s+by)\s+", re.IGNORECASE)
+_PART_LEAD = re.compile(r"\s+(?:between|with|involving|among|alongside|together\s+with|by|of|"
+                        r"(?:led|hosted|organi[sz]ed|run)\s+by)\s+", re.IGNORECASE)
 _PART_SKIP = re.compile(r"\s*(?:,\s*)?(?:and\s+)?(?:the\s+|both\s+)?", re.IGNORECASE)
 _PART_TAIL = re.compile(r"\s+(?:armed\s+forces|military|militaries|navy|navies|air\s+force|air\s+forces|army|armies|"
                         r"troops|forces|warships|ships|aircraft|bombers)\b", re.IGNORECASE)
@@ -517,8 +521,8 @@ _APPEARS_TO = re.compile(r"\b(?:appear|appears|appeared|seem|seems|seemed)\s+to\
 #: the bare verbs a modal earlier in the sentence may govern across "and" ("will ..., and later hold")
 _BARE_FORMS = frozenset(("hold", "conduct", "stage", "carry out", "launch", "start"))
 _AND_BEFORE = re.compile(r"\band\s+(?:later\s+|then\s+|also\s+|subsequently\s+)?$", re.IGNORECASE)
-_MODAL_EARLIER = re.compile(r"\b(?:will|would|shall|plans?\s+to|planning\s+to|(?:is|are)\s+(?:set\s+|expected\s+)?to)\s+"
-                            r"[^.;!?]*$", re.IGNORECASE)
+_MODAL_EARLIER = re.compile(r"\b(?:will|would|shall|plans?\s+to|planning\s+to|(?:is|are)\s+(?:set\s+|expected\s+)?to)"
+                            r"\s+[^.;!?]*$", re.IGNORECASE)
 _EXERCISE_VERB = re.compile(r"\s+(?:its|their|his|her|our|restraint|caution|control|power|the\s+right|rights?|"
                             r"authority|sovereignty|influence|leverage|patience|judge?ment|care|vigilance|"
                             r"of\s+(?:power|rights?|sovereignty|authority|jurisdiction|the\s+right))\b", re.IGNORECASE)
@@ -572,8 +576,8 @@ def _sentence_facts(text: str, rules: _Rules):
     places = find_places(text)
     countries = find_countries(text, CountryTuple)
     if countries and places:
-        places = [p for p in places if not any(c.start <= p.start and p.end <= c.end and c.end - c.start > p.end - p.start
-                                               for c in countries)]
+        places = [p for p in places if not any(c.start <= p.start and p.end <= c.end and
+                                               c.end - c.start > p.end - p.start for c in countries)]
     if countries:
         masked = [(p.start, p.end) for p in places]
         masked += [m.span() for m in rules.media.finditer(text)]
@@ -874,7 +878,7 @@ def _is_verb_cue(cue: str) -> bool:
     """A cue that is the verb of its clause ("jointly patrolled", "patrolling", "exercised together"), or that
     starts with "joint" ("joint cruise"): the mention starts at it, and the countries before it are its subject."""
     low = cue.lower()
-    return low.startswith("joint") or low.endswith(("ed", "ing")) or low.endswith(("ed together", "ing together"))
+    return low.startswith("joint") or low.removesuffix(" together").endswith(("ed", "ing"))
 
 
 def _named_pairs(text: str, countries, headline: bool) -> list[frozenset]:
@@ -1346,7 +1350,8 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
     # the mention the next sentences may go on about: the last one, or the one a trailing apposition describes
     # ("launched Vostok-2018, its biggest military exercise since 1981.")
     last = len(cands) - 1
-    while last > 0 and cands[last].series is None and _APPOSITIVE_GAP.fullmatch(t, cands[last - 1].end, cands[last].start):
+    while last > 0 and cands[last].series is None and \
+            _APPOSITIVE_GAP.fullmatch(t, cands[last - 1].end, cands[last].start):
         last -= 1
     for i, c in enumerate(cands):
         ctx_start = c.context_start if c.context_start is not None else c.start
