@@ -707,6 +707,58 @@ class TestWordsAroundTheExerciseWord:
         assert (m.name, m.participants) == ("Security Bond-2025", ("CHN", "IRN", "RUS"))
 
 
+# ---- general defence reporting that is no joint exercise (from a false-positive probe) ---------------------------
+
+class TestNotJointExercises:
+    @pytest.mark.parametrize("body", [
+        "The joint flights will be operated with Airbus A330 and Boeing 777 jets under a code-share agreement "
+        "between Russia and China.",
+        "Russian and Chinese aerobatic teams will perform a joint flight of Su-35 and J-10 jets at the Zhuhai airshow.",
+        "Russian and Chinese crews drilled together at the Vankor oil field.",
+        "Cadets from China and Russia exercised together during a morning fitness session.",
+        "Chinese and Russian warships, which conduct separate anti-piracy patrols, met in the Gulf of Aden.",
+        "The Security Belt will be extended as far as necessary, Peskov said after talks with China.",
+        "Vostok-1 carried Yuri Gagarin into orbit in 1961, Russian and Chinese space officials recalled.",
+    ])
+    def test_no_mention(self, body):
+        assert mentions(body) == []
+
+    def test_live_fire_is_not_a_fire_drill(self):
+        assert one("Chinese and Russian marines staged joint live-fire drills near Vladivostok.").surface == \
+            "joint live-fire drills near Vladivostok"
+
+    def test_a_single_countrys_drills_abroad_are_not_joint_with_the_host(self):
+        assert mentions("Russian forces began snap drills in Tajikistan at the 201st military base.") == []
+
+    def test_countries_that_resumed_talks_after_a_patrol_are_not_its_subject(self):
+        assert one("Seoul and Tokyo resumed security talks after a Chinese-Russian joint air patrol."
+                   ).participants == ("CHN", "RUS")
+
+    def test_troops_that_will_not_take_part_do_not(self):
+        m = one("Russia and Belarus began the Union Shield-2023 exercise.\n\nTroops from Kazakhstan and Armenia "
+                "will not take part this year.")
+        assert m.participants == ("BLR", "RUS")
+
+    def test_one_country_that_said_it_was_their_patrol_is_not_a_participant(self):
+        m = one("Japan scrambled jets during what Tokyo said was their eighth joint patrol with Chinese and Russian "
+                "bombers.")
+        assert m.participants == ("CHN", "RUS")
+
+    def test_a_zone_that_includes_a_countrys_waters_is_no_participant_list(self):
+        m = one("China and Russia began joint naval drills in the Gulf of Tonkin in a zone which includes Vietnam's "
+                "fishing grounds.")
+        assert m.participants == ("CHN", "RUS")
+
+    @pytest.mark.parametrize("body, name", [
+        ("The US-hosted RIMPAC drew Chinese and Russian criticism.", "RIMPAC"),
+        ("Russian vessels shadowed Trident Juncture off Norway.", "Trident Juncture"),
+    ])
+    def test_a_several_word_or_acronym_name_stands_alone_a_one_word_one_does_not(self, body, name):
+        title = "Western navies hold exercises"  # an exercise word somewhere lets the article be read
+        assert [m.name for m in mentions(body, title=title)] == [name]
+        assert mentions("Rosneft's Vostok Oil project drew Chinese investors.", title=title) == []
+
+
 # ---- the table and the data files ---------------------------------------------------------------------------
 
 def test_frame_columns_order_and_types():

@@ -344,7 +344,7 @@ def _rules() -> _Rules:
         watching=re.compile(r"\s+(?:%s)\b" % _alternation(terms["watching"], not_after=None), re.IGNORECASE),
         not_name=frozenset(terms["not_name"]) | {m.title() for m in _MONTHS},
         civil=_CaseFree(r"(?:%s)\s+$" % trie_alternation([t.lower() for t in terms["civil"]], space=r"\s+",
-                                                         not_after=r"\w")),
+                                                         not_after=r"[\w\-]")),  # not "live-fire"
         negation=re.compile(r"(?:%s)\b|n't\b" % _alternation(terms["negation"]), re.IGNORECASE))
 
 
@@ -425,6 +425,17 @@ _PLACE_USE_AFTER = re.compile(r"(?:['’]s)?\s+(?:border|borders|frontier|waters
                               r"territorial|air\s+defen[cs]e)\b", re.IGNORECASE)
 _WATCHED_BY = re.compile(r"\b(?:watched|shadowed|monitored|tracked|tailed|followed|intercepted|observed)\s+by\s+"
                          r"(?:the\s+)?$", re.IGNORECASE)
+_ROMAN_SUFFIX = re.compile(r"-[IVX]+$")
+_ONE_WORD = re.compile(r"\w+(?:[\s\-–—]+\d{1,2})?")
+#: a word of armed forces in a sentence whose exercise word is a verb ("bombers exercised together")
+_MILITARY_NOUN = re.compile(r"\b(?:military|militaries|army|armies|navy|navies|naval|air\s+forces?|armed\s+forces|troops|"
+                            r"soldiers|forces|warships|bombers|fighters|marines|servicemen|sailors|paratroopers|"
+                            r"destroyers|frigates|submarines|aircraft)\b", re.IGNORECASE)
+#: words of civil life that make an exercise word no military one ("fitness", "airshow", "code-share")
+_NOT_MILITARY = re.compile(r"\b(?:fitness|gym|workout|sports?|oil\s*field|gas\s*field|oil\s+wells?|drilling\s+rigs?|airshow|air\s+show|"
+                           r"aerobatic|code-?share|airlines?|passengers?|flights?\s+will\s+be\s+operated)\b",
+                           re.IGNORECASE)
+_SEPARATE_BEFORE = re.compile(r"\b(?:separate|separately|independent)\s+(?:[\w\-]+\s+){0,2}$", re.IGNORECASE)
 _QUOTE_MARKS = frozenset("\"“”‘’'«»")
 #: between a mention and an exercise word that describes it ("Vostok-2018, its biggest military exercise")
 _APPOSITIVE_GAP = re.compile(r"\s*,\s*(?:its|their|the|a|an)\s+(?:[\w\-]+\s+){0,4}")
@@ -505,7 +516,7 @@ _NOT_HOST_AFTER = re.compile(r"[’']s|\s+(?:waters|airspace|skies|territorial|a
                              r"border|embassy|media|officials?|government|ministry|president)\b", re.IGNORECASE)
 #: "..., which will also involve China and Pakistan" after the mention's place or time: a list of participants
 _REL_INVOLVING = re.compile(r"\b(?:which|that)\s+(?:will\s+|would\s+|is\s+to\s+)?(?:also\s+)?"
-                            r"(?:involv|includ|bring\s+together|brings\s+together|brought\s+together)\w*\s+(?:the\s+)?",
+                            r"(?:involv|includ)\w*\s+(?:the\s+)?",
                             re.IGNORECASE)
 _ADJACENT = re.compile(r"[\s‘’'\"“”«»]*")
 _CLAUSE_END = re.compile(r"[,;:.!?…—–(]")
@@ -601,15 +612,29 @@ def _cues(text: str, rules: _Rules) -> list[tuple[int, int, str]]:
                                                     or _NOUN_AFTER.match(text, m.end())):
             continue  # "a heavily patrolled border", "patrolling vessels": an adjective, not the clause's verb
         if _civil_before(text, m.start(), rules):
-            continue  # "a routine fire drill", "an evacuation exercise"
-        if word.startswith("joint flight") and not any(
-                rules.asset_of.get(_ASSET_SEPARATORS.sub("", a.group(0).lower()), ("", ""))[1] == "air"
-                for a in rules.asset.finditer(text)):
-            continue  # a joint flight of airlines, not of bombers
+            continue  # "a routine fire drill", "an air raid drill"
+        if _SEPARATE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "warships, which conduct separate anti-piracy patrols": each its own
+        if word.startswith("joint flight") and not _military_flight(text, rules):
+            continue  # a joint flight of airlines or display teams, not of bombers
+        if word.endswith(" together") and not (_MILITARY_NOUN.search(text) and not _NOT_MILITARY.search(text)):
+            continue  # "crews drilled together at the oil field", "cadets exercised together at the gym"
         kind = rules.cue_kind.get(word)
         if kind is not None:  # None: a case-insensitive match of a letter lower() does not fold ("ſ" for "s")
             cues.append((m.start(), m.end(), kind))
     return cues
+
+
+def _military_flight(text: str, rules: _Rules) -> bool:
+    """Whether a sentence with "joint flight" names military aircraft by type or as bombers (not "jets" of an
+    airline's code-share, not a display at an airshow)."""
+    if _NOT_MILITARY.search(text):
+        return False
+    for a in rules.asset.finditer(text):
+        asset, domain, specific = rules.asset_of.get(_ASSET_SEPARATORS.sub("", a.group(0).lower()), ("", "", False))
+        if domain == "air" and (specific or "bomber" in a.group(0).lower()):
+            return True
+    return False
 
 
 def _civil_before(text: str, start: int, rules: _Rules) -> bool:
@@ -953,7 +978,8 @@ def _contingents(text: str, lo: int, hi: int, countries, country_at: dict, rules
             (rel := _REL_INVOLVING.search(text, after, min(hi, after + 80))) and \
             not _SENTENCE_BREAK.search(text, after, rel.start()):
         listed, list_end = _country_list(text, rel.end(), country_at)
-        names = list(itertools.takewhile(lambda x: x.kind != "demonym", listed))  # not "..., the Indian ministry"
+        names = list(itertools.takewhile(lambda x: x.kind != "demonym" and text[x.end - 2:x.end] not in ("’s", "'s"),
+                                         listed))  # not "..., the Indian ministry", "Vietnam's fishing grounds"
         if names and (len(names) < len(listed) or not text.startswith("-", list_end)):
             out += [x for x in names if x not in out]
     if after is not None and (inv := _INVOLVING.match(text, after, hi)):
@@ -986,7 +1012,7 @@ def _is_habitual(text: str, lo: int, start: int, hi: int, rules: _Rules) -> bool
     return rules.habitual.search(text, lo, hi) is not None
 
 
-def _also_taking_part(text: str, countries) -> list:
+def _also_taking_part(text: str, countries, rules: _Rules) -> list:
     """The countries a sentence after a mention lists as also taking part (:data:`_ALSO_TOOK_PART`), as
     sending forces ("China sent 3,200 soldiers", "Mongolia also contributed a small contingent", see
     :data:`_SENT_FORCES`), or whose troops are taking part ("Troops from China and India are taking part")."""
@@ -1001,7 +1027,7 @@ def _also_taking_part(text: str, countries) -> list:
                 (sent := _SENT_FORCES.match(text, listed_to)) and all(y.kind != "demonym" for y in found)
                 and not _WATCH_PURPOSE.search(text, sent.end())):
             out += [y for y in found if y not in out]
-    if _TAKING_PART_VERB.search(text):
+    if _TAKING_PART_VERB.search(text) and not rules.negation.search(text):  # not "... will not take part"
         for m in _CONTINGENT.finditer(text):
             out += [y for y in _country_list(text, m.end(), country_at)[0] if y not in out]
     return out
@@ -1334,6 +1360,9 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
             merged = True
             break
         if not merged:
+            if n.series.listed and not (n.series.numbered or n.name_year is not None or _ROMAN_SUFFIX.search(n.name)) \
+                    and _ONE_WORD.fullmatch(t, n.start, n.end) and not n.series.series.isupper():  # RIMPAC stands
+                continue  # "Vostok-1", "Vostok Oil", "the Zapad terminal": a one-word series name alone needs a year
             n.joint = True
             n.head = (n.start, n.end)
             _extend_right(t, n, rules, place_at, country_at)
@@ -1390,9 +1419,11 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
             rules.hold.search(t, clause_lo, ctx_start) is not None or \
             rules.sent_to.search(t, max(clause_lo, ctx_start - 200), ctx_start) is not None
         # countries said to send forces to it, to host it or to be involved in it (none of them its subject)
-        contingents = None if not countries else [
-            *_contingents(t, ctx_start, nxt, countries, country_at, rules, after=c.end), *_hosts(t, c.end, country_at)]
+        # (a host, "drills in Tajikistan", takes part in a joint exercise but does not make one joint)
+        contingents = _contingents(t, ctx_start, nxt, countries, country_at, rules, after=c.end) if countries else []
         said_joint = c.joint or bool(c.part_countries) or c.part_group or bool(contingents)
+        if countries:
+            contingents += _hosts(t, c.end, country_at)
         subject_verb = None if said_joint else _subject_verb(t, clause_lo, ctx_start, c, hold_here, rules)
         subject_joint = not said_joint and subject_verb and _two_parties(t, clause_lo, ctx_start, countries, rules)
         rel_joint = not said_joint and not subject_joint and bool(c.rel_clause) and \
@@ -1449,14 +1480,15 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
             if x.alpha3 not in codes:
                 codes.append(x.alpha3)
         if (their := _WHAT_SAID_THEIR.search(t, max(0, ctx_start - 120), ctx_start)) is not None:
-            codes += [x.alpha3 for x in countries  # "what Moscow and Beijing said was their first joint air patrol"
-                      if their.start(1) <= x.start < their.end(1) and x.alpha3 not in codes]
+            sayers = {x.alpha3 for x in countries if their.start(1) <= x.start < their.end(1)}
+            if len(sayers) >= 2:  # "what Moscow and Beijing said was their first joint air patrol" (not "Tokyo said")
+                codes += sorted(sayers - set(codes))
         if called is not None and not codes:  # "In what Japan called a joint patrol, Chinese and Russian bombers flew"
             for x in countries:
                 if c.end <= x.start < nxt and x.alpha3 not in codes and \
                         not rules.not_participant.search(t, max(0, x.start - 20), x.start):
                     codes.append(x.alpha3)
-        for x in [*c.part_countries, *(contingents or ())]:
+        for x in [*c.part_countries, *contingents]:
             if x.alpha3 not in codes:  # c.part_countries: also "held by X and Y" after the span
                 codes.append(x.alpha3)
         if i == last:  # "India, Belarus and Mongolia will also take part." in the next sentence
@@ -1464,7 +1496,7 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
                 s2_text = ctx.text_of(j)
                 if not _TAKING_PART_WORD.search(s2_text.low or s2_text.lower()):
                     continue  # every pattern _also_taking_part reads has one of these words: a cheap test first
-                for x in _also_taking_part(s2_text, ctx.sentence_facts(j)[1]):
+                for x in _also_taking_part(s2_text, ctx.sentence_facts(j)[1], rules):
                     if x.alpha3 not in codes:
                         codes.append(x.alpha3)
 
