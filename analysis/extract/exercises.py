@@ -251,7 +251,7 @@ class _Rules:
     watching: re.Pattern[str]  # "shadowing", "monitoring" after forces named beside a mention
     not_name: frozenset[str]  # capitalised words that do not begin an unlisted name
     negation: re.Pattern[str]  # "refused to", "not"
-    civil: _CaseFree  # "fire", "evacuation" just before "drill": not a military one
+    civil: frozenset[str]  # "fire", "air raid" just before "drill": not a military one
     series_by_name: dict[str, _Series] = field(default_factory=dict)
 
 
@@ -343,8 +343,7 @@ def _rules() -> _Rules:
         sent_to=_CaseFree(r"(?:%s)%s" % (trie_alternation(terms["sender"], not_after=r"\w"), _SENT_TO_TAIL)),
         watching=re.compile(r"\s+(?:%s)\b" % _alternation(terms["watching"], not_after=None), re.IGNORECASE),
         not_name=frozenset(terms["not_name"]) | {m.title() for m in _MONTHS},
-        civil=_CaseFree(r"(?:%s)\s+$" % trie_alternation([t.lower() for t in terms["civil"]], space=r"\s+",
-                                                         not_after=r"[\w\-]")),  # not "live-fire"
+        civil=frozenset(t.lower() for t in terms["civil"]),
         negation=re.compile(r"(?:%s)\b|n't\b" % _alternation(terms["negation"]), re.IGNORECASE))
 
 
@@ -365,6 +364,9 @@ _MONTH = re.compile(r"(January|February|March|April|June|July|August|September|O
 # Case-free patterns (see _CaseFree) start with a trie whose look-behind ("not after") stands for a leading \b.
 _RELATIVE_YEAR = _CaseFree(r"(%s)\s+year\b" % trie_alternation(
     "last this next previous coming".split(), not_after=r"\w"), needs="year")
+#: the first three letters of every month _MONTH reads: a cheap test before it (whose groups and look-behinds
+#: keep the regex engine from skipping ahead to the capitals)
+_MONTH_GATE = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 _RELATIVE_MONTH = _CaseFree(r"(%s)\s+month\b" % trie_alternation(
     "last this next previous coming".split(), not_after=r"\w"), needs="month")
 _RELATIVE_STEP = {"last": -1, "previous": -1, "next": 1, "coming": 1}
@@ -418,9 +420,9 @@ _PAIRED = re.compile(r"\s*(?:,|and|&|-|–|/|,\s*and)\s*")
 #: after two countries named together, what makes them the watchers of an exercise, not its participants
 _WATCHER_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w\-]+\s+){0,3}?(?:intercept|scrambl|track|shadow|monitor|tail|escort|"
                             r"warn|spott|detect|observ)", re.IGNORECASE)
-#: around a country, what makes it a place rather than a party ("near Japan", "Japanese waters")
-_PLACE_USE_BEFORE = re.compile(r"\b(?:near|off|over|around|toward|towards|border\s+with|borders\s+with|"
-                               r"frontier\s+with|bordering)\s+(?:the\s+)?$", re.IGNORECASE)
+#: before a country, words that make it a place rather than a party ("near Japan", "border with Poland")
+_PLACE_PREPS = frozenset(("near", "off", "over", "around", "toward", "towards", "bordering"))
+_BORDER_NOUNS = frozenset(("border", "borders", "frontier"))
 _PLACE_USE_AFTER = re.compile(r"(?:['’]s)?\s+(?:border|borders|frontier|waters|airspace|skies|coast|coastline|"
                               r"territorial|air\s+defen[cs]e)\b", re.IGNORECASE)
 _WATCHED_BY = re.compile(r"\b(?:watched|shadowed|monitored|tracked|tailed|followed|intercepted|observed)\s+by\s+"
@@ -435,17 +437,16 @@ _MILITARY_NOUN = re.compile(r"\b(?:military|militaries|army|armies|navy|navies|n
 _NOT_MILITARY = re.compile(r"\b(?:fitness|gym|workout|sports?|oil\s*field|gas\s*field|oil\s+wells?|drilling\s+rigs?|airshow|air\s+show|"
                            r"aerobatic|code-?share|airlines?|passengers?|flights?\s+will\s+be\s+operated)\b",
                            re.IGNORECASE)
-_SEPARATE_BEFORE = re.compile(r"\b(?:separate|separately|independent)\s+(?:[\w\-]+\s+){0,2}$", re.IGNORECASE)
+_SEPARATE = frozenset(("separate", "separately", "independent"))
 _QUOTE_MARKS = frozenset("\"“”‘’'«»")
 #: between a mention and an exercise word that describes it ("Vostok-2018, its biggest military exercise")
 _APPOSITIVE_GAP = re.compile(r"\s*,\s*(?:its|their|the|a|an)\s+(?:[\w\-]+\s+){0,4}")
 #: "Japan sent warships to monitor it": forces sent to watch, not to take part
-_WATCH_PURPOSE = re.compile(r"\bto\s+(?:monitor|watch|shadow|track|observe|tail|follow|intercept|escort|counter)\b",
-                            re.IGNORECASE)
+_WATCH_PURPOSE = re.compile(r"[Tt]o\s+(?:monitor|watch|shadow|track|observe|tail|follow|intercept|escort|counter)\b")
 #: a paragraph after a mention that tells of something else ("Chinese fighters also flew near Okinawa")
 _OTHER_ACTION = re.compile(r"\b(?:also|separately|meanwhile|elsewhere|in\s+addition|ceremony)\b", re.IGNORECASE)
 #: a word of every pattern :func:`_also_taking_part` reads (a test on the lower-case text)
-_TAKING_PART_WORD = re.compile(r"part|sen[dt]|contribut|dispatch|deploy|fielded")
+_TAKING_PART_WORDS = ("part", "sen", "contribut", "dispatch", "deploy", "fielded")
 #: a verb of taking part anywhere in a sentence ("Troops from China ... are taking part alongside ...")
 _TAKING_PART_VERB = re.compile(r"\b(?:tak(?:e|es|ing)|took)\s+part\b|\bparticipat", re.IGNORECASE)
 #: "China, India and Belarus also took part", "with Chinese ships taking part" (a force noun may come between)
@@ -601,6 +602,7 @@ def _cues(text: str, rules: _Rules) -> list[tuple[int, int, str]]:
     """The exercise words in a sentence as (start, end, kind), leaving out verbs ("exercise restraint",
     "to patrol the border")."""
     cues = []
+    low = getattr(text, "low", None) or text.lower()
     for m in rules.cue.finditer(text):
         word = _norm(m.group(0))
         if word.startswith("exercise") and _EXERCISE_VERB.match(text, m.end()):
@@ -611,9 +613,10 @@ def _cues(text: str, rules: _Rules) -> list[tuple[int, int, str]]:
         if word in ("patrolled", "patrolling") and (_PARTICIPLE_BEFORE.search(text, max(0, m.start() - 25), m.start())
                                                     or _NOUN_AFTER.match(text, m.end())):
             continue  # "a heavily patrolled border", "patrolling vessels": an adjective, not the clause's verb
-        if _civil_before(text, m.start(), rules):
-            continue  # "a routine fire drill", "an air raid drill"
-        if _SEPARATE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+        words = low[max(0, m.start() - 40):m.start()].split()[-3:]  # a slice and a split: cheaper than a pattern
+        if words and (words[-1] in rules.civil or " ".join(words[-2:]) in rules.civil):
+            continue  # "a routine fire drill", "an air raid drill" (not "live-fire": one word)
+        if _SEPARATE.intersection(words):
             continue  # "warships, which conduct separate anti-piracy patrols": each its own
         if word.startswith("joint flight") and not _military_flight(text, rules):
             continue  # a joint flight of airlines or display teams, not of bombers
@@ -635,11 +638,6 @@ def _military_flight(text: str, rules: _Rules) -> bool:
         if domain == "air" and (specific or "bomber" in a.group(0).lower()):
             return True
     return False
-
-
-def _civil_before(text: str, start: int, rules: _Rules) -> bool:
-    """Whether the words just before an exercise word make it a civil drill ("fire", "air raid")."""
-    return rules.civil.search(text, max(0, start - 24), start) is not None
 
 
 def _names(text: str, rules: _Rules, places_of: Callable[[], list], cue_spans, numbered, series) -> list[_Cand]:
@@ -906,15 +904,30 @@ def _is_verb_cue(cue: str) -> bool:
     return low.startswith("joint") or low.removesuffix(" together").endswith(("ed", "ing"))
 
 
+def _place_use(text: str, start: int) -> bool:
+    """Whether the words before a country at ``start`` make it a place ("near Japan", "on the border with
+    Poland"); a slice and a split, cheaper than a pattern on the many countries an article names."""
+    words = text[max(0, start - 24):start].lower().split()[-3:]
+    if words and words[-1] == "the":
+        words.pop()
+    if not words:
+        return False
+    return words[-1] in _PLACE_PREPS or (words[-1] == "with" and len(words) > 1 and words[-2] in _BORDER_NOUNS)
+
+
 def _named_pairs(text: str, countries, headline: bool) -> list[frozenset]:
     """The pairs of countries a sentence names together and alone ("Chinese and Russian bombers",
     "Russia-China"; "China, Russia" in a headline), not in a longer list, not as the watchers
     ("US and Canadian jets intercepted", "watched by Chinese and Russian ships")."""
+    close = [k for k in range(1, len(countries)) if countries[k].start - countries[k - 1].end <= 7]
+    if not close:
+        return []  # the common case: no two countries side by side
+    joined = [False] * len(countries)
+    for k in close:
+        m = _PAIRED.fullmatch(text, countries[k - 1].end, countries[k].start)
+        joined[k] = m is not None and (headline or "," not in m.group())
     out = []
-    joined = [k > 0 and countries[k].start - countries[k - 1].end <= 7 and
-              (m := _PAIRED.fullmatch(text, countries[k - 1].end, countries[k].start)) is not None and
-              (headline or "," not in m.group()) for k in range(len(countries))]
-    for k in range(1, len(countries)):
+    for k in close:
         a, b = countries[k - 1], countries[k]
         if not joined[k] or a.alpha3 == b.alpha3 or (k > 1 and joined[k - 1]) or \
                 (k + 1 < len(countries) and joined[k + 1]):
@@ -1095,40 +1108,50 @@ class _ArticleContext:
         return self.texts[idx]
 
     def top_countries(self) -> list[str]:
-        """The two countries the article's title and exercise sentences name most. Two countries one of them
-        names together ("Chinese and Russian bombers", "Russia-China") are the pair when there is such a
-        pair: the countries named most may be those that watched (Japan, scrambling jets). With no pair, or
-        fewer than two countries, the sentences just before the exercise sentences count too."""
+        """The pair of countries the article's title and exercise sentences most often name together
+        ("Chinese and Russian bombers", "Russia-China"): the countries named most may be those that watched
+        (Japan, scrambling jets). With no such pair, the two countries those sentences and the ones just
+        before them name most, leaving out countries named as places ("near Japan")."""
         if self._pair is None:
             hits = {i for i, hit in enumerate(self.hit_index) if hit}
             wanted = hits | {i for i, s in enumerate(self.sentences) if s.zone == "title"}
-            self._pair, paired = self._top_two(wanted, wanted)
-            if len(self._pair) < 2 or not paired:
-                before = {i - 1 for i in hits if i > 0}
-                self._pair, _ = self._top_two(wanted | before, wanted | before)
+            pairs: Counter = Counter()
+            for i in wanted:
+                self._pairs_in(i, pairs)
+            if not pairs:
+                wanted |= {i - 1 for i in hits if i > 0}
+                for i in wanted - hits:
+                    self._pairs_in(i, pairs)
+            counts, first = self._counts(wanted, places_out=not pairs)
+            ranked = [code for code, _ in sorted(counts.items(), key=lambda kv: (-kv[1], first[kv[0]]))]
+            if pairs:
+                best = max(pairs.values())
+                pair = min((p for p, n in pairs.items() if n == best), key=lambda p: min(first[x] for x in p))
+                ranked = [code for code in ranked if code in pair]
+            self._pair = ranked[:2]
         return self._pair
 
-    def _top_two(self, wanted: set[int], pairing: set[int]) -> tuple[list[str], bool]:
-        """The two countries sentences ``wanted`` name most, or the pair sentences ``pairing`` name together
-        most (see above); and whether there was such a pair."""
-        counts, first, pairs = Counter(), {}, Counter()
-        for i in sorted(wanted):
-            found = self.sentence_facts(i)[1]
-            text = self.sentences[i].text
-            for c in found:
-                if _PLACE_USE_BEFORE.search(text, max(0, c.start - 20), c.start) or _PLACE_USE_AFTER.match(text, c.end):
-                    continue  # "near Japan", "on the border with Poland", "the Polish border": a place
+    def _pairs_in(self, i: int, pairs: Counter) -> None:
+        """Add the pairs of countries sentence ``i`` names together (see :func:`_named_pairs`) to ``pairs``."""
+        found = self.sentence_facts(i)[1]
+        if len(found) > 1:
+            sent = self.sentences[i]
+            for pair in _named_pairs(sent.text, found, sent.zone == "title"):
+                pairs[pair] += 1
+
+    def _counts(self, indices: set[int], places_out: bool) -> tuple[Counter, dict]:
+        """How often sentences ``indices`` name each country, and where each is first named; with
+        ``places_out``, not counting a country named as a place ("near Japan", "the Polish border")."""
+        counts: Counter = Counter()
+        first: dict = {}
+        for i in sorted(indices):
+            sent = self.sentences[i]
+            for c in self.sentence_facts(i)[1]:
+                if places_out and (_place_use(sent.text, c.start) or _PLACE_USE_AFTER.match(sent.text, c.end)):
+                    continue
                 counts[c.alpha3] += 1
-                first.setdefault(c.alpha3, self.sentences[i].start + c.start)
-            if i in pairing:
-                for pair in _named_pairs(self.sentences[i].text, found, self.sentences[i].zone == "title"):
-                    pairs[pair] += 1
-        ranked = [code for code, _ in sorted(counts.items(), key=lambda kv: (-kv[1], first[kv[0]]))]
-        if pairs:
-            best = max(pairs.values())
-            pair = min((p for p, n in pairs.items() if n == best), key=lambda p: min(first[x] for x in p))
-            ranked = [code for code in ranked if code in pair]
-        return ranked[:2], bool(pairs)
+                first.setdefault(c.alpha3, sent.start + c.start)
+        return counts, first
 
     def lead_year(self) -> int | None:
         if self._lead_year is False:
@@ -1186,6 +1209,8 @@ def _first_year(text: str, lo: int, hi: int, anchor: int) -> int | None:
 
 
 def _first_month(text: str, lo: int, hi: int, anchor: int) -> int | None:
+    if _MONTH_GATE.search(text, lo, hi) is None:
+        return None  # the common case: no month's first letters (a literal-led pattern the engine skips through)
     months = [(abs(m.start() - anchor), _MONTHS[(m.group(1) or m.group(2)).lower()])
               for m in word_start_matches(_MONTH, text, lo, hi)]
     return min(months)[1] if months else None
@@ -1494,7 +1519,8 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
         if i == last:  # "India, Belarus and Mongolia will also take part." in the next sentence
             for j, s2 in enumerate(follow, start=idx + 1):
                 s2_text = ctx.text_of(j)
-                if not _TAKING_PART_WORD.search(s2_text.low or s2_text.lower()):
+                low2 = s2_text.low or s2_text.lower()
+                if not any(word in low2 for word in _TAKING_PART_WORDS):
                     continue  # every pattern _also_taking_part reads has one of these words: a cheap test first
                 for x in _also_taking_part(s2_text, ctx.sentence_facts(j)[1], rules):
                     if x.alpha3 not in codes:
