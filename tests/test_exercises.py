@@ -524,6 +524,14 @@ class TestWireCopy:
                 "officials said.")
         assert (m.participants, m.status) == (("CHN", "IND", "RUS"), "planned")
 
+    @pytest.mark.parametrize("body, participants", [
+        ("Russia held Vostok-2018, for which China sent 3,200 troops, in Siberia.", ("CHN", "RUS")),
+        ("Russia held the Kavkaz-2020 exercise, in which Iran and Pakistan took part.", ("IRN", "PAK", "RUS")),
+        ("Russia held Vostok-2018, for which Japan showed concern.", ("RUS",)),
+    ])
+    def test_a_relative_clause_of_countries_sending_forces_or_taking_part(self, body, participants):
+        assert one(body).participants == participants
+
     def test_the_country_hosting_with_others_takes_part(self):
         assert one("Belarus will host joint drills with Russia and China next month.").participants == (
             "BLR", "CHN", "RUS")

@@ -447,6 +447,8 @@ _WATCH_PURPOSE = re.compile(r"[Tt]o\s+(?:monitor|watch|shadow|track|observe|tail
 _OTHER_ACTION = re.compile(r"\b(?:also|separately|meanwhile|elsewhere|in\s+addition|ceremony)\b", re.IGNORECASE)
 #: a word of every pattern :func:`_also_taking_part` reads (a test on the lower-case text)
 _TAKING_PART_WORDS = ("part", "sen", "contribut", "dispatch", "deploy", "fielded")
+#: "Vostok-2018, for which China sent 3,200 troops", "in which India took part": a relative clause after a mention
+_FOR_WHICH = re.compile(r"[\"”’'»]?\s*,?\s*(?:for|to|in)\s+which\s+(?:the\s+)?", re.IGNORECASE)
 #: a verb of taking part anywhere in a sentence ("Troops from China ... are taking part alongside ...")
 _TAKING_PART_VERB = re.compile(r"\b(?:tak(?:e|es|ing)|took)\s+part\b|\bparticipat", re.IGNORECASE)
 #: "China, India and Belarus also took part", "with Chinese ships taking part" (a force noun may come between)
@@ -995,6 +997,11 @@ def _contingents(text: str, lo: int, hi: int, countries, country_at: dict, rules
                                          listed))  # not "..., the Indian ministry", "Vietnam's fishing grounds"
         if names and (len(names) < len(listed) or not text.startswith("-", list_end)):
             out += [x for x in names if x not in out]
+    if after is not None and (which := _FOR_WHICH.match(text, after, hi)):  # "Vostok-2018, for which China sent"
+        listed, list_end = _country_list(text, which.end(), country_at)
+        if listed and (_SENT_FORCES.match(text, list_end) or _ALSO_TOOK_PART.match(text, list_end) or
+                       _TOOK_PART.match(text, list_end)):
+            out += [x for x in listed if x not in out]
     if after is not None and (inv := _INVOLVING.match(text, after, hi)):
         if inv.group("verb"):  # "which will also include India, Belarus and Mongolia" (names, not "Japanese-made")
             listed, list_end = _country_list(text, _PART_SKIP.match(text, inv.end()).end(), country_at)
