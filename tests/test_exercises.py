@@ -731,6 +731,33 @@ class TestNotJointExercises:
     def test_no_mention(self, body):
         assert mentions(body) == []
 
+    @pytest.mark.parametrize("body", ["Russia and China held joint live fire drills in the Sea of Japan.",
+                                      "Russian and Chinese troops began a joint artillery fire exercise in Ningxia."])
+    def test_live_or_artillery_fire_is_not_a_fire_drill(self, body):
+        assert len(mentions(body)) == 1
+
+    @pytest.mark.parametrize("second", ["Japan and South Korea sent fighter jets.",
+                                        "Ukraine has sent troops to the front line.",
+                                        "The United States has deployed warships to the area."])
+    def test_forces_sent_elsewhere_in_the_next_sentence_are_no_participants_or_assets(self, second):
+        m = one(f"Russia and China held joint drills in the Sea of Japan. {second}")
+        assert (m.participants, m.domains) == (("CHN", "RUS"), ())
+
+    def test_escort_taskforces_are_no_watchers(self):
+        found = mentions("Chinese and Russian naval escort taskforces held a joint exercise in the Gulf of Aden.",
+                         title="Japan-US summit overshadowed by naval drills")
+        assert found[0].participants == ("CHN", "RUS")
+
+    def test_a_list_that_owns_the_place_is_no_host(self):
+        m = one("Chinese and Russian bombers flew a joint patrol in Japan and South Korea's air defence "
+                "identification zones.")
+        assert m.participants == ("CHN", "RUS")
+
+    def test_a_relative_clause_with_its_own_subject_lends_no_place(self):
+        m = one("Chinese and Russian bombers conducted a joint patrol, which Japan's defence ministry tracked from "
+                "bases in Okinawa.")
+        assert m.place_ids == ()
+
     def test_live_fire_is_not_a_fire_drill(self):
         assert one("Chinese and Russian marines staged joint live-fire drills near Vladivostok.").surface == \
             "joint live-fire drills near Vladivostok"

@@ -333,7 +333,7 @@ def _rules() -> _Rules:
         status=_words(terms["planned"] + terms["conducted"]), status_of=status_of,
         hold=_words(terms["hold"]), group=_words(terms["group"]),
         generic_before=_CaseFree(rf"(?:{_alternation(terms['generic_before'])})\b[^.;!?]*$"),
-        generic_after=_CaseFree(rf"\s*,?\s*(?:{_alternation(terms['generic_after'], not_after=None)})\b"),
+        generic_after=_CaseFree(rf"(?:\s*,)?\s*(?:{_alternation(terms['generic_after'], not_after=None)})\b"),
         report=_words(terms["report"]),
         not_participant=_CaseFree(rf"(?:{_alternation(terms['not_participant'])})\s+(?:the\s+)?$"),
         media=re.compile(rf"(?:{media})(?![\w\-])"),
@@ -374,7 +374,7 @@ _LOC_PREP = r"(?:in|over|near|off|around|across|through|along|at|on|inside|withi
 #: "the waters off", "the northern part of the" before a place's name
 _PART_OF = (r"(?:(?:(?:north|south|east|west)(?:ern)?\s+|central\s+)?(?:coast|waters|skies|airspace|area|vicinity|"
             r"east|west|north|south|part|parts)\s+(?:of|off|over|near)\s+(?:the\s+)?)?")
-_LOC_LEAD = re.compile(rf"\s*,?\s*{_LOC_PREP}\s+(?:the\s+|both\s+)?{_PART_OF}", re.IGNORECASE)
+_LOC_LEAD = re.compile(rf"(?:\s*,)?\s*{_LOC_PREP}\s+(?:the\s+|both\s+)?{_PART_OF}", re.IGNORECASE)
 #: between two places of one list: "and the", ", ", "seas and the", "training ground in Russia's", "of the"
 _LOC_LIST = re.compile(r"(?:\s+(?:seas|oceans|straits|islands|regions|waters|(?:training\s+)?(?:ranges?|grounds?|"
                        r"bases?|polygons?|areas?)))?"
@@ -401,14 +401,14 @@ _TAKING_PART_FORCES = (r"(?:\s+(?:troops|forces|servicemen|soldiers|contingents?
                        r"aircraft|jets|bombers|fighters|helicopters|navies|navy|military|militaries|marines))?")
 #: "India, Belarus and Mongolia will also take part." in the sentence after a mention: a country list that
 #: also takes part, or takes part with no object of its own (not "Japan joined the protests")
-_ALSO_TOOK_PART = re.compile(rf"{_TAKING_PART_FORCES}\s*,?\s*(?:will\s+|would\s+|are\s+to\s+)?"
+_ALSO_TOOK_PART = re.compile(rf"{_TAKING_PART_FORCES}(?:\s*,)?\s*(?:will\s+|would\s+|are\s+to\s+)?"
                              r"(?:also\s+(?:took|take|taking|takes)\s+part|also\s+participat\w*|"
                              r"(?:took|take|takes)\s+part\s*[.,;]|participat(?:ed|es|e)\s*[.,;])", re.IGNORECASE)
 #: "China sent 3,200 soldiers", "Mongolia also contributed a small contingent": after a country in the sentence
 #: after a mention, a country that sends forces to it
 _SENT_FORCES = re.compile(r"(?:['’]s\s+\w+)?\s+(?:also\s+|has\s+|have\s+|will\s+(?:also\s+)?|is\s+|are\s+)?"
                           r"(?:sent|send|sending|sends|contributed|contribute|contributes|contributing|dispatched|"
-                          r"dispatch|dispatching|deployed|deploy|deploying|fielded)\s+"
+                          r"dispatch|dispatching)\s+"
                           r"(?:(?:about|some|around|nearly|almost|roughly|over|more\s+than|up\s+to)\s+)?"
                           r"(?:an?\s+|its\s+|their\s+|[\d,.]+\s+)?(?:[\w\-]+\s+){0,2}?"
                           r"(?:troops|soldiers|servicemen|service\s+members|personnel|contingents?|sailors|marines|"
@@ -418,8 +418,9 @@ _LIBERATION_BEFORE = re.compile(r"Liberation\s+$", re.IGNORECASE)
 #: between two countries named together: "Chinese and Russian", "Russia-China", "China, Russia"
 _PAIRED = re.compile(r"\s*(?:,|and|&|-|–|/|,\s*and)\s*")
 #: after two countries named together, what makes them the watchers of an exercise, not its participants
-_WATCHER_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w\-]+\s+){0,3}?(?:intercept|scrambl|track|shadow|monitor|tail|escort|"
-                            r"warn|spott|detect|observ)", re.IGNORECASE)
+_WATCHER_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w\-]+\s+){0,3}?(?:intercept\w*|scrambl\w*|track(?:s|ed|ing)?|shadow\w*|"
+                            r"monitor\w*|tail(?:s|ed|ing)?|warn(?:s|ed)?|spotted|detect(?:s|ed|ing)?|"
+                            r"observ(?:es|ed|ing))\b", re.IGNORECASE)
 #: before a country, words that make it a place rather than a party ("near Japan", "border with Poland")
 _PLACE_PREPS = frozenset(("near", "off", "over", "around", "toward", "towards", "bordering"))
 _BORDER_NOUNS = frozenset(("border", "borders", "frontier"))
@@ -438,6 +439,16 @@ _NOT_MILITARY = re.compile(r"\b(?:fitness|gym|workout|sports?|oil\s*field|gas\s*
                            r"aerobatic|code-?share|airlines?|passengers?|flights?\s+will\s+be\s+operated)\b",
                            re.IGNORECASE)
 _SEPARATE = frozenset(("separate", "separately", "independent"))
+#: "live" before "fire drills": firing, not a fire drill
+_MILITARY_FIRE = frozenset(("live", "artillery", "anti-aircraft", "gun", "naval", "missile", "rocket", "mortar", "tank"))
+#: after "which"/"that" describing a mention, a capitalised subject of its own ("which Japan's ministry tracked")
+_OTHER_SUBJECT = re.compile(r"\s+(?:the\s+)?[A-Z]")
+#: after forces sent, where they went that is not the exercise ("to the front line", "to the area")
+_SENT_ELSEWHERE = re.compile(r"[^.;]*?\bto\s+(?:the\s+)?(?:front|area|region|border|scene|Middle\s+East)\b", re.IGNORECASE)
+#: forces that are sent to meet others, not to drill with them, unless sent to the exercise
+_INTERCEPTORS = re.compile(r"\b(?:jets|fighters|interceptors)\b", re.IGNORECASE)
+_TO_THE_EXERCISE = re.compile(r"[^.;]*?\bto\s+(?:the\s+|take\s+part|join|participate)(?:[\w\-]+\s+){0,3}?"
+                              r"(?:exercises?|drills?|war\s*games?|man(?:oeu|eu)v\w*|part|patrols?)?", re.IGNORECASE)
 _QUOTE_MARKS = frozenset("\"“”‘’'«»")
 #: between a mention and an exercise word that describes it ("Vostok-2018, its biggest military exercise")
 _APPOSITIVE_GAP = re.compile(r"\s*,\s*(?:its|their|the|a|an)\s+(?:[\w\-]+\s+){0,4}")
@@ -448,7 +459,7 @@ _OTHER_ACTION = re.compile(r"\b(?:also|separately|meanwhile|elsewhere|in\s+addit
 #: a word of every pattern :func:`_also_taking_part` reads (a test on the lower-case text)
 _TAKING_PART_WORDS = ("part", "sen", "contribut", "dispatch", "deploy", "fielded")
 #: "Vostok-2018, for which China sent 3,200 troops", "in which India took part": a relative clause after a mention
-_FOR_WHICH = re.compile(r"[\"”’'»]?\s*,?\s*(?:for|to|in)\s+which\s+(?:the\s+)?", re.IGNORECASE)
+_FOR_WHICH = re.compile(r"[\"”’'»]?(?:\s*,)?\s*(?:for|to|in)\s+which\s+(?:the\s+)?", re.IGNORECASE)
 #: a verb of taking part anywhere in a sentence ("Troops from China ... are taking part alongside ...")
 _TAKING_PART_VERB = re.compile(r"\b(?:tak(?:e|es|ing)|took)\s+part\b|\bparticipat", re.IGNORECASE)
 #: "China, India and Belarus also took part", "with Chinese ships taking part" (a force noun may come between)
@@ -458,7 +469,7 @@ _TOOK_PART = re.compile(rf"{_TAKING_PART_FORCES}"
                         re.IGNORECASE)
 #: "involved some 300,000 Russian troops, along with 3,200 Chinese soldiers": after the mention, an involving
 #: verb or preposition opens a list whose nationalities, each before a force noun, are contingents.
-_INVOLVING = re.compile(r"[\"”’'»]?\s*,?\s*(?:(?:which|that)\s+)?(?:(?:will|would)\s+)?(?:also\s+)?"
+_INVOLVING = re.compile(r"[\"”’'»]?(?:\s*,)?\s*(?:(?:which|that)\s+)?(?:(?:will|would)\s+)?(?:also\s+)?"
                         r"(?:(?P<verb>involv(?:ed|es|e|ing)|includ(?:ed|es|e|ing)|featur(?:ed|es|e|ing)|brought\s+together)|"
                         r"with|along\s+with|alongside|together\s+with)\b", re.IGNORECASE)
 _FORCE_NOUN = re.compile(r"\s+(?:(?:military|navy|naval|air\s+force|army|marine|strategic|fighter|combat|"
@@ -505,9 +516,9 @@ _PART_SKIP = re.compile(r"\s*(?:,\s*)?(?:and\s+)?(?:the\s+|both\s+)?", re.IGNORE
 _PART_TAIL = re.compile(r"\s+(?:armed\s+forces|military|militaries|navy|navies|air\s+force|air\s+forces|army|armies|"
                         r"troops|forces|warships|ships|aircraft|bombers)\b", re.IGNORECASE)
 _REL_CLAUSE = re.compile(r"\s+(?:that|which)\s+([^.,;:!?“”\"]{0,80}?)", re.IGNORECASE)
-_APPOSITION = re.compile(r"\s*,?\s*(?:dubbed|called|named|code-?named|known\s+as|titled)\s+[‘'\"“«]?", re.IGNORECASE)
+_APPOSITION = re.compile(r"(?:\s*,)?\s*(?:dubbed|called|named|code-?named|known\s+as|titled)\s+[‘'\"“«]?", re.IGNORECASE)
 #: between a mention and the country that hosts it: "drills (were held / hosted) in", "exercise hosted by"
-_HOST_LEAD = re.compile(r"\s*,?\s*(?:(?:which|that)\s+)?(?:(?:was|were|is|are|will\s+be|to\s+be|being|be|been|"
+_HOST_LEAD = re.compile(r"(?:\s*,)?\s*(?:(?:which|that)\s+)?(?:(?:was|were|is|are|will\s+be|to\s+be|being|be|been|"
                         r"has\s+been|have\s+been)\s+)?(?:(?:held|hosted|staged|conducted|organi[sz]ed|"
                         r"tak(?:ing|es?)\s+place|took\s+place|under\s*way|began|begins|started|starts|opened|"
                         r"(?:will\s+)?(?:begin|start|run)|ran|runs|kicked\s+off)\s+)?"
@@ -526,8 +537,8 @@ _CLAUSE_END = re.compile(r"[,;:.!?…—–(]")
 _ABBREVIATION_GOES_ON = re.compile(r"(?<=[A-Za-z])\.\s+(?=\d|[a-z])")
 _MOTION = _CaseFree(r"(?:%s)\b" % trie_alternation(
     "flew flown sailed passed transited entered crossed traveled travelled moved headed cruised conducted held "
-    "practiced practised sent sends contributed deployed involved involve involves involving participated "
-    "participating".split(), not_after=r"\w"))
+    "practiced practised involved involve involves involving participated participating".split(),
+    not_after=r"\w"))
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|shall|to|plans?|planned|could|might|set\s+to)\s+(?:\w+\s+)?$",
                            re.IGNORECASE)
 _APPEARS_TO = re.compile(r"\b(?:appear|appears|appeared|seem|seems|seemed)\s+to\s+(?:be\s+|have\s+(?:been\s+)?)?$",
@@ -604,7 +615,7 @@ def _cues(text: str, rules: _Rules) -> list[tuple[int, int, str]]:
     """The exercise words in a sentence as (start, end, kind), leaving out verbs ("exercise restraint",
     "to patrol the border")."""
     cues = []
-    low = getattr(text, "low", None) or text.lower()
+    low = getattr(text, "low", None)  # None: a text whose lower case does not line up with it ("İ")
     for m in rules.cue.finditer(text):
         word = _norm(m.group(0))
         if word.startswith("exercise") and _EXERCISE_VERB.match(text, m.end()):
@@ -615,9 +626,11 @@ def _cues(text: str, rules: _Rules) -> list[tuple[int, int, str]]:
         if word in ("patrolled", "patrolling") and (_PARTICIPLE_BEFORE.search(text, max(0, m.start() - 25), m.start())
                                                     or _NOUN_AFTER.match(text, m.end())):
             continue  # "a heavily patrolled border", "patrolling vessels": an adjective, not the clause's verb
-        words = low[max(0, m.start() - 40):m.start()].split()[-3:]  # a slice and a split: cheaper than a pattern
-        if words and (words[-1] in rules.civil or " ".join(words[-2:]) in rules.civil):
-            continue  # "a routine fire drill", "an air raid drill" (not "live-fire": one word)
+        before = low[max(0, m.start() - 40):m.start()] if low is not None else text[max(0, m.start() - 40):m.start()].lower()
+        words = before.split()[-3:]  # a slice and a split: cheaper than a pattern
+        if words and (words[-1] in rules.civil or " ".join(words[-2:]) in rules.civil) and \
+                not (len(words) > 1 and words[-2] in _MILITARY_FIRE):
+            continue  # "a routine fire drill", "an air raid drill" (not "live fire drills", not "live-fire")
         if _SEPARATE.intersection(words):
             continue  # "warships, which conduct separate anti-piracy patrols": each its own
         if word.startswith("joint flight") and not _military_flight(text, rules):
@@ -976,8 +989,9 @@ def _hosts(text: str, end: int, country_at: dict) -> list:
     if lead is None or lead.end() not in country_at:
         return []
     found, _ = _country_list(text, lead.end(), country_at)
-    return [x for x in found if x.kind == "name" and not _NOT_HOST_AFTER.match(text, x.end)
-            and text[x.end - 2:x.end] not in ("’s", "'s")]
+    if any(_NOT_HOST_AFTER.match(text, x.end) or text[x.end - 2:x.end] in ("’s", "'s") for x in found):
+        return []  # "in Japan and South Korea's air defence zones": the list owns the place
+    return [x for x in found if x.kind == "name"]
 
 
 def _contingents(text: str, lo: int, hi: int, countries, country_at: dict, rules: _Rules,
@@ -988,8 +1002,7 @@ def _contingents(text: str, lo: int, hi: int, countries, country_at: dict, rules
     out = []
     for m in _CONTINGENT.finditer(text, lo, hi):
         out += _country_list(text, m.end(), country_at)[0]
-    if after is not None and ((low := getattr(text, "low", None) or text.lower()).find("which", after, after + 80) >= 0
-                              or low.find("that", after, after + 80) >= 0) and \
+    if after is not None and ("which" in (window := text[after:after + 80].lower()) or "that" in window) and \
             (rel := _REL_INVOLVING.search(text, after, min(hi, after + 80))) and \
             not _SENTENCE_BREAK.search(text, after, rel.start()):
         listed, list_end = _country_list(text, rel.end(), country_at)
@@ -1045,7 +1058,8 @@ def _also_taking_part(text: str, countries, rules: _Rules) -> list:
         found, listed_to = _country_list(text, x.start, country_at)
         if _ALSO_TOOK_PART.match(text, listed_to) or (
                 (sent := _SENT_FORCES.match(text, listed_to)) and all(y.kind != "demonym" for y in found)
-                and not _WATCH_PURPOSE.search(text, sent.end())):
+                and not _WATCH_PURPOSE.search(text, sent.end()) and not _SENT_ELSEWHERE.match(text, sent.end())
+                and not (_INTERCEPTORS.search(sent.group()) and not _TO_THE_EXERCISE.match(text, sent.end()))):
             out += [y for y in found if y not in out]
     if _TAKING_PART_VERB.search(text) and not rules.negation.search(text):  # not "... will not take part"
         for m in _CONTINGENT.finditer(text):
@@ -1471,7 +1485,9 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
             places_hi = right_hi
             places_nxt = len(t) if i == last else nxt  # past the exercise words in apposition to it
             for _ in range(3):
-                if places_hi < places_nxt and t.startswith(",", places_hi) and _DESCRIBING.match(t, places_hi + 1):
+                if places_hi < places_nxt and t.startswith(",", places_hi) and \
+                        (d := _DESCRIBING.match(t, places_hi + 1)) and \
+                        not (d.group().lstrip() in ("which", "that") and _OTHER_SUBJECT.match(t, d.end())):
                     places_hi = _clause_right(t, places_hi + 1, places_nxt)
             for p in places:
                 listed = bool(mention_places) and mention_places[-1].end <= p.start and \
@@ -1523,6 +1539,7 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
         for x in [*c.part_countries, *contingents]:
             if x.alpha3 not in codes:  # c.part_countries: also "held by X and Y" after the span
                 codes.append(x.alpha3)
+        contributing = set()  # the next sentences that name countries taking part (their forces are its assets)
         if i == last:  # "India, Belarus and Mongolia will also take part." in the next sentence
             for j, s2 in enumerate(follow, start=idx + 1):
                 s2_text = ctx.text_of(j)
@@ -1530,6 +1547,7 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
                 if not any(word in low2 for word in _TAKING_PART_WORDS):
                     continue  # every pattern _also_taking_part reads has one of these words: a cheap test first
                 for x in _also_taking_part(s2_text, ctx.sentence_facts(j)[1], rules):
+                    contributing.add(j)
                     if x.alpha3 not in codes:
                         codes.append(x.alpha3)
 
@@ -1567,8 +1585,9 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
             for j, s2 in enumerate(follow, start=idx + 1):
                 s2_text = ctx.text_of(j)
                 new_paragraph = "\n" in article.text[ctx.sentences[j - 1].end:s2.start]
-                if _MOTION.search(s2_text) and "scrambl" not in (s2_text.low or s2_text.lower()) and \
-                        not _WATCH_PURPOSE.search(s2_text) and not (new_paragraph and _OTHER_ACTION.search(s2_text)):
+                if j in contributing or (
+                        _MOTION.search(s2_text) and "scrambl" not in (s2_text.low or s2_text.lower()) and
+                        not _WATCH_PURPOSE.search(s2_text) and not (new_paragraph and _OTHER_ACTION.search(s2_text))):
                     asset_hits += _assets(s2_text, 0, len(s2_text), rules)
                     cont_places += ctx.sentence_facts(j)[0]
         domains |= {d for _, d, _ in asset_hits}
