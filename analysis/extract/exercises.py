@@ -404,16 +404,18 @@ _TAKING_PART_FORCES = (r"(?:\s+(?:troops|forces|servicemen|soldiers|contingents?
 _ALSO_TOOK_PART = re.compile(rf"{_TAKING_PART_FORCES}(?:\s*,)?\s*(?:will\s+|would\s+|are\s+to\s+)?"
                              r"(?:also\s+(?:took|take|taking|takes)\s+part|also\s+participat\w*|"
                              r"(?:took|take|takes)\s+part\s*[.,;]|participat(?:ed|es|e)\s*[.,;])", re.IGNORECASE)
+#: nouns for a country's forces in an exercise ("3,200 Chinese soldiers", "China sent warships")
+_FORCES = (r"troops|soldiers|servicemen|service\s+members|sailors|marines|paratroopers|personnel|forces|units|"
+           r"contingents?|warships|ships|vessels|destroyers|frigates|corvettes|submarines|aircraft|jets|bombers|"
+           r"fighters|helicopters|tanks|vehicles")
 #: "China sent 3,200 soldiers", "Mongolia also contributed a small contingent": after a country in the sentence
 #: after a mention, a country that sends forces to it
 _SENT_FORCES = re.compile(r"(?:['’]s\s+\w+)?\s+(?:also\s+|has\s+|have\s+|will\s+(?:also\s+)?|is\s+|are\s+)?"
                           r"(?:sent|send|sending|sends|contributed|contribute|contributes|contributing|dispatched|"
                           r"dispatch|dispatching)\s+"
                           r"(?:(?:about|some|around|nearly|almost|roughly|over|more\s+than|up\s+to)\s+)?"
-                          r"(?:an?\s+|its\s+|their\s+|[\d,.]+\s+)?(?:[\w\-]+\s+){0,2}?"
-                          r"(?:troops|soldiers|servicemen|service\s+members|personnel|contingents?|sailors|marines|"
-                          r"paratroopers|warships|ships|vessels|aircraft|jets|bombers|fighters|helicopters|tanks|units|"
-                          r"forces)\b", re.IGNORECASE)
+                          rf"(?:an?\s+|its\s+|their\s+|[\d,.]+\s+)?(?:[\w\-]+\s+){{0,2}}?(?:{_FORCES})\b",
+                          re.IGNORECASE)
 _LIBERATION_BEFORE = re.compile(r"Liberation\s+$", re.IGNORECASE)
 #: between two countries named together: "Chinese and Russian", "Russia-China", "China, Russia"
 _PAIRED = re.compile(r"\s*(?:,|and|&|-|–|/|,\s*and)\s*")
@@ -473,10 +475,7 @@ _INVOLVING = re.compile(r"[\"”’'»]?(?:\s*,)?\s*(?:(?:which|that)\s+)?(?:(?:
                         r"(?:(?P<verb>involv(?:ed|es|e|ing)|includ(?:ed|es|e|ing)|featur(?:ed|es|e|ing)|brought\s+together)|"
                         r"with|along\s+with|alongside|together\s+with)\b", re.IGNORECASE)
 _FORCE_NOUN = re.compile(r"\s+(?:(?:military|navy|naval|air\s+force|army|marine|strategic|fighter|combat|"
-                         r"[\w\-]*\d[\w\-]*)\s+)?(?:troops|soldiers|servicemen|service\s+members|sailors|marines|"
-                         r"paratroopers|personnel|forces|units|contingents?|warships|ships|vessels|destroyers|frigates|"
-                         r"corvettes|submarines|aircraft|jets|bombers|fighters|helicopters|tanks|vehicles)\b",
-                         re.IGNORECASE)
+                         rf"[\w\-]*\d[\w\-]*)\s+)?(?:{_FORCES})\b", re.IGNORECASE)
 #: "in what the Japanese defence ministry called a joint patrol": the country there is the source
 _WHAT_CALLED = _CaseFree(r"\bwhat\s+([^,;:!?]{1,80}?)\s+(?:called|calls|described\s+as|describes\s+as|termed|"
                           r"terms|dubbed|labell?ed|characteri[sz]ed\s+as)\s+(?:an?\s+|the\s+)?$", needs="what")
