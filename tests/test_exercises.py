@@ -559,7 +559,6 @@ class TestWireCopy:
                          title="US and Canadian jets intercept Russian and Chinese bombers")
         assert found[-1].participants == ("CHN", "RUS")
 
-
     def test_countries_that_scrambled_jets_are_not_the_subject(self):
         m = one("Japan and South Korea scrambled fighter jets on Tuesday as Chinese and Russian strategic bombers "
                 "flew a joint patrol over the Sea of Japan.")
@@ -571,22 +570,19 @@ class TestWireCopy:
         assert m.participants == ("BLR", "CHN", "IND", "RUS")
 
     def test_a_country_named_as_a_border_or_a_watcher_is_not_one_of_the_two(self):
-        text = ("Chinese troops arrive in Belarus for drills near Polish border\n\n"
-                "Chinese troops have arrived in Belarus for joint drills near Brest, on the border with Poland, "
-                "as the two countries deepen their military ties.\n\nPoland has said it will monitor the drills.")
-        found = extract_exercises(article_from_text(text, article_id="b", published=PUBLISHED))
-        assert [m.participants for m in found if "in_title" not in m.flags][0] == ("BLR", "CHN")
+        found = mentions("Chinese troops have arrived in Belarus for joint drills near Brest, on the border with Poland, "
+                         "as the two countries deepen their military ties.\n\nPoland has said it will monitor the "
+                         "drills.", title="Chinese troops arrive in Belarus for drills near Polish border")
+        assert found[0].participants == ("BLR", "CHN")
 
     def test_ships_that_watched_are_not_the_pair(self):
-        text = ("US, Japan hold drills watched by Chinese, Russian ships\n\n"
-                "The two navies held joint drills in the Philippine Sea.\n")
-        found = extract_exercises(article_from_text(text, article_id="w", published=PUBLISHED))
-        assert [m.participants for m in found if "in_title" not in m.flags] == [("JPN", "USA")]
+        found = mentions("The two navies held joint drills in the Philippine Sea.",
+                         title="US, Japan hold drills watched by Chinese, Russian ships")
+        assert [m.participants for m in found] == [("JPN", "USA")]
 
     def test_a_list_of_countries_is_not_a_pair(self):
-        text = ("China, Russia to hold drills\n\nThe exercise will also involve India, Belarus and Mongolia.\n\n"
-                "The two militaries will hold joint drills next month.\n")
-        found = extract_exercises(article_from_text(text, article_id="l", published=PUBLISHED))
+        found = mentions("The exercise will also involve India, Belarus and Mongolia.\n\n"
+                         "The two militaries will hold joint drills next month.", title="China, Russia to hold drills")
         assert found[-1].participants == ("CHN", "RUS")
 
     def test_a_paragraph_about_other_aircraft_gives_no_place(self):

@@ -426,8 +426,9 @@ _WATCHER_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w\-]+\s+){0,3}?(?:intercept\w*
 #: before a country, words that make it a place rather than a party ("near Japan", "border with Poland")
 _PLACE_PREPS = frozenset(("near", "off", "over", "around", "toward", "towards", "bordering"))
 _BORDER_NOUNS = frozenset(("border", "borders", "frontier"))
-_PLACE_USE_AFTER = re.compile(r"(?:['’]s)?\s+(?:border|borders|frontier|waters|airspace|skies|coast|coastline|"
-                              r"territorial|air\s+defen[cs]e)\b", re.IGNORECASE)
+#: nouns after a country that make it the owner of a place ("Japanese waters", "the Polish border")
+_PLACE_NOUNS = r"border|borders|frontier|waters|airspace|skies|coast|coastline|territorial|air\s+defen[cs]e|exclusive"
+_PLACE_USE_AFTER = re.compile(rf"(?:['’]s)?\s+(?:{_PLACE_NOUNS})\b", re.IGNORECASE)
 _WATCHED_BY = re.compile(r"\b(?:watched|shadowed|monitored|tracked|tailed|followed|intercepted|observed)\s+by\s+"
                          r"(?:the\s+)?$", re.IGNORECASE)
 _ROMAN_SUFFIX = re.compile(r"-[IVX]+$")
@@ -525,8 +526,8 @@ _HOST_LEAD = re.compile(r"(?:\s*,)?\s*(?:(?:which|that)\s+)?(?:(?:was|were|is|ar
                         r"(?:at\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}(?:training\s+grounds?|ranges|grounds|bases|sites|"
                         r"polygons)\s+)?(?:in|across|hosted\s+by)\s+(?:the\s+|both\s+)?")
 #: after a country, what makes it a place's owner rather than the host ("in Japan's air defence zone")
-_NOT_HOST_AFTER = re.compile(r"[’']s|\s+(?:waters|airspace|skies|territorial|air\s+defen[cs]e|exclusive|coast|"
-                             r"border|embassy|media|officials?|government|ministry|president)\b", re.IGNORECASE)
+_NOT_HOST_AFTER = re.compile(rf"[’']s|\s+(?:{_PLACE_NOUNS}|embassy|media|officials?|government|ministry|president)\b",
+                             re.IGNORECASE)
 #: "..., which will also involve China and Pakistan" after the mention's place or time: a list of participants
 _REL_INVOLVING = re.compile(r"\b(?:which|that)\s+(?:will\s+|would\s+|is\s+to\s+)?(?:also\s+)?"
                             r"(?:involv|includ)\w*\s+(?:the\s+)?",
