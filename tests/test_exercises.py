@@ -155,6 +155,12 @@ class TestWireStories:
         assert (m.name, m.kind, m.domains, m.participants, m.year, m.year_inferred) == (
             "Joint Strategic Air Patrol-9", "patrol", ("air",), ("CHN", "RUS"), None, 2024)
 
+    def test_ordinal_with_letters_lower_does_not_fold(self):
+        # A case-insensitive match reads "NİNTH" (Turkish dotted capital I) as "ninth"; lower() makes it
+        # "ni\u0307nth". The edition must still be read, not crash the article.
+        m = one("CHINA'S DEFENCE MINISTRY SAID IT WAS THE NİNTH JOINT STRATEGIC AIR PATROL BY THE TWO MILITARIES.")
+        assert m.name == "Joint Strategic Air Patrol-9"
+
     def test_named_series_with_year_suffix(self):
         for text, name in [("Russia and China began the Vostok-2022 strategic exercises on Thursday.", "Vostok-2022"),
                            ("The Joint Sea-2021 naval drills were held in the Sea of Japan in October.",

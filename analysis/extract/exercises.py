@@ -691,9 +691,14 @@ def _names(text: str, rules: _Rules, places_of: Callable[[], list], cue_spans, n
     return sorted(out, key=lambda c: c.start)
 
 
+#: letters a case-insensitive match takes for ASCII ones but ``lower()`` does not fold to them ("İ" lowers to "i" and
+#: a combining dot)
+_FOLD_TO_ASCII = str.maketrans({"\u0307": None, "ı": "i", "ſ": "s"})
+
+
 def _edition(ordinal: str) -> int:
-    """The number an ordinal says: "ninth" -> 9, "10th" -> 10."""
-    word = ordinal.lower()
+    """The number an ordinal says: "ninth" -> 9, "10th" -> 10, "NİNTH" (as a case-insensitive match reads it) -> 9."""
+    word = ordinal.lower().translate(_FOLD_TO_ASCII)
     return _ORDINALS.get(word) or int(re.match(r"\d+", word).group(0))
 
 
