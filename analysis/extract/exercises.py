@@ -349,7 +349,8 @@ def _rules() -> _Rules:
 
 # ---- fixed patterns ------------------------------------------------------------------------------------------
 
-_REVERSED_TOKEN = re.compile(r"\s*([\w’'\-]+|[^\w\s])")  # the next token of a reversed text (see _TokensBefore)
+_REVERSED_TOKEN = re.compile(r"\s*([\w’'\-]+|[^\w\s])")  # the next token of a reversed text (see _left_premods)
+_REVERSED_WORD = re.compile(r"\s*([\w’']*)")  # the word a reversed text begins with, spaces aside (see _last_word)
 _NUMBERED_PREMOD = re.compile(r"\d+(?:st|nd|rd|th)|\d+-(?:day|week)|sino-\w+")  # "10th", "3-day", "sino-russian"
 # The look-behinds stand after the year (reaching back over its four digits) and the word start before a
 # month is checked by word_start_matches, so that every branch starts with a literal: the regex engine
@@ -758,18 +759,28 @@ def _unlisted_names(text: str, cands: list[_Cand], names: list[_Cand], countries
 
 
 def _left_premods(text: str, head_start: int, rules: _Rules, countries) -> tuple[int, bool, bool, int]:
-    """Walk left over the modifiers of an exercise word: (start, definite, joint, countries in the modifiers)."""
-    tokens = _TokensBefore(text, max(0, head_start - 120), head_start)
+    """Walk left over the modifiers of an exercise word: (start, definite, joint, countries in the modifiers).
+
+    Reads at most 120 characters back, cutting the tokens (runs of word characters, apostrophes and
+    hyphens, or any other character but a space by itself) only as far as the walk goes; a run reads the
+    same both ways, so they are cut from the reversed window."""
+    lo = max(0, head_start - 120)
+    rev = text[lo:head_start][::-1]
+    tokens = ((head_start - m.end(), head_start - m.start(1)) for m in _REVERSED_TOKEN.finditer(rev))
+    countries = [c for c in countries if lo <= c.start < head_start] if countries else []  # those in the window
     start, joint, codes = head_start, False, set()
-    k = 0  # tokens[k] is the k-th token left of the head
-    while (tok := tokens[k]) is not None:
-        a, b, w = tok
+    before = -1  # where the token read just before this one (to its right) starts
+    tok = next(tokens, None)
+    while tok is not None:
+        a, b = tok
         multi = _multi_premod(text, b, rules)
-        if multi:
+        if multi:  # "air force": the tokens inside it are one modifier
             start = b - len(multi)
-            while (tok := tokens[k]) is not None and tok[0] >= start:
-                k += 1
+            while tok is not None and tok[0] >= start:
+                before = tok[0]
+                tok = next(tokens, None)
             continue
+        w = text[a:b]
         lw = w.lower()
         found = _countries_in(countries, a, b)
         if found or _is_modifier(lw, rules):
@@ -780,15 +791,21 @@ def _left_premods(text: str, head_start: int, rules: _Rules, countries) -> tuple
             start = a
         elif w in _QUOTE_MARKS:
             pass  # joint "anti-terrorist" exercises: a quoted modifier
-        elif lw in ("and", ",", "&") and start == (tokens[k - 1][0] if k > 0 else -1) and \
-                (after := tokens[k + 1]) is not None and \
-                (_is_modifier(after[2].lower(), rules) or _countries_in(countries, after[0], after[1])):
-            pass  # "air and naval patrols", "Russian and Chinese joint drills"
+        elif lw in ("and", ",", "&") and start == before:
+            after = next(tokens, None)
+            if after is None or not (_is_modifier(text[after[0]:after[1]].lower(), rules) or
+                                     _countries_in(countries, *after)):
+                break
+            before, tok = a, after  # "air and naval patrols", "Russian and Chinese joint drills"
+            continue
         else:
             break
-        k += 1
+        before = a
+        tok = next(tokens, None)
     joint |= len(codes) >= 2
-    return start, _last_word(text, start).lower() in _DEFINITE, joint, len(codes)
+    word = _REVERSED_WORD.match(rev, head_start - start)  # the word before the mention, spaces aside
+    last = word.group(1)[::-1] if word.end() < len(rev) or lo == 0 else _last_word(text, start)
+    return start, last.lower() in _DEFINITE, joint, len(codes)
 
 
 def _is_modifier(word: str, rules: _Rules) -> bool:
@@ -809,28 +826,6 @@ def _multi_premod(text: str, end: int, rules: _Rules) -> str | None:
         if begin >= 0 and text[begin:end].lower() == m and (begin == 0 or not text[begin - 1].isalnum()):
             return m
     return None
-
-
-class _TokensBefore:
-    """The tokens of ``text[lo:hi]`` (runs of word characters, apostrophes and hyphens, and any other
-    character but a space by itself), right to left, cut only as far as they are read: ``tokens[0]`` is
-    the last one, ``tokens[k]`` is None past the first. A run reads the same both ways, so the tokens are
-    cut from the reversed window."""
-
-    def __init__(self, text: str, lo: int, hi: int):
-        self.text, self.hi, self.pos = text, hi, 0
-        self.reversed = text[lo:hi][::-1]
-        self.found: list[tuple[int, int, str]] = []
-
-    def __getitem__(self, k: int) -> tuple[int, int, str] | None:
-        while len(self.found) <= k:
-            m = _REVERSED_TOKEN.match(self.reversed, self.pos)
-            if m is None:
-                return None
-            self.pos = m.end()
-            start, end = self.hi - m.end(), self.hi - m.start(1)
-            self.found.append((start, end, self.text[start:end]))
-        return self.found[k]
 
 
 def _last_word(text: str, end: int) -> str:
@@ -1269,6 +1264,7 @@ class _Prefilter:
     def __init__(self, stems: Iterable[str], names: Iterable[str]):
         self.stems = tuple(sorted(set(stems)))
         self.upper_stems = frozenset(s.upper() for s in self.stems) - set(self.stems)
+        self.stem_scan = _suffix_groups(self.stems)
         self.names = frozenset(names)
         terms = self.names | self.upper_stems
         self.scan = re.compile(trie_alternation(terms))
@@ -1280,7 +1276,7 @@ class _Prefilter:
 
     def hits(self, text: str) -> list[int]:
         """Sorted offsets where a mention may begin (empty: the text mentions no exercise)."""
-        out = self._stem_starts(text, self.stems)
+        out = self._stem_starts(text, self.stem_scan)
         found_stem = bool(out)
         for m in self.scan.finditer(text):
             term, start = m.group(), m.start()
@@ -1292,7 +1288,7 @@ class _Prefilter:
 
     def _two_passes(self, text: str) -> list[int]:
         """:meth:`hits` by every occurrence of every stem and a scan for the names alone."""
-        out = self._stem_starts(text, self.stems + tuple(self.upper_stems))
+        out = self._stem_starts(text, _suffix_groups(self.stems + tuple(self.upper_stems)))
         names = list(self._names_pattern.finditer(text))
         if not out and not any(_dated_name(text, m.group(), m.end()) for m in names):
             return []
@@ -1304,15 +1300,39 @@ class _Prefilter:
         return re.compile(trie_alternation(self.names))
 
     @staticmethod
-    def _stem_starts(text: str, stems: Iterable[str]) -> list[int]:
-        """Where each stem begins in ``text``, every occurrence (overlapping ones too)."""
+    def _stem_starts(text: str, scan: list[tuple[str, tuple[tuple[str, int], ...]]]) -> list[int]:
+        """Where each stem begins in ``text``, every occurrence (overlapping ones too); ``scan``: the stems
+        grouped by a shared ending (see :func:`_suffix_groups`)."""
         out = []
-        for stem in stems:
-            i = text.find(stem)
+        for ending, group in scan:
+            i = text.find(ending)
             while i >= 0:
-                out.append(i)
-                i = text.find(stem, i + 1)
+                if group:
+                    out += [i - k for stem, k in group if text.startswith(stem, i - k)]
+                else:
+                    out.append(i)
+                i = text.find(ending, i + 1)
         return out
+
+
+def _suffix_groups(stems: Iterable[str]) -> list[tuple[str, tuple[tuple[str, int], ...]]]:
+    """The stems as (text to find, its stems with how far each begins before it): stems that end the same
+    ("ar game", "ar-game", "argame") are found by one search for their common ending ("game"), each
+    checked where that ending is found; any other stem by a search for itself (an empty group). Each
+    search reads the whole article, so fewer searches find the same places sooner."""
+    by_ending: dict[str, list[str]] = {}
+    for stem in stems:
+        by_ending.setdefault(stem[-3:], []).append(stem)
+    out = []
+    for group in by_ending.values():
+        if len(group) == 1:
+            out.append((group[0], ()))
+            continue
+        ending = group[0]
+        while not all(stem.endswith(ending) for stem in group):
+            ending = ending[1:]
+        out.append((ending, tuple((stem, len(stem) - len(ending)) for stem in group)))
+    return out
 
 
 def extract_exercises(article) -> list[ExerciseMention]:
