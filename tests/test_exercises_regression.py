@@ -99,10 +99,7 @@ def test_tokens_are_read_backwards_as_forwards(texts):
         for hi in range(0, len(text), 7):
             lo = max(0, hi - 40)
             expected = [(m.start(), m.end(), m.group(0)) for m in forward.finditer(text, lo, hi)][::-1]
-            tokens = exercises._TokensBefore(text, lo, hi)
-            got = []
-            while (tok := tokens[len(got)]) is not None:
-                got.append(tok)
+            got = [(a, b, text[a:b]) for a, b in exercises._tokens_before(text[lo:hi][::-1], hi)]
             assert got == expected, (text, lo, hi)
 
 

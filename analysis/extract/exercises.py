@@ -349,7 +349,7 @@ def _rules() -> _Rules:
 
 # ---- fixed patterns ------------------------------------------------------------------------------------------
 
-_REVERSED_TOKEN = re.compile(r"\s*([\w’'\-]+|[^\w\s])")  # the next token of a reversed text (see _left_premods)
+_REVERSED_TOKEN = re.compile(r"\s*([\w’'\-]+|[^\w\s])")  # the next token of a reversed text (see _tokens_before)
 _REVERSED_WORD = re.compile(r"\s*([\w’']*)")  # the word a reversed text begins with, spaces aside (see _last_word)
 _NUMBERED_PREMOD = re.compile(r"\d+(?:st|nd|rd|th)|\d+-(?:day|week)|sino-\w+")  # "10th", "3-day", "sino-russian"
 # The look-behinds stand after the year (reaching back over its four digits) and the word start before a
@@ -761,12 +761,10 @@ def _unlisted_names(text: str, cands: list[_Cand], names: list[_Cand], countries
 def _left_premods(text: str, head_start: int, rules: _Rules, countries) -> tuple[int, bool, bool, int]:
     """Walk left over the modifiers of an exercise word: (start, definite, joint, countries in the modifiers).
 
-    Reads at most 120 characters back, cutting the tokens (runs of word characters, apostrophes and
-    hyphens, or any other character but a space by itself) only as far as the walk goes; a run reads the
-    same both ways, so they are cut from the reversed window."""
+    Reads at most 120 characters back, cutting the tokens only as far as the walk goes."""
     lo = max(0, head_start - 120)
     rev = text[lo:head_start][::-1]
-    tokens = ((head_start - m.end(), head_start - m.start(1)) for m in _REVERSED_TOKEN.finditer(rev))
+    tokens = _tokens_before(rev, head_start)
     countries = [c for c in countries if lo <= c.start < head_start] if countries else []  # those in the window
     start, joint, codes = head_start, False, set()
     before = -1  # where the token read just before this one (to its right) starts
@@ -806,6 +804,13 @@ def _left_premods(text: str, head_start: int, rules: _Rules, countries) -> tuple
     word = _REVERSED_WORD.match(rev, head_start - start)  # the word before the mention, spaces aside
     last = word.group(1)[::-1] if word.end() < len(rev) or lo == 0 else _last_word(text, start)
     return start, last.lower() in _DEFINITE, joint, len(codes)
+
+
+def _tokens_before(rev: str, hi: int) -> Iterator[tuple[int, int]]:
+    """The tokens of a window of text that ends at ``hi``, given reversed (``rev``), right to left, as (start,
+    end) offsets into the text, each cut when it is read. A token is a run of word characters, apostrophes
+    and hyphens, or any other character but a space by itself: a run reads the same both ways."""
+    return ((hi - m.end(), hi - m.start(1)) for m in _REVERSED_TOKEN.finditer(rev))
 
 
 def _is_modifier(word: str, rules: _Rules) -> bool:
