@@ -12,7 +12,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from analysis.extract._numbers import alternation
+from analysis.extract._numbers import _SPACE_CLASS, alternation
+from analysis.extract._patterns import term_units, trie_of_units
 
 __all__: list[str] = []  # private module
 
@@ -95,6 +96,24 @@ def lead(position: str, words_only: bool = False) -> str:
     exact = _char_class({s[0] for s in rows if not _is_word(s)})
     folded = _char_class({s[0] for s in rows if _is_word(s)})
     return "(?=" + "|".join(filter(None, [exact, folded and f"(?i:{folded})"])) + ")"
+
+
+def lead_prefixes(position: str, words_only: bool = False, depth: int = 3) -> str:
+    """A look-ahead for the first ``depth`` characters of the currencies written in ``position``
+    (symbols and codes as written, words in any case), to test after :func:`lead`: a word that starts
+    with one of their first characters ("March", "the") is then passed over at once, where the regex
+    engine would try the case-insensitive currency words one by one (their alternation is no prefix
+    tree: codes and words differ in case rules). Every currency implies it, so adding it changes no match.
+
+    >>> bool(re.match(lead_prefixes("suffix"), "Dollars")), bool(re.match(lead_prefixes("suffix"), "March"))
+    (True, False)
+    """
+    rows = surfaces(position, words_only)
+    space = _SPACE_CLASS + "+"  # as alternation() writes a space
+    exact = [term_units(s, space)[:depth] for s in rows if not _is_word(s)]
+    folded = [term_units(s, space)[:depth] for s in rows if _is_word(s)]
+    return "(?=" + "|".join(filter(None, [exact and trie_of_units(exact),
+                                          folded and f"(?i:{trie_of_units(folded)})"])) + ")"
 
 
 def _char_class(chars: set[str]) -> str:

@@ -96,11 +96,15 @@ def prefix_tree(words, space: str = _SPACE_CLASS + "+") -> str:
 
 # --- digits -------------------------------------------------------------------------------------
 # An integer with thousands groups (one separator style throughout) or plain digits, then decimals.
-_GROUPED = (r"\d{1,3}(?:(?:,\d{3}(?!\d))+|(?:\.\d{3}(?!\d))+|(?:" + _SPACE_CLASS + r"\d{3}(?!\d))+"
+# Each starts with a look-ahead it implies, tested in one pass over the digits (possessive: no backing
+# off): most numbers are neither grouped nor typos, and the patterns alone back off digit by digit,
+# trying every separator each time, before they fail.
+_GROUPED = (r"(?=\d{1,3}+[,.'’" + SPACES + r"]\d)"
+            r"\d{1,3}(?:(?:,\d{3}(?!\d))+|(?:\.\d{3}(?!\d))+|(?:" + _SPACE_CLASS + r"\d{3}(?!\d))+"
             r"|(?:['’]\d{3}(?!\d))+)")
 DIGITS = rf"(?:(?:{_GROUPED}|\d+)(?:[.,]\d+)?|\.\d+)"
 # A source typo: the letter o for a zero ("around 15o Chinese fighter jets").
-TYPO = r"(?:\d{2,}[oO]|\d[oO]{2})"
+TYPO = r"(?:(?=\d++[oO])(?:\d{2,}[oO]|\d[oO]{2}))"
 
 
 def parse_number(text: str, scaled: bool = False, currency: str | None = None, percent: bool = False) -> float:
