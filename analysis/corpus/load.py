@@ -11,7 +11,6 @@ import datetime as _dt
 import hashlib
 import os
 from dataclasses import dataclass, field
-from itertools import starmap
 from pathlib import Path
 from typing import Callable
 
@@ -19,9 +18,9 @@ import pandas as pd
 
 from analysis._gc import collector_paused
 from analysis.corpus.dates import parse_date
-from analysis.corpus.model import Article, Problem, Sentence
+from analysis.corpus.model import Article, Problem
 from analysis.corpus.readers import SUFFIXES, RawRecord, read_file
-from analysis.corpus.sentences import sentence_cuts, split_spans
+from analysis.corpus.sentences import line_sentences, sentence_cuts
 from analysis.corpus.sidecar import SIDECAR_NAME, parse_iso_date, read_sidecar
 from analysis.corpus.zones import zone_lines
 
@@ -97,14 +96,7 @@ def article_from_text(text: str, article_id: str = "article", path: str = "", pu
     ('Title line', ['Title line', 'The U.S. spent $1 billion.', 'China spent more.'])
     """
     facts = zone_lines(text)
-    body = [(line.start, line.end) for line in facts.lines if line.zone == "body"]
-    body_sentences = iter(split_spans(text, body, sentence_cuts(text)))
-    sentences: list[Sentence] = []
-    for line in facts.lines:
-        if line.zone == "body":
-            sentences += starmap(Sentence, next(body_sentences))  # zone "body" by default
-        else:
-            sentences.append(Sentence(line.start, line.end, text[line.start:line.end], line.zone))
+    sentences = line_sentences(text, facts.lines, sentence_cuts(text))
     article = Article(article_id=article_id, path=path, text=text, lines=tuple(facts.lines),
                       sentences=tuple(sentences), title=facts.title, author=facts.author, origin=facts.origin,
                       published=facts.published, date_precision=facts.date_precision)
