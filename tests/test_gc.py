@@ -29,6 +29,26 @@ def test_collector_paused_leaves_a_disabled_collector_disabled():
         gc.enable()
 
 
+def test_collector_paused_hands_its_objects_to_the_oldest_generation():
+    # no young collection has to walk what the block built (a loaded corpus): it is old already
+    with collector_paused():
+        built = [[i] for i in range(5000)]
+    oldest = {id(o) for o in gc.get_objects(generation=2)}
+    assert all(id(x) in oldest for x in built[::500])
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
+
+
+def test_collector_paused_leaves_a_callers_freeze_alone():
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with collector_paused():
+            pass
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+
+
 def test_heap_frozen_unfreezes_even_on_error():
     with pytest.raises(KeyError):
         with heap_frozen():
