@@ -315,3 +315,24 @@ def test_figures_frame_columns_order_and_usd():
 
 def test_figures_frame_empty_has_the_columns():
     assert list(figures_frame([]).columns) == FIGURE_COLUMNS
+
+
+@pytest.mark.parametrize("text, surface, value, qualifier", [
+    # letters a case-insensitive pattern reads as ASCII ones, but lower() leaves or doubles ("ı", "ſ", "İ")
+    ("It will cost $1 bıllion.", "$1 bıllion", 1e9, None),
+    ("It will cost $1 BİLLION.", "$1 BİLLION", 1e9, None),
+    ("Russia sent 5 thouſand troops.", "5 thouſand troops", 5000.0, None),
+    ("An eſtimated $5 billion went to the navy.", "$5 billion", 5e9, "approximately"),
+    ("CİRCA $5 billion went to the navy.", "$5 billion", 5e9, "approximately"),
+    # a space inside a scale or a qualifier matches any run of spaces
+    ("India spent Rs 1 lakh  crore on defence.", "Rs 1 lakh  crore", 1e12, None),
+    ("India spent Rs 1 lakh\u00a0crore on defence.", "Rs 1 lakh\u00a0crore", 1e12, None),
+])
+def test_vocabulary_read_through_folded_letters_and_spaces(text, surface, value, qualifier):
+    found = [(f.surface, f.value, f.qualifier) for f in figs(text)]
+    assert (surface, value, qualifier) in found
+
+
+def test_relative_year_read_through_folded_letters():
+    (f,) = figs("Beijing spent $5 billion on its navy laſt year.")
+    assert f.year == PUBLISHED.year - 1

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator
 
-__all__ = ["term_units", "trie_alternation", "trie_of_units", "word_start_matches"]
+__all__ = ["fold_case", "term_units", "trie_alternation", "trie_of_units", "word_start_matches"]
 
 
 def trie_alternation(terms: Iterable[str], space: str | None = None, separators: str = " ",
@@ -100,3 +100,18 @@ def word_start_matches(pattern: re.Pattern[str], text: str, pos: int = 0, endpos
             continue
         yield m
         pos = m.end()
+
+
+#: letters a case-insensitive pattern reads as ASCII ones but ``str.lower`` does not lower to them: "ı" and "ſ"
+#: stay as they are, "İ" lowers to "i" and a combining dot
+_TO_ASCII = str.maketrans({"\u0307": None, "ı": "i", "ſ": "s"})
+
+
+def fold_case(text: str) -> str:
+    """``text`` in lower case as a case-insensitive pattern read it, to look a match up among lower-case terms:
+    a match of "billion" read in "BİLLION" or "bıllion" is found in the table.
+
+    >>> fold_case("BİLLION"), fold_case("thouſand"), fold_case("fırst")
+    ('billion', 'thousand', 'first')
+    """
+    return text.lower().translate(_TO_ASCII)

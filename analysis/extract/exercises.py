@@ -36,7 +36,7 @@ from typing import Callable, Iterable, Iterator
 import pandas as pd
 
 from analysis.corpus.dates import MONTHS
-from analysis.extract._patterns import term_units, trie_alternation, trie_of_units, word_start_matches
+from analysis.extract._patterns import fold_case, term_units, trie_alternation, trie_of_units, word_start_matches
 from analysis.extract.countries import CountryTuple, find_countries
 from analysis.extract.places import find_places
 
@@ -692,14 +692,9 @@ def _names(text: str, rules: _Rules, places_of: Callable[[], list], cue_spans, n
     return sorted(out, key=lambda c: c.start)
 
 
-#: letters a case-insensitive match takes for ASCII ones but ``lower()`` does not fold to them ("İ" lowers to "i" and
-#: a combining dot)
-_FOLD_TO_ASCII = str.maketrans({"\u0307": None, "ı": "i", "ſ": "s"})
-
-
 def _edition(ordinal: str) -> int:
     """The number an ordinal says: "ninth" -> 9, "10th" -> 10, "NİNTH" (as a case-insensitive match reads it) -> 9."""
-    word = ordinal.lower().translate(_FOLD_TO_ASCII)
+    word = fold_case(ordinal)
     return _ORDINALS.get(word) or int(re.match(r"\d+", word).group(0))
 
 

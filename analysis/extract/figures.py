@@ -31,6 +31,7 @@ from typing import Iterable, Iterator
 
 from analysis.extract import _money, _numbers
 from analysis.extract._numbers import lead, mapping, prefix_tree, terms
+from analysis.extract._patterns import fold_case
 from analysis.extract.countries import CountryTuple, find_countries
 
 __all__ = ["FIGURE_COLUMNS", "METRICS", "Figure", "extract_figures", "figures_frame"]
@@ -69,6 +70,12 @@ class Figure:
 # --- compiled patterns (built once) --------------------------------------------------------------
 _S = "[ \u00a0\u202f\u2009]"  # one space of any kind (never a newline)
 _SPACE_RUN = re.compile(r"\s+")
+
+
+def _key(matched: str) -> str:
+    """A match of a case-insensitive vocabulary pattern as its table writes it: lower case as the pattern read
+    it ("BİLLION", "thouſand") and single spaces (a space in a term matches any run of spaces)."""
+    return _SPACE_RUN.sub(" ", fold_case(matched))
 
 
 def _words_rx(kind: str) -> str:
@@ -327,11 +334,11 @@ def _digit_pieces(text: str, low: str, runs: list[int], rx: SimpleNamespace, jap
         typo = "o" in num or "O" in num
         scale = None
         if ascale:
-            scale = _numbers.scales()[ascale.lower()]
+            scale = _numbers.scales()[_key(ascale)]
         elif letter:
             scale = _numbers.attached_scales()[letter]
         elif spaced_scale:
-            scale = _numbers.scales()[spaced_scale.lower()]
+            scale = _numbers.scales()[_key(spaced_scale)]
         pct = bool(pct_sign)
         year_like = not cur and not scale and not pct and bool(rx.year_like.fullmatch(num))
         noun = None
@@ -393,7 +400,7 @@ def _word_pieces(text: str, low: str, starts: list[int], rx: SimpleNamespace) ->
             continue  # "the two countries"
         word = m.group("wnum")
         number = 1.0 if word.lower() == "a" else _numbers.words_value(word)
-        scale = _numbers.scales()[m.group("scale").lower()] if m.group("scale") else None
+        scale = _numbers.scales()[_key(m.group("scale"))] if m.group("scale") else None
         p = _Piece(m.start(), end, number, scale=scale, code=cur[0] if cur else None,
                    factor=cur[1] if cur else 1.0, words=True, noun=noun)
         out.append(p)
@@ -594,7 +601,7 @@ def _year(text: str, low: str, start: int, end: int, published_year: int | None,
                 continue
             d = _distance(m.start(), m.end(), start, end)
             if best is None or d < best[0]:
-                best = (d, published_year + rx.rel_years[_SPACE_RUN.sub(" ", m.group(0).lower())])
+                best = (d, published_year + rx.rel_years[_key(m.group(0))])
     return best[1] if best else None
 
 
@@ -603,7 +610,7 @@ def _qualifier(text: str, start: int, rx: SimpleNamespace) -> tuple[str | None, 
     m = rx.qual.search(text, max(0, start - 24), start)
     if not m:
         return None, start
-    return rx.quals[_SPACE_RUN.sub(" ", m.group("q").lower())], m.start("q")
+    return rx.quals[_key(m.group("q"))], m.start("q")
 
 
 # --- the extractor ---------------------------------------------------------------------------------
@@ -763,7 +770,7 @@ def _classify_pct(g: list[_Piece], text: str, low: str, prev_low: str,
             cue = m.group("cue")
     if cue is None or not (defence or rx.budget.search(low)):
         return None
-    sign = 1.0 if _SPACE_RUN.sub(" ", cue.lower()) in rx.growth_up or cue.lower().startswith(
+    sign = 1.0 if _key(cue) in rx.growth_up or fold_case(cue).startswith(
         ("year-on-year", "annual")) else -1.0
     if rx.budget.search(low):
         metric = "defence_budget" if defence else "other_money"
