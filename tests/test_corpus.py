@@ -191,6 +191,22 @@ def test_mixed_corpus_loads_every_good_article(tmp_path):
     assert malformed.detail.startswith("line 2:")
 
 
+def test_broken_utf16_and_deep_json_are_problems_not_crashes(tmp_path):
+    root = tmp_path / "corpus"
+    root.mkdir()
+    (root / "good.txt").write_text("Joint patrol\n\nRussia and China held a joint air patrol.\n", encoding="utf-8")
+    (root / "cut.txt").write_bytes(b"\xff\xfe" + "cut short".encode("utf-16-le") + b"A")  # odd byte count
+    (root / "surrogate.txt").write_bytes(b"\xff\xfe\x00\xd8A\x00")  # a lone surrogate
+    (root / "deep.json").write_bytes(b"[" * 100_000 + b"]" * 100_000)
+    (root / "deep.jsonl").write_bytes(b'{"title": "ok", "text": "A record."}\n' + b"[" * 100_000 + b"]" * 100_000)
+    corpus = load_corpus(root)
+    problems = {(Path(p.path).name, p.problem) for p in corpus.problems}
+    assert problems == {("cut.txt", "undecodable"), ("surrogate.txt", "undecodable"),
+                        ("deep.json", "malformed_json"), ("deep.jsonl", "malformed_json")}
+    assert {a.title for a in corpus.articles} == {"Joint patrol", "ok"}
+    assert all(p.detail for p in corpus.problems)
+
+
 def test_html_article_text_and_metadata():
     corpus = load_corpus(PAGES / "pla_budget.html")
     (a,) = corpus.articles

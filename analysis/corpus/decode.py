@@ -67,7 +67,11 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError as exc:
             raise DecodeError("undecodable", f"has a UTF-8 BOM but invalid UTF-8 at byte {exc.start}") from exc
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _universal_newlines(data.decode("utf-16")), "utf-16"
+        try:
+            return _universal_newlines(data.decode("utf-16")), "utf-16"
+        except UnicodeDecodeError as exc:  # an odd number of bytes (cut short), a lone surrogate
+            raise DecodeError("undecodable", f"has a UTF-16 BOM but invalid UTF-16 at byte {exc.start}: "
+                                             f"{exc.reason}") from exc
     try:
         return _universal_newlines(data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError:

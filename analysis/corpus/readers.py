@@ -99,6 +99,9 @@ def _read_jsonl(path, display, text, sha256, encoding):
         except json.JSONDecodeError as exc:
             problems.append(Problem(display, "malformed_json", f"line {number}: {exc.msg} (column {exc.colno})"))
             continue
+        except RecursionError:
+            problems.append(Problem(display, "malformed_json", f"line {number}: nested too deeply to read"))
+            continue
         rec, problem = _record(obj, f"{path.stem}-{number}", display, sha256, encoding, f"line {number}")
         records += [rec] if rec else []
         problems += [problem] if problem else []
@@ -110,6 +113,8 @@ def _read_json(path, display, text, sha256, encoding):
         obj = json.loads(text)
     except json.JSONDecodeError as exc:
         return [], [Problem(display, "malformed_json", f"line {exc.lineno}: {exc.msg} (column {exc.colno})")]
+    except RecursionError:
+        return [], [Problem(display, "malformed_json", "nested too deeply to read (no article is that deep)")]
     if isinstance(obj, dict) and isinstance(obj.get("articles"), list):
         obj = obj["articles"]
     items = obj if isinstance(obj, list) else [obj]
