@@ -7,6 +7,7 @@ import pytest
 
 from analysis import article_from_text, load_corpus
 from analysis.corpus import CorpusError
+from analysis.corpus.sentences import LONGEST_SENTENCE, split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -113,6 +114,30 @@ def test_sentences_split_where_a_space_was_lost():
     text = "Title\n\nUS aircraft activity had increased.In a video call on Tuesday, they agreed. “Quoted,” he said."
     body = [s.text for s in article_from_text(text).sentences if s.zone == "body"]
     assert body == ["US aircraft activity had increased.", "In a video call on Tuesday, they agreed.", "“Quoted,” he said."]
+
+
+@pytest.mark.parametrize("run", [".", "!", "?", "…", ".!?"])
+def test_a_run_of_end_marks_ends_one_sentence(run):
+    # every mark of a run ends the same sentence, or none: only the run's first is tried (a long run of
+    # dots once took a minute, each mark reading the rest of the run)
+    text = f"Title\n\nThe drills ended{run * 3} Then came the talks{run * 20000} and more{run * 5000}"
+    body = [s.text for s in article_from_text(text).sentences if s.zone == "body"]
+    assert body[0] == f"The drills ended{run * 3}"
+    assert all(len(b) <= LONGEST_SENTENCE for b in body)
+    assert "".join(body).replace(" ", "") == text.split("\n\n", 1)[1].replace(" ", "")
+
+
+def test_a_text_without_sentence_ends_is_cut_into_bounded_sentences():
+    # no full stop, no line break: one line of 33,000 characters is body, not a title, and is cut at spaces
+    text = "Russia and China held joint drills " * 950
+    article = article_from_text(text)
+    assert article.title is None and [x.zone for x in article.lines] == ["body"]
+    pieces = [s for s in article.sentences]
+    assert len(pieces) > 1 and all(len(s.text) <= LONGEST_SENTENCE for s in pieces)
+    assert all(text[s.start:s.end] == s.text and not s.text[-1].isspace() for s in pieces)
+    assert all(s.text.endswith("drills") or s.text.endswith(("Russia", "and", "China", "held", "joint")) for s in pieces)
+    assert " ".join(s.text for s in pieces) == text.strip()
+    assert split_sentences("x" * 4500) == [(0, 2000, "x" * 2000), (2000, 4000, "x" * 2000), (4000, 4500, "x" * 500)]
 
 
 def test_seed_sentence_count_is_stable(seeds):

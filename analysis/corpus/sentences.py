@@ -18,7 +18,7 @@ from typing import Iterable
 
 from analysis.corpus.model import Line, Sentence
 
-__all__ = ["line_sentences", "sentence_cuts", "split_sentences", "split_spans"]
+__all__ = ["LONGEST_SENTENCE", "line_sentences", "sentence_cuts", "split_sentences", "split_spans"]
 
 # Sentence((start, end, text, zone)): a C call, about twice as fast as the namedtuple's own
 # Sentence(start, end, text, zone), which runs Python code; a corpus has one per sentence.
@@ -55,7 +55,11 @@ _END = re.compile(r"[.!?…]" + _AFTER_MARK)
 # The same ends when they start at a full stop. A pattern that starts with one literal character
 # lets the regex engine jump from one full stop to the next, several times faster than testing
 # every character against the set [.!?…]; the rarer "!", "?" and "…" are found with str.find.
-_DOT_END = re.compile(r"\." + _AFTER_MARK)
+# Only the first mark of a run is tried (every mark of a run ends the same match or none, and
+# finditer resumes after a match): trying each would read the rest of the run each time, and a
+# run of 30,000 dots would take a minute.
+_DOT_END = re.compile(r"\.(?<![.!?…]\.)" + _AFTER_MARK)
+_MARKS = ".!?…"
 _OTHER_MARKS = "!?…"
 _CLOSERS = "\"'”’)]"
 
@@ -100,11 +104,11 @@ def _ends(text: str) -> list[re.Match[str]]:
 
 
 def _matches_at(text: str, mark: str) -> list[re.Match[str]]:
-    """``_END`` matched at every occurrence of ``mark`` in ``text``."""
+    """``_END`` matched at every occurrence of ``mark`` in ``text`` that begins a run of marks."""
     out = []
     pos = text.find(mark)
     while pos != -1:
-        m = _END.match(text, pos)
+        m = _END.match(text, pos) if pos == 0 or text[pos - 1] not in _MARKS else None  # a run's first mark only
         if m:
             out.append(m)
         pos = text.find(mark, pos + 1)
@@ -163,7 +167,37 @@ def line_sentences(text: str, lines: Iterable[Line], cuts: list[int]) -> list[Se
             if rest:
                 s = prev + len(piece) - len(rest)  # after the leading white space
                 stripped = rest.rstrip()
-                add(_new_sentence((s, s + len(stripped), stripped, "body")))
+                if len(stripped) <= LONGEST_SENTENCE:
+                    add(_new_sentence((s, s + len(stripped), stripped, "body")))
+                else:
+                    out += _bounded(s, stripped)
             prev = cut
         i = j
+    return out
+
+
+#: A piece of text longer than this between two sentence ends is no sentence (a table, a list, a page that
+#: lost its full stops): it is cut into pieces no longer than this, at the last space before the limit, so
+#: no extractor's work on one sentence grows without bound. News sentences stay far below (the longest in
+#: the seeds and test corpora: 393 characters).
+LONGEST_SENTENCE = 2000
+
+
+def _bounded(start: int, sentence: str) -> list[Sentence]:
+    """``sentence`` (at ``start`` in the text, trimmed) cut into body sentences of at most
+    :data:`LONGEST_SENTENCE` characters, each at the last white space before the limit (or at the limit
+    itself when there is none) and trimmed."""
+    out = []
+    pos = 0
+    while pos < len(sentence):
+        cut = len(sentence)
+        if cut - pos > LONGEST_SENTENCE:
+            space = max(sentence.rfind(c, pos + 1, pos + LONGEST_SENTENCE + 1) for c in " \n\t")
+            cut = space if space > pos else pos + LONGEST_SENTENCE
+        piece = sentence[pos:cut].rstrip()
+        if piece:
+            out.append(_new_sentence((start + pos, start + pos + len(piece), piece, "body")))
+        pos = cut
+        while pos < len(sentence) and sentence[pos].isspace():
+            pos += 1
     return out

@@ -99,8 +99,8 @@ def zone_lines(text: str) -> TextFacts:
         if in_tail:
             add(_new_line((s, e, "boilerplate", "after the end of the article")))
             continue
-        if len(stripped) > _LONGEST_SPECIAL_LINE and seen_title:  # a paragraph: skip the line-type tests
-            seen_body = True
+        if len(stripped) > _LONGEST_SPECIAL_LINE:  # a paragraph: skip the line-type tests
+            seen_title = seen_body = True  # (before any title line: the text has none, and its first line is body)
             add(_new_line((s, e, "body", "")))
             continue
         found = (after_title if seen_title else everything).match(stripped)  # page furniture: see _rules
