@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Callable, NamedTuple
 
-from analysis.extract._patterns import trie_alternation
+from analysis.extract._patterns import term_units, trie_of_units
 
 __all__ = ["CountryMention", "CountryTuple", "find_countries", "country_code", "aliases"]
 
@@ -57,7 +57,12 @@ def _pattern() -> re.Pattern[str]:
     # The aliases as a trie, so the longest wins ("South Korea" beats "Korea", "Russian Federation" beats
     # "Russian"), with no word character or "." before one (see trie_alternation's not_after).
     # A trailing "." in an alias (U.S.) must not need a word boundary after it; "Sino-" is a prefix.
-    alternation = trie_alternation(aliases(), not_after=r"[\w.]")
+    # Speed: the regex engine skips ahead by testing each character against the set of first letters, which
+    # it tests as one bitmap look-up when the set has three runs or more, but as a range and a literal when
+    # it has two (A-X, Z): half again as slow. A branch that never matches (``(?!)``), led by a character
+    # no sentence holds, makes a third run.
+    terms = [term_units(alias) for alias in aliases()] + [[r"\x00(?!)"]]
+    alternation = trie_of_units(terms, not_after=r"[\w.]")
     return re.compile(rf"(?:{alternation})(?:(?<=\.)|(?![\w]))(?:’s|'s)?")
 
 
@@ -67,14 +72,33 @@ def find_countries(text: str, record: Callable[..., Any] = CountryMention) -> li
     ``record``: what each mention is built as, called with (start, end, alias, alpha3, kind). A caller
     that reads many sentences may pass a lighter type with the same fields (a ``NamedTuple``).
     """
-    readings = _readings()
+    search, readings = _scanner or _load_scanner()
+    tuples = record is CountryTuple  # the extractors' type: built by tuple.__new__, less a Python call
+    us = "US" in text  # else no match is the alias "US", and none needs _us_is_pronoun
     out = []
-    for m in _pattern().finditer(text):
+    # Speed: a loop of searches, each from where the last match ended, finds what finditer finds (lookbehinds
+    # still see the text before ``pos``; no match is empty) without building finditer's iterator, which costs
+    # more per sentence than searching for its few matches one by one.
+    m = search(text)
+    while m is not None:
         hit = readings.get(m.group())
-        if hit is None or (hit[0] == "US" and _us_is_pronoun(text, m.start())):
-            continue
-        out.append(record(*m.span(), *hit))
+        if hit is not None and not (us and hit[0] == "US" and _us_is_pronoun(text, m.start())):
+            out.append(_tuple_new(CountryTuple, m.span() + hit) if tuples else record(*m.span(), *hit))
+        m = search(text, m.end())
     return out
+
+
+_tuple_new = tuple.__new__
+
+#: (the pattern's ``search``, :func:`_readings`), set on the first call: two lru_cache calls per sentence
+#: cost more than a global look-up.
+_scanner: tuple[Callable[..., re.Match[str] | None], dict[str, tuple[str, str, str]]] | None = None
+
+
+def _load_scanner() -> tuple[Callable[..., re.Match[str] | None], dict[str, tuple[str, str, str]]]:
+    global _scanner
+    _scanner = _pattern().search, _readings()
+    return _scanner
 
 
 @lru_cache(maxsize=1)
