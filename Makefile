@@ -45,6 +45,7 @@ dashboard: setup  ## serve the explorer as a Voila dashboard (http://localhost:8
 bench: setup  ## speed and memory benchmarks (print figures; not tests)
 	$(PY) benchmarks/bench_extract.py
 	$(PY) benchmarks/bench_sentences.py
+	$(PY) benchmarks/bench_worst_cases.py
 
 clean:  ## remove the virtual environment and reports
 	rm -rf $(VENV) reports
