@@ -27,7 +27,7 @@ from functools import lru_cache
 from itertools import compress
 from operator import le, ne
 from types import SimpleNamespace
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from analysis.extract import _money, _numbers
 from analysis.extract._numbers import lead, mapping, prefix_tree, terms
@@ -963,9 +963,11 @@ def _fallback_actor(code: str | None, index: int, state: _State) -> str | None:
 
 
 # --- the table ----------------------------------------------------------------------------------------
-def figures_frame(articles: Iterable) -> "pandas.DataFrame":  # noqa: F821
+def figures_frame(articles: Iterable,
+                  extract: Callable[..., list[Figure]] | None = None) -> "pandas.DataFrame":  # noqa: F821
     """All figures of ``articles`` as a DataFrame with :data:`FIGURE_COLUMNS`, sorted by
-    (article_id, start, end); money converted to USD through ``analysis.reference.fx``.
+    (article_id, start, end); money converted to USD through ``analysis.reference.fx``. ``extract``:
+    what reads one article's figures (:func:`extract_figures`, or a caller's guarded version of it).
     """
     import pandas as pd
 
@@ -976,7 +978,7 @@ def figures_frame(articles: Iterable) -> "pandas.DataFrame":  # noqa: F821
     rows = []
     for article in articles:
         published_year = article.published.year if getattr(article, "published", None) else None
-        for f in extract_figures(article):
+        for f in (extract or extract_figures)(article):
             usd = (None, None, None, None)
             if f.is_money and to_usd is not None:
                 usd = to_usd(f.value, f.unit, f.year or published_year)
