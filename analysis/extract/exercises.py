@@ -1483,25 +1483,6 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
             c.status = "conducted"  # "after the Vostok-2018 exercises" in a 2022 article: held, whatever the verb
         prev = c
 
-        # joint: said so, or two countries (or "the two navies") hold it, or it names its participants.
-        # (The subject and relative-clause tests only run when the mention does not say so itself;
-        # subject_verb, None until needed, says whether the countries before it in its clause are its subject.)
-        hold_here = (c.head is not None and c.start == c.head[0] and _is_verb_cue(t[c.head[0]:c.head[1]])) or \
-            rules.hold.search(t, clause_lo, ctx_start) is not None or \
-            rules.sent_to.search(t, max(clause_lo, ctx_start - 200), ctx_start) is not None
-        # countries said to send forces to it, to host it or to be involved in it (none of them its subject)
-        # (a host, "drills in Tajikistan", takes part in a joint exercise but does not make one joint)
-        contingents = _contingents(t, ctx_start, nxt, countries, country_at, rules, after=c.end) if countries else []
-        said_joint = c.joint or bool(c.part_countries) or c.part_group or bool(contingents)
-        if countries:
-            contingents += _hosts(t, c.end, country_at)
-        subject_verb = None if said_joint else _subject_verb(t, clause_lo, ctx_start, c, hold_here, rules)
-        subject_joint = not said_joint and subject_verb and _two_parties(t, clause_lo, ctx_start, countries, rules)
-        rel_joint = not said_joint and not subject_joint and bool(c.rel_clause) and \
-            _two_parties(t, *c.rel_clause, countries, rules)
-        if not (said_joint or subject_joint or rel_joint or (c.series is not None and c.series.listed)):
-            continue
-
         # places: in the mention, else before it in its clause ("In the Mediterranean, ..."; after another
         # mention, only at the head of a clause), else just after it, where a clause that describes it
         # goes on ("Vostok-2018, its biggest exercise since 1981, at training grounds in Siberia")
@@ -1525,7 +1506,8 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
                                                       _LOC_BEFORE.search(t, max(0, p.start - 60), p.start))):
                     mention_places.append(p)
 
-        # keep or drop
+        # keep or drop (before the joint tests below, which cost more: a generic or repeated mention is dropped
+        # whatever they find)
         if c.series is None:
             if not mention_places and (rules.generic_before.search(t, clause_lo, c.start) or
                                        rules.generic_after.match(t, c.end)):
@@ -1533,7 +1515,26 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
             family = "patrol" if c.kind == "patrol" else "exercise"
             if c.definite and not mention_places and family in families_seen:
                 continue
-        families_seen.add("patrol" if c.kind == "patrol" else "exercise")
+
+        # joint: said so, or two countries (or "the two navies") hold it, or it names its participants.
+        # (The subject and relative-clause tests only run when the mention does not say so itself;
+        # subject_verb, None until needed, says whether the countries before it in its clause are its subject.)
+        hold_here = (c.head is not None and c.start == c.head[0] and _is_verb_cue(t[c.head[0]:c.head[1]])) or \
+            rules.hold.search(t, clause_lo, ctx_start) is not None or \
+            rules.sent_to.search(t, max(clause_lo, ctx_start - 200), ctx_start) is not None
+        # countries said to send forces to it, to host it or to be involved in it (none of them its subject)
+        # (a host, "drills in Tajikistan", takes part in a joint exercise but does not make one joint)
+        contingents = _contingents(t, ctx_start, nxt, countries, country_at, rules, after=c.end) if countries else []
+        said_joint = c.joint or bool(c.part_countries) or c.part_group or bool(contingents)
+        if countries:
+            contingents += _hosts(t, c.end, country_at)
+        subject_verb = None if said_joint else _subject_verb(t, clause_lo, ctx_start, c, hold_here, rules)
+        subject_joint = not said_joint and subject_verb and _two_parties(t, clause_lo, ctx_start, countries, rules)
+        rel_joint = not said_joint and not subject_joint and bool(c.rel_clause) and \
+            _two_parties(t, *c.rel_clause, countries, rules)
+        if not (said_joint or subject_joint or rel_joint or (c.series is not None and c.series.listed)):
+            continue
+        families_seen.add("patrol" if c.kind == "patrol" else "exercise")  # (a mention dropped above does not count)
 
         # participants: the countries of the mention, and of its clause when they are its subject
         codes: list[str] = []
