@@ -135,9 +135,24 @@ def test_a_text_without_sentence_ends_is_cut_into_bounded_sentences():
     pieces = [s for s in article.sentences]
     assert len(pieces) > 1 and all(len(s.text) <= LONGEST_SENTENCE for s in pieces)
     assert all(text[s.start:s.end] == s.text and not s.text[-1].isspace() for s in pieces)
-    assert all(s.text.endswith("drills") or s.text.endswith(("Russia", "and", "China", "held", "joint")) for s in pieces)
+    assert all(s.text.endswith(("drills", "Russia", "and", "China", "held", "joint")) for s in pieces)
     assert " ".join(s.text for s in pieces) == text.strip()
     assert split_sentences("x" * 4500) == [(0, 2000, "x" * 2000), (2000, 4000, "x" * 2000), (4000, 4500, "x" * 500)]
+
+
+def test_a_long_piece_is_cut_at_any_white_space():
+    # text spaced with no-break spaces is cut at one of them, not inside "billion"
+    text = "Russia spent " + "\u00a0".join(["$1\u00a0billion"] * 300)
+    pieces = split_sentences(text)
+    assert len(pieces) > 1 and all(p[2].endswith("billion") or p[2].endswith("$1") for p in pieces)
+    assert all(text[a:b] == t and len(t) <= LONGEST_SENTENCE for a, b, t in pieces)
+
+
+def test_a_long_boilerplate_line_before_the_title_is_still_boilerplate():
+    tags = "Tags: " + ", ".join(["Russia", "China", "joint drills", "Sea of Japan", "defence budget"] * 10)
+    article = article_from_text(tags + "\nChina, Russia hold joint drills\n\nRussia and China held joint naval drills.")
+    assert len(tags) > 200 and article.lines[0].zone == "boilerplate"
+    assert article.title == "China, Russia hold joint drills"
 
 
 def test_seed_sentence_count_is_stable(seeds):

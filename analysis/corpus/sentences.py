@@ -23,6 +23,14 @@ __all__ = ["LONGEST_SENTENCE", "line_sentences", "sentence_cuts", "split_sentenc
 # Sentence((start, end, text, zone)): a C call, about twice as fast as the namedtuple's own
 # Sentence(start, end, text, zone), which runs Python code; a corpus has one per sentence.
 _new_sentence = partial(tuple.__new__, Sentence)
+assert Sentence._fields == ("start", "end", "text", "zone"), "_new_sentence builds these four, in this order"
+
+#: A piece of text longer than this between two sentence ends is no sentence (a table, a list, a page that
+#: lost its full stops): it is cut into pieces no longer than this, at the last space before the limit, so
+#: no extractor's work on one sentence grows without bound. News sentences stay far below (the longest in
+#: the seeds and test corpora: 393 characters).
+LONGEST_SENTENCE = 2000
+
 
 # Words after which a full stop does not end a sentence (titles, months, common abbreviations).
 _ABBREVIATIONS = frozenset(
@@ -136,7 +144,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None,
                     cuts: list[int] | None = None) -> list[tuple[int, int, str]]:
     """Split ``text[start:end]`` into ``(start, end, sentence)`` triples, offsets into ``text``.
 
-    Leading and trailing white space is trimmed from each sentence; empty pieces are dropped.
+    Leading and trailing white space is trimmed from each sentence; empty pieces are dropped; a piece
+    longer than :data:`LONGEST_SENTENCE` is cut at spaces.
     """
     end = len(text) if end is None else end
     cuts = sentence_cuts(text) if cuts is None else cuts
@@ -150,7 +159,8 @@ def split_spans(text: str, spans: list[tuple[int, int]], cuts: list[int]) -> lis
 
 def line_sentences(text: str, lines: Iterable[Line], cuts: list[int]) -> list[Sentence]:
     """The sentences of zoned ``lines``, in order: a body line cut at ``cuts`` (each piece trimmed of white
-    space, empty pieces dropped), any other line one whole sentence of its zone. One pass over both lists."""
+    space, empty pieces dropped, a piece longer than :data:`LONGEST_SENTENCE` cut again at spaces), any other
+    line one whole sentence of its zone. One pass over both lists."""
     out: list[Sentence] = []
     add = out.append
     i = 0
@@ -176,24 +186,20 @@ def line_sentences(text: str, lines: Iterable[Line], cuts: list[int]) -> list[Se
     return out
 
 
-#: A piece of text longer than this between two sentence ends is no sentence (a table, a list, a page that
-#: lost its full stops): it is cut into pieces no longer than this, at the last space before the limit, so
-#: no extractor's work on one sentence grows without bound. News sentences stay far below (the longest in
-#: the seeds and test corpora: 393 characters).
-LONGEST_SENTENCE = 2000
+_LAST_SPACE = re.compile(r"\s\S*\Z")  # the last white space of a range (any: "\u00a0" too)
 
 
 def _bounded(start: int, sentence: str) -> list[Sentence]:
     """``sentence`` (at ``start`` in the text, trimmed) cut into body sentences of at most
     :data:`LONGEST_SENTENCE` characters, each at the last white space before the limit (or at the limit
-    itself when there is none) and trimmed."""
+    itself when there is none) and trimmed; only white space is lost."""
     out = []
     pos = 0
     while pos < len(sentence):
         cut = len(sentence)
         if cut - pos > LONGEST_SENTENCE:
-            space = max(sentence.rfind(c, pos + 1, pos + LONGEST_SENTENCE + 1) for c in " \n\t")
-            cut = space if space > pos else pos + LONGEST_SENTENCE
+            space = _LAST_SPACE.search(sentence, pos + 1, pos + LONGEST_SENTENCE + 1)
+            cut = space.start() if space else pos + LONGEST_SENTENCE
         piece = sentence[pos:cut].rstrip()
         if piece:
             out.append(_new_sentence((start + pos, start + pos + len(piece), piece, "body")))

@@ -39,6 +39,7 @@ _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
 # Line((start, end, zone, reason)) for the lines every article has many of (body, tail): a C call, about
 # twice as fast as the namedtuple's own Line(start, end, zone, reason), which runs Python code.
 _new_line = partial(tuple.__new__, Line)
+assert Line._fields == ("start", "end", "zone", "reason"), "_new_line builds these four, in this order"
 
 
 @dataclass
@@ -99,8 +100,8 @@ def zone_lines(text: str) -> TextFacts:
         if in_tail:
             add(_new_line((s, e, "boilerplate", "after the end of the article")))
             continue
-        if len(stripped) > _LONGEST_SPECIAL_LINE:  # a paragraph: skip the line-type tests
-            seen_title = seen_body = True  # (before any title line: the text has none, and its first line is body)
+        if len(stripped) > _LONGEST_SPECIAL_LINE and seen_title:  # a paragraph: skip the line-type tests
+            seen_body = True
             add(_new_line((s, e, "body", "")))
             continue
         found = (after_title if seen_title else everything).match(stripped)  # page furniture: see _rules
@@ -108,6 +109,10 @@ def zone_lines(text: str) -> TextFacts:
             kind, reason = rules[int(found.lastgroup[1:])]
             in_tail = kind == "tail"
             add(_new_line((s, e, "boilerplate", reason)))
+            continue
+        if len(stripped) > _LONGEST_SPECIAL_LINE:  # a paragraph before any title line: the text has none
+            seen_title = seen_body = True
+            add(_new_line((s, e, "body", "")))
             continue
         date = parse_date(stripped) if _YEAR.search(stripped) else None
         if date:
