@@ -17,14 +17,15 @@ __all__ = ["collector_paused", "heap_frozen"]
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
-    """No cyclic collection inside the block (for building many acyclic records at once); what
-    little cyclic garbage the block makes is collected later, by a full collection.
+    """No cyclic collection inside the block (for building many acyclic records at once).
 
-    On the way out the block's objects go straight to the oldest generation (``gc.freeze`` then
-    ``gc.unfreeze``, which also zeroes the youngest generation's count): else the first allocation
-    after the block would walk every one of them in a young collection (about a tenth of
-    ``load_corpus`` on the benchmark corpus), and a later one would walk them again. Skipped when the
-    caller has frozen the heap (an unfreeze would undo that)."""
+    On the way out every young object (the block's, and any made just before it) goes straight to the
+    oldest generation (``gc.freeze`` then ``gc.unfreeze``, which also zeroes the youngest generation's
+    count): else the first allocation after the block would walk every record in a young collection
+    (about a tenth of ``load_corpus`` on the benchmark corpus), and a later one would walk them again.
+    The trade-off: what little cyclic garbage they hold (a few hundred objects from parsing HTML) waits
+    for the next full collection. Skipped when the caller has frozen the heap (an unfreeze would undo
+    that)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:

@@ -5,8 +5,8 @@ through article_from_text, extract_figures and extract_exercises (CPU seconds).
 
 Each was once quadratic or worse in one sentence (a run of 32,000 dots took 37 s to split; 5,000
 amounts in one line took 9 s to read). Runs of end marks are now read once, and a piece longer than
-LONGEST_SENTENCE (analysis/corpus/sentences.py) is cut, so each stays well under two seconds per
-50 KB and grows linearly with the text. Not a test: the numbers depend on the machine.
+LONGEST_SENTENCE (analysis/corpus/sentences.py) is cut, so each grows linearly with the text; lines
+of amounts stay the slowest (about 0.07 CPU-s per KB here). Not a test: the numbers depend on the machine.
 """
 from __future__ import annotations
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator
 
-__all__ = ["fold_case", "term_units", "trie_alternation", "trie_of_units", "word_start_matches"]
+__all__ = ["lower_as_matched", "term_units", "trie_alternation", "trie_of_units", "word_start_matches"]
 
 
 def trie_alternation(terms: Iterable[str], space: str | None = None, separators: str = " ",
@@ -107,11 +107,11 @@ def word_start_matches(pattern: re.Pattern[str], text: str, pos: int = 0, endpos
 _TO_ASCII = str.maketrans({"\u0307": None, "ı": "i", "ſ": "s"})
 
 
-def fold_case(text: str) -> str:
+def lower_as_matched(text: str) -> str:
     """``text`` in lower case as a case-insensitive pattern read it, to look a match up among lower-case terms:
     a match of "billion" read in "BİLLION" or "bıllion" is found in the table.
 
-    >>> fold_case("BİLLION"), fold_case("thouſand"), fold_case("fırst")
+    >>> lower_as_matched("BİLLION"), lower_as_matched("thouſand"), lower_as_matched("fırst")
     ('billion', 'thousand', 'first')
     """
     return text.lower().translate(_TO_ASCII)

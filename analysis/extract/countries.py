@@ -59,8 +59,8 @@ def _pattern() -> re.Pattern[str]:
     # A trailing "." in an alias (U.S.) must not need a word boundary after it; "Sino-" is a prefix.
     # Speed: the regex engine skips ahead by testing each character against the set of first letters, which
     # it tests as one bitmap look-up when the set has three runs or more, but as a range and a literal when
-    # it has two (A-X, Z): half again as slow. A branch that never matches (``(?!)``), led by a character
-    # no sentence holds, makes a third run.
+    # it has two (A-X, Z): half again as slow. A branch that never matches (``(?!)``), led by the NUL
+    # character (outside the other runs), makes a third run.
     terms = [term_units(alias) for alias in aliases()] + [[r"\x00(?!)"]]
     alternation = trie_of_units(terms, not_after=r"[\w.]")
     return re.compile(rf"(?:{alternation})(?:(?<=\.)|(?![\w]))(?:’s|'s)?")
@@ -89,13 +89,16 @@ def find_countries(text: str, record: Callable[..., Any] = CountryMention) -> li
 
 
 _tuple_new = tuple.__new__
+assert len(CountryTuple._fields) == 5, "find_countries builds CountryTuple from a span (2) and a reading (3)"
 
-#: (the pattern's ``search``, :func:`_readings`), set on the first call: two lru_cache calls per sentence
-#: cost more than a global look-up.
+#: (the pattern's ``search``, :func:`_readings`), set on the first call and kept for the life of the process
+#: (both come from the shipped vocabulary, which does not change): two lru_cache calls per sentence cost
+#: more than a global look-up.
 _scanner: tuple[Callable[..., re.Match[str] | None], dict[str, tuple[str, str, str]]] | None = None
 
 
 def _load_scanner() -> tuple[Callable[..., re.Match[str] | None], dict[str, tuple[str, str, str]]]:
+    """Set :data:`_scanner` from the cached pattern and readings, and return it."""
     global _scanner
     _scanner = _pattern().search, _readings()
     return _scanner

@@ -36,7 +36,8 @@ from typing import Callable, Iterable, Iterator
 import pandas as pd
 
 from analysis.corpus.dates import MONTHS
-from analysis.extract._patterns import fold_case, term_units, trie_alternation, trie_of_units, word_start_matches
+from analysis.extract._patterns import (lower_as_matched, term_units, trie_alternation, trie_of_units,
+                                        word_start_matches)
 from analysis.extract.countries import CountryTuple, find_countries
 from analysis.extract.places import find_places
 
@@ -694,7 +695,7 @@ def _names(text: str, rules: _Rules, places_of: Callable[[], list], cue_spans, n
 
 def _edition(ordinal: str) -> int:
     """The number an ordinal says: "ninth" -> 9, "10th" -> 10, "NİNTH" (as a case-insensitive match reads it) -> 9."""
-    word = fold_case(ordinal)
+    word = lower_as_matched(ordinal)
     return _ORDINALS.get(word) or int(re.match(r"\d+", word).group(0))
 
 
@@ -1265,6 +1266,7 @@ class _Prefilter:
         self.stems = tuple(sorted(set(stems)))
         self.upper_stems = frozenset(s.upper() for s in self.stems) - set(self.stems)
         self.stem_scan = _suffix_groups(self.stems)
+        self.any_case_stem_scan = _suffix_groups(self.stems + tuple(self.upper_stems))  # for _two_passes
         self.names = frozenset(names)
         terms = self.names | self.upper_stems
         self.scan = re.compile(trie_alternation(terms))
@@ -1288,7 +1290,7 @@ class _Prefilter:
 
     def _two_passes(self, text: str) -> list[int]:
         """:meth:`hits` by every occurrence of every stem and a scan for the names alone."""
-        out = self._stem_starts(text, _suffix_groups(self.stems + tuple(self.upper_stems)))
+        out = self._stem_starts(text, self.any_case_stem_scan)
         names = list(self._names_pattern.finditer(text))
         if not out and not any(_dated_name(text, m.group(), m.end()) for m in names):
             return []

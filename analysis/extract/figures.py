@@ -31,7 +31,7 @@ from typing import Callable, Iterable, Iterator
 
 from analysis.extract import _money, _numbers
 from analysis.extract._numbers import lead, mapping, prefix_tree, terms
-from analysis.extract._patterns import fold_case
+from analysis.extract._patterns import lower_as_matched
 from analysis.extract.countries import CountryTuple, find_countries
 
 __all__ = ["FIGURE_COLUMNS", "METRICS", "Figure", "extract_figures", "figures_frame"]
@@ -75,7 +75,7 @@ _SPACE_RUN = re.compile(r"\s+")
 def _key(matched: str) -> str:
     """A match of a case-insensitive vocabulary pattern as its table writes it: lower case as the pattern read
     it ("BİLLION", "thouſand") and single spaces (a space in a term matches any run of spaces)."""
-    return _SPACE_RUN.sub(" ", fold_case(matched))
+    return _SPACE_RUN.sub(" ", lower_as_matched(matched))
 
 
 def _words_rx(kind: str) -> str:
@@ -770,7 +770,7 @@ def _classify_pct(g: list[_Piece], text: str, low: str, prev_low: str,
             cue = m.group("cue")
     if cue is None or not (defence or rx.budget.search(low)):
         return None
-    sign = 1.0 if _key(cue) in rx.growth_up or fold_case(cue).startswith(
+    sign = 1.0 if _key(cue) in rx.growth_up or lower_as_matched(cue).startswith(
         ("year-on-year", "annual")) else -1.0
     if rx.budget.search(low):
         metric = "defence_budget" if defence else "other_money"
