@@ -171,3 +171,29 @@ def test_export_refuses_html_that_would_load_from_the_network(tmp_path, monkeypa
     monkeypatch.setattr("analysis.report.export.remote_references", lambda html: ['<script src="https://x">'])
     with pytest.raises(RuntimeError, match="from the network"):
         export_html(path, tmp_path / "m.html")
+
+
+def test_the_kernels_own_error_log_stays_off_the_report_output(tmp_path):
+    # The arguments the runner starts kernels with keep the kernel's own log (not cell output) to
+    # critical messages: an error it logs, such as "KeyboardInterrupt caught in kernel." when the
+    # shutdown interrupt lands in a message handler, does not reach the report's output.
+    from jupyter_client import KernelManager
+
+    from analysis.report.run import KERNEL_ARGS, KERNEL_NAME
+
+    log = tmp_path / "kernel.log"
+    km = KernelManager(kernel_name=KERNEL_NAME)
+    with open(log, "wb") as err:
+        km.start_kernel(extra_arguments=KERNEL_ARGS, stderr=err)
+        client = km.client()
+        client.start_channels()
+        try:
+            client.wait_for_ready(timeout=60)
+            reply = client.execute_interactive(
+                "from ipykernel.kernelapp import IPKernelApp\n"
+                "IPKernelApp.instance().log.error('kernel-log-marker')", timeout=60)
+            assert reply["content"]["status"] == "ok"
+        finally:
+            client.stop_channels()
+            km.shutdown_kernel(now=True)
+    assert "kernel-log-marker" not in log.read_text(errors="replace")

@@ -29,9 +29,12 @@ CELL_TIMEOUT = 600  # seconds one cell may take before the notebook is failed
 # Fixed for every kernel the runner starts: hash seeds (set and dict-of-str ordering in any
 # output), and the date matplotlib writes into SVG/PDF metadata.
 KERNEL_ENV = {"PYTHONHASHSEED": "0", "SOURCE_DATE_EPOCH": "0"}
-# The kernel's own log (not cell output): keep errors, drop ipykernel's start-up warning about
-# unencrypted local TCP, which would otherwise interleave with the progress lines.
-KERNEL_ARGS = ["--IPKernelApp.log_level=ERROR"]
+# The kernel's own log (not cell output), kept to critical messages: it would otherwise interleave
+# with the progress lines ipykernel's start-up warning about unencrypted local TCP and, now and
+# then, "ERROR | KeyboardInterrupt caught in kernel." (jupyter_client interrupts every kernel it shuts
+# down, and the interrupt can land in a message handler). An error in a cell, a kernel that dies or
+# a timeout still fails the notebook, and the runner reports it in one line.
+KERNEL_ARGS = ["--IPKernelApp.log_level=CRITICAL"]
 
 
 class NotebookFailed(RuntimeError):
