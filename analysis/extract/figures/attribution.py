@@ -1,0 +1,276 @@
+"""Stage 3, attribution: what a figure measures (metric), who spends, buys or sells (actor,
+counterpart), the year it refers to and its qualifier ("more than"), read from the words around it.
+"""
+from __future__ import annotations
+
+import re
+from types import SimpleNamespace
+
+from analysis.extract import _money, _numbers
+from analysis.extract._numbers import lead, mapping, prefix_tree, terms
+from analysis.extract._patterns import lower_as_matched
+from analysis.extract.countries import CountryTuple
+from analysis.extract.figures._common import _S, _distance, _fold_tree, _key, _words_rx
+from analysis.extract.figures.numbers import _Piece
+
+
+def attribution_patterns() -> dict:
+    """The patterns of this stage, for the extractor's pattern namespace."""
+    quals = mapping("qualifier")
+    growth = [t.lower() for t in terms("growth_up") + terms("growth_down")]
+    rel_years = {t.lower(): int(v) for t, v in _numbers.vocab()["relative_year"]}
+    designations = [t.lower() for t in terms("designation")]
+    weapon_names = terms("weapon_origin")
+    unit_before = terms("unit_price_before")
+    unit_nouns = _fold_tree(terms("unit_noun"))
+    per_time = _fold_tree(terms("per_time"))
+    return dict(
+        qual=re.compile(rf"{lead(quals)}(?<![\w-])(?P<q>(?i:{_fold_tree(quals)})){_S}+$"),
+        per_after=re.compile(
+            rf"{_S}+(?:(?i:per){_S}+(?!(?i:{per_time})(?![\w]))(?:[\w-]+{_S}+){{0,2}}?(?i:{unit_nouns})s?(?![\w])"
+            rf"|(?i:{_fold_tree(terms('unit_price'))})(?![\w]))"),
+        per_one=re.compile(rf"{_S}+(?i:per){_S}+(?!(?i:{per_time})(?![\w]))[A-Z][\w-]*\d[\w-]*(?![\w])"),
+        unit_before=re.compile(rf"{lead(unit_before)}(?i:{_fold_tree(unit_before)})(?:{_S}+(?i:of|at|about|around"
+                               rf"|roughly|some|nearly|just|only))*{_S}*$"),
+        arms_after=re.compile(rf"{_S}+(?:(?i:worth){_S}+)?(?i:of|in){_S}+(?:[\w-]+{_S}+){{0,3}}?"
+                              rf"(?i:{_fold_tree(terms('hardware') + terms('force_noun'))})(?![\w])"),
+        deal_after=re.compile(rf"(?:{_S}+(?i:arms|weapons|defen[cs]e|military|purchase|sale|supply))?{_S}+"
+                              rf"(?i:deal|contract|agreement|order|package)(?![\w])"),
+        deal=re.compile(_words_rx("deal")),
+        in_order=re.compile(rf"(?i:in){_S}+$"),
+        budget=re.compile(_words_rx("budget")),
+        defence=re.compile(_words_rx("defence")),
+        not_defence=re.compile(_words_rx("not_defence_budget")),
+        not_arms=re.compile(_words_rx("not_arms")),
+        arms=re.compile(_words_rx("arms")),
+        buyer=re.compile(_words_rx("buyer_verb")),
+        seller=re.compile(_words_rx("seller_verb")),
+        weapon=re.compile(rf"{lead(weapon_names, fold=False)}(?<![\w-]){prefix_tree(weapon_names)}(?![\w-])"),
+        weapons=mapping("weapon_origin"),
+        gdp_after=re.compile(
+            rf"{_S}+(?i:of){_S}+(?:(?i:the|its|their|his|her|our){_S}+)?"
+            rf"(?:(?:[A-Z][\w.]*|(?i:country|nation|state))(?:['’]s)?{_S}+){{0,2}}"
+            rf"(?i:{_fold_tree(terms('gdp'))})(?![\w])"),
+        gdp_target=re.compile(rf"{_S}+(?:(?i:of){_S}+(?i:gdp){_S}+)?(?:(?i:spending|defen[cs]e){_S}+)?"
+                              rf"(?i:{_fold_tree(terms('gdp_target'))})(?![\w])"),
+        nato=re.compile(r"\bNATO\b"),
+        growth_before=re.compile(
+            rf"{lead(growth)}(?<![\w-])(?P<cue>(?i:{_fold_tree(growth)}))"
+            rf"(?:{_S}+(?i:the|its|their|his|her|national|annual|defen[cs]e|military|spending|budgets?|"
+            rf"expenditures?|outlays|allocations?|funding)){{0,4}}"
+            rf"(?:{_S}+(?i:by|of))?(?:{_S}+(?i:{_fold_tree(quals)}))?{_S}*$"),
+        growth_after=re.compile(
+            rf"{_S}+(?P<cue>(?i:{_fold_tree(terms('growth_after_up') + terms('growth_after_down'))}))"
+            rf"(?![\w-])"),
+        growth_up=frozenset(t.lower() for t in terms("growth_up") + terms("growth_after_up")),
+        year=re.compile(rf"{lead(['fy', 'fiscal', '19', '20'])}(?<![\w$€£.,\-/])"
+                        rf"(?:(?i:FY|fiscal(?:{_S}+year)?){_S}?)?((?:19|20)\d\d)(?![\w%]|[.,]\d)"),
+        year_base=re.compile(rf"{lead(['from', 'since', 'than', 'over', 'versus', 'vs', 'compared', 'against'])}"
+                             rf"(?<![\w-])(?i:from|since|than|over|versus|vs\.?|compared{_S}+(?:with|to)|"
+                             rf"against){_S}+(?:(?i:the){_S}+)?(?:(?i:fiscal|FY){_S}?)?$"),
+        rel_year=re.compile(rf"{lead(rel_years)}(?<![\w-])(?i:{_fold_tree(rel_years)})(?![\w-])"),
+        rel_years=rel_years,
+        # A word every relative year holds ("" when there is none): a sentence without it has none to
+        # find. The letters of "year" match case-insensitively only their own two cases, so the
+        # sentence's lower case holds it exactly when the text could.
+        rel_year_word="year" if all("year" in t for t in rel_years) else "",
+        designation=re.compile(rf"{lead(designations)}(?<![\w-])(?i:{_fold_tree(designations)}){_S}*$"),
+        prep=re.compile(rf"(?<![\w-])(?i:against|in|on|at|from|with|to|for|by|of|over|into|toward|towards|near|"
+                        rf"about|between|across|than|and|or)(?:{_S}+(?i:the))?{_S}*$"),
+        to_=re.compile(rf"(?<![\w-])(?i:to|for)(?:{_S}+(?i:the))?{_S}+$"),
+        from_with=re.compile(rf"(?<![\w-])(?i:from|with|by)(?:{_S}+(?i:the))?{_S}+$"),
+        made=re.compile(r"-(?:made|built|designed|supplied|produced)"),
+        closing=re.compile(rf"{_S}*[)\]]"),
+    )
+
+
+def _nearest(rx_: re.Pattern, text: str, start: int, end: int, rx: SimpleNamespace | None = None) -> int | None:
+    best = None
+    for m in rx_.finditer(text):
+        if rx is not None and m.group(0).lower() == "order" and rx.in_order.search(text, 0, m.start()):
+            continue
+        d = _distance(m.start(), m.end(), start, end)
+        if best is None or d < best:
+            best = d
+    return best
+
+
+def _preposed(text: str, m: CountryTuple, rx: SimpleNamespace) -> bool:
+    return bool(rx.prep.search(text, max(0, m.start - 16), m.start))
+
+
+def _subject(text: str, mentions: list[CountryTuple], pos: int, rx: SimpleNamespace) -> str | None:
+    """The country that most likely does the verb at ``pos``: the nearest one before it that is not
+    the object of a preposition, a name before a demonym."""
+    before = [m for m in mentions if m.end <= pos]
+    for want_demonym in (False, True):
+        for m in reversed(before):
+            if (m.kind == "demonym") == want_demonym and not _preposed(text, m, rx):
+                return m.alpha3
+    return before[-1].alpha3 if before else None
+
+
+def _deal_roles(text: str, low: str, start: int, end: int, mentions: list[CountryTuple],
+                rx: SimpleNamespace) -> tuple[str | None, str | None, bool]:
+    """(buyer, seller, found a buy/sell verb) for the amount at start:end."""
+    cues = [(m, "buyer") for m in rx.buyer.finditer(low)] + [(m, "seller") for m in rx.seller.finditer(low)]
+    if not cues:
+        # no verb: "a $619 million arms package for Taiwan" -> Taiwan buys from the country before
+        for c in mentions:
+            if c.start >= end and rx.to_.search(text, max(0, c.start - 12), c.start):
+                return c.alpha3, _subject(text, mentions, start, rx), True
+        return None, None, False
+    m, role = min(cues, key=lambda c: _distance(c[0].start(), c[0].end(), start, end))
+    buyer = seller = None
+    after = [c for c in mentions if c.start >= m.end()]
+    if role == "seller":
+        seller = _subject(text, mentions, m.start(), rx)
+        for c in after:
+            if rx.to_.search(text, max(0, c.start - 12), c.start):
+                buyer = c.alpha3
+                break
+    else:
+        buyer = _subject(text, mentions, m.start(), rx)
+        for c in after:
+            if c.alpha3 == buyer:
+                continue
+            if rx.from_with.search(text, max(0, c.start - 12), c.start) or c.kind == "demonym" or \
+                    rx.made.match(text, c.end):
+                seller = c.alpha3
+                break
+    if seller is None:
+        w = rx.weapon.search(text)
+        if w and rx.weapons.get(w.group(0).lower()) != buyer:
+            seller = rx.weapons.get(w.group(0).lower())
+    if seller == buyer:
+        seller = None
+    return buyer, seller, True
+
+
+
+def _year(text: str, low: str, start: int, end: int, published_year: int | None, rx: SimpleNamespace,
+          others: list[tuple[int, int]] = ()) -> int | None:
+    """The year nearest the figure at start:end, not across another figure of its kind, nor a base
+    of comparison ("up 13% from last year"); ``low``: ``text`` in lower case."""
+    def blocked(pos: int) -> bool:
+        if rx.year_base.search(text, max(0, pos - 20), pos):
+            return True
+        lo, hi = (pos, start) if pos < start else (end, pos)
+        return any(lo <= s and e <= hi for s, e in others)
+
+    best = None
+    # every year the pattern reads is written 19xx or 20xx: a sentence without either has none
+    years = rx.year.finditer(text) if "19" in text or "20" in text else ()
+    for m in years:
+        if start <= m.start() < end or blocked(m.start()):
+            continue
+        d = _distance(m.start(), m.end(), start, end)
+        if best is None or d < best[0]:
+            best = (d, int(m.group(1)))
+    if published_year is not None and rx.rel_year_word in low:
+        for m in rx.rel_year.finditer(text):
+            if blocked(m.start()):
+                continue
+            d = _distance(m.start(), m.end(), start, end)
+            if best is None or d < best[0]:
+                best = (d, published_year + rx.rel_years[_key(m.group(0))])
+    return best[1] if best else None
+
+
+def _qualifier(text: str, start: int, rx: SimpleNamespace) -> tuple[str | None, int]:
+    """(qualifier, where it starts) for the figure starting at ``start``."""
+    m = rx.qual.search(text, max(0, start - 24), start)
+    if not m:
+        return None, start
+    return rx.quals[_key(m.group("q"))], m.start("q")
+
+
+
+def _classify_pct(g: list[_Piece], text: str, low: str, prev_low: str,
+                  rx: SimpleNamespace) -> tuple[str, str, int, float] | None:
+    """(unit, metric, surface end of the last piece, sign) for a group of percentages, or None."""
+    last, first = g[-1], g[0]
+    m = rx.gdp_after.match(text, last.end)
+    if m:
+        return "percent_gdp", "share_of_gdp", m.end(), 1.0
+    defence = rx.defence.search(low) or rx.defence.search(prev_low)
+    if rx.gdp_target.match(text, last.end) and (defence or rx.nato.search(text)):
+        return "percent_gdp", "share_of_gdp", last.end, 1.0
+    cue = None
+    m = rx.growth_before.search(text, max(0, first.start - 40), first.start)
+    if m:
+        cue = m.group("cue")
+    else:
+        m = rx.growth_after.match(text, last.end)
+        if m:
+            cue = m.group("cue")
+    if cue is None or not (defence or rx.budget.search(low)):
+        return None
+    sign = 1.0 if _key(cue) in rx.growth_up or lower_as_matched(cue).startswith(
+        ("year-on-year", "annual")) else -1.0
+    if rx.budget.search(low):
+        metric = "defence_budget" if defence else "other_money"
+    elif rx.deal.search(low) and defence:
+        metric = "arms_deal"
+    else:
+        metric = "other_money" if not defence else "defence_budget"
+    return "percent_growth", metric, last.end, sign
+
+
+def _money_metric(g: list[_Piece], text: str, low: str, prev_low: str, rx: SimpleNamespace) -> tuple[str, int]:
+    """(metric, surface end of the last piece) for a group of amounts."""
+    first, last = g[0], g[-1]
+    m = rx.per_after.match(text, last.end) or rx.per_one.match(text, last.end)
+    if m:
+        return "unit_price", m.end()
+    end = last.end
+    m = rx.deal_after.match(text, last.end)
+    if m:
+        end = m.end()
+    if rx.unit_before.search(text, max(0, first.start - 40), first.start):
+        return "unit_price", end
+    if rx.arms_after.match(text, end):
+        return "arms_deal", end
+    deal_d = _nearest(rx.deal, low, first.start, end, rx)
+    budget_d = _nearest(rx.budget, low, first.start, end)
+    if deal_d is not None and (budget_d is None or deal_d <= budget_d):
+        if not (rx.not_arms.search(low) and not rx.arms.search(low)):
+            return "arms_deal", end
+    if budget_d is not None:  # the defence cues are read only for a budget
+        defence_here = rx.defence.search(low)
+        defence = defence_here or rx.defence.search(prev_low)
+        if defence and not (rx.not_defence.search(low) and not defence_here):
+            return "defence_budget", end
+    return "other_money", end
+
+
+_UNSET = object()  # not read yet
+
+
+def _default_actor(text: str, low: str, start: int, end: int, mentions: list[CountryTuple],
+                   rx: SimpleNamespace, metric: str | None) -> str | None:
+    """The owner of a budget ("China's defence budget"), else the nearest country before, else after."""
+    if not mentions:
+        return None
+    if metric == "defence_budget":
+        cues = list(rx.budget.finditer(low))
+        if cues:
+            cue = min(cues, key=lambda c: _distance(c.start(), c.end(), start, end))
+            owner = [m for m in mentions if m.end <= cue.start() and cue.start() - m.end <= 30]
+            if owner:
+                return owner[-1].alpha3
+    before = [m for m in mentions if m.end <= start]
+    if before:
+        return before[-1].alpha3
+    after = [m for m in mentions if m.start >= end]
+    return after[0].alpha3 if after else None
+
+
+def _fallback_actor(code: str | None, index: int, state) -> str | None:
+    """No country in the sentence: the currency's country, else the actor of a figure just before."""
+    if code and code in _money.CURRENCY_COUNTRY:
+        return _money.CURRENCY_COUNTRY[code]
+    if state.actor and index - state.actor[1] <= 2:
+        return state.actor[0]
+    return None
+

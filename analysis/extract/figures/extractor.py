@@ -1,0 +1,198 @@
+"""The figure extractor: sentences in, :class:`Figure` records out, stage by stage (numbers ->
+grouping -> attribution)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from types import SimpleNamespace
+
+from analysis.extract.countries import CountryTuple
+from analysis.extract.figures._common import _beyond_ascii, _lower, _mentions
+from analysis.extract.figures.attribution import (
+    _UNSET, _classify_pct, _deal_roles, _default_actor, _fallback_actor, _money_metric, _qualifier, _year,
+    attribution_patterns)
+from analysis.extract.figures.grouping import _group, _kind, _respectively, grouping_patterns
+from analysis.extract.figures.model import Figure
+from analysis.extract.figures.numbers import (
+    _Piece, _digit_pieces, _japan, _number_sentences, _word_pieces, _word_starts, number_patterns)
+
+
+@lru_cache(maxsize=1)
+def _rx() -> SimpleNamespace:
+    """Every stage's patterns in one namespace, compiled once. Alternations of words are prefix trees,
+    and a look-ahead (lead) for their first characters comes before the words or a look-behind: the
+    regex engine then passes over most positions at once."""
+    return SimpleNamespace(**number_patterns(), **grouping_patterns(), **attribution_patterns())
+
+
+@dataclass
+class _State:
+    """What earlier sentences of the article tell later ones."""
+
+    deal: tuple[str | None, str | None, int | None, int] | None = None  # buyer, seller, year, sentence no.
+    actor: tuple[str, int] | None = None  # last actor given, sentence no.
+    japan: bool | None = None
+
+
+def extract_figures(article) -> list[Figure]:
+    """Every figure in the title, body and caption sentences of ``article``, in text order.
+
+    >>> from analysis.corpus.model import Article, Sentence
+    >>> t = "Russia has amassed more than 100,000 troops near its border."
+    >>> [(f.surface, f.value, f.unit, f.actor, f.qualifier)
+    ...  for f in extract_figures(Article("x", "x", t, sentences=(Sentence(0, len(t), t),)))]
+    [('more than 100,000 troops', 100000.0, 'count', 'RUS', 'more than')]
+    """
+    rx = _rx()
+    published_year = article.published.year if getattr(article, "published", None) else None
+    state = _State()
+    out: list[Figure] = []
+    wide = _beyond_ascii(article.text)
+    low_text = _lower(article.text, wide)
+    # A sentence's lower case is a slice of the article's, except around a capital sigma (its lower
+    # case depends on the letters beside it).
+    sliced = "Σ" not in article.text
+
+    def lower(sent) -> str:
+        return low_text[sent.start:sent.end] if sliced else _lower(sent.text)
+
+    sentences = article.content_sentences()
+    for index, runs, here in _number_sentences(article.text, sentences, _word_starts(low_text, rx), rx, wide):
+        sent = sentences[index]
+        text = sent.text
+        low = lower(sent)
+        pieces = _digit_pieces(text, low, runs, rx, _japan(article, text, state)) if runs else []
+        if here:
+            taken = [(p.start, p.end) for p in pieces]
+            pieces += [p for p in _word_pieces(text, low, here, rx)
+                       if not any(s < p.end and p.start < e for s, e in taken)]
+            pieces.sort(key=lambda p: p.start)
+        if pieces:
+            prev_low = lower(sentences[index - 1]) if index else ""
+            out.extend(_sentence_figures(article, sent, index, pieces, low, prev_low, published_year, state, rx))
+    return out
+
+
+
+def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str, prev_low: str,
+                      published_year: int | None, state: _State, rx: SimpleNamespace) -> list[Figure]:
+    """The figures of one sentence from its pieces; ``low`` and ``prev_low``: the sentence and the one
+    before it in lower case."""
+    text = sent.text
+    groups = _group(pieces, text, rx)
+    mentions: list[CountryTuple] | None = None
+    made: list[tuple[_Piece, Figure]] = []
+    count_end = -1  # a number inside a counted noun phrase ("18 Leopard 2 tanks") is not another count
+    for g in groups:
+        # what kind of figure is this group?
+        first, last = g[0], g[-1]
+        unit = metric = None
+        ends: dict[int, int] = {}
+        sign = 1.0
+        if last.code:
+            metric, end = _money_metric(g, text, low, prev_low, rx)
+            unit = last.code
+            ends[len(g) - 1] = end
+        elif last.pct:
+            got = _classify_pct(g, text, low, prev_low, rx)
+            if got is None and any(f.unit == "percent_gdp" for _, f in made):
+                got = ("percent_gdp", "share_of_gdp", last.end, 1.0)  # "7.1% of GDP, up from 3.9% in 2021"
+            if got is None:
+                continue
+            unit, metric, end, sign = got
+            ends[len(g) - 1] = end
+        else:
+            if last.attached_letter or any(p.leading_zero or p.pct for p in g) or first.start < count_end:
+                continue
+            fm = last.noun  # a count group's last piece is a bare number, so it was read when found
+            if not fm or any(p.value < 2 for p in g):
+                continue
+            if last.year_like or any(p.year_like for p in g):
+                continue
+            if rx.designation.search(text, max(0, first.start - 12), first.start):
+                continue
+            unit, metric = "count", "force_count"
+            ends[len(g) - 1] = count_end = fm.end()
+        if mentions is None:
+            mentions = _mentions(text)
+        # who: respectively lists, the noun phrase itself, deal roles, budget owners, nearest country
+        gstart, gend = first.start, ends[len(g) - 1]
+        resp = _respectively(g, text, mentions, rx) if unit != "count" else None
+        counterpart = None
+        actor = None
+        deal_year = None
+        if metric in ("arms_deal", "unit_price"):
+            buyer, seller, found = _deal_roles(text, low, gstart, gend, mentions, rx)
+            actor, counterpart = buyer, seller
+            if not found or actor is None:
+                actor = None
+        # the same for every piece of the group: read once
+        group_q, group_qstart = _qualifier(text, first.start, rx)
+        group_year = _year(text, low, gstart, gend, published_year, rx,
+                           [(h[0].start, h[-1].end) for h in groups
+                            if h is not g and _kind(h) == _kind(g) and h[0].conversion_of is None])
+        default_actor = _UNSET
+        respectively = bool(resp) and bool(rx.respectively.search(text))
+        for i, p in enumerate(g):
+            q, qstart = (group_q, group_qstart) if i == 0 else (None, p.start)
+            start = qstart if unit == "count" and q else p.start
+            end = ends.get(i, p.end)
+            who = actor
+            if resp:
+                who = resp[i]
+            if who is None and unit == "count":
+                inside = [m for m in mentions if p.end <= m.start and m.end <= end]
+                if inside:
+                    who = inside[0].alpha3
+            if who is None and unit == "percent_gdp":
+                inside = [m for m in mentions if p.end <= m.start and m.end <= end]
+                if inside:
+                    who = inside[0].alpha3
+            if who is None:
+                if default_actor is _UNSET:
+                    default_actor = _default_actor(text, low, gstart, gend, mentions, rx, metric)
+                who = default_actor
+            cp = counterpart
+            year = group_year
+            if metric in ("arms_deal", "unit_price") and state.deal and index - state.deal[3] <= 3:
+                d_buyer, d_seller, d_year, _ = state.deal
+                if who is None:
+                    who = d_buyer
+                if cp is None and who == d_buyer:
+                    cp = d_seller
+                    if year is None:
+                        year = d_year
+            if who is None:
+                who = _fallback_actor(p.code, index, state)
+            flags = list(p.flags)
+            if sent.zone == "caption":
+                flags.append("in_caption")
+            if respectively:
+                flags.append("respectively")
+            value = p.value * sign
+            if unit == "percent_growth" or unit == "percent_gdp":
+                value = p.number * sign
+            qualifier = p.range_pos or q
+            if qualifier is None and i > 0:
+                qualifier = group_q
+            if unit == "count":
+                value = p.number * (p.scale or 1.0)
+            fig = Figure(article.article_id, sent.start + start, sent.start + end, text[start:end], text,
+                         float(value), unit, metric, who, cp, year, qualifier, tuple(dict.fromkeys(flags)))
+            made.append((p, fig))
+            if metric in ("arms_deal", "unit_price") and who:
+                state.deal = (who, cp, year, index)
+            if who:
+                state.actor = (who, index)
+    # amounts in brackets after another amount are its conversion: same metric, actor and year
+    by_piece = {id(p): f for p, f in made}
+    result = []
+    for p, f in made:
+        src = by_piece.get(id(p.conversion_of)) if p.conversion_of is not None else None
+        if src is not None and f.is_money:
+            f = Figure(f.article_id, f.start, f.end, f.surface, f.sentence, f.value, f.unit, src.metric,
+                       src.actor, src.counterpart, src.year if f.year is None or src.year else f.year,
+                       f.qualifier, tuple(dict.fromkeys(f.flags + ("conversion",))))
+        result.append(f)
+    return result
+

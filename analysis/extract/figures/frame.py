@@ -1,0 +1,34 @@
+"""The figures table: every article's figures as a DataFrame, money converted to US dollars."""
+from __future__ import annotations
+
+from typing import Callable, Iterable
+
+from analysis.extract.figures.extractor import extract_figures
+from analysis.extract.figures.model import FIGURE_COLUMNS, Figure
+
+# --- the table ----------------------------------------------------------------------------------------
+def figures_frame(articles: Iterable,
+                  extract: Callable[..., list[Figure]] | None = None) -> "pandas.DataFrame":  # noqa: F821
+    """All figures of ``articles`` as a DataFrame with :data:`FIGURE_COLUMNS`, sorted by
+    (article_id, start, end); money converted to USD through ``analysis.reference.fx``. ``extract``:
+    what reads one article's figures (:func:`extract_figures`, or a caller's guarded version of it).
+    """
+    import pandas as pd
+
+    try:
+        from analysis.reference.fx import to_usd
+    except ImportError:  # the exchange-rate table is optional for extraction
+        to_usd = None
+    rows = []
+    for article in articles:
+        published_year = article.published.year if getattr(article, "published", None) else None
+        for f in (extract or extract_figures)(article):
+            usd = (None, None, None, None)
+            if f.is_money and to_usd is not None:
+                usd = to_usd(f.value, f.unit, f.year or published_year)
+            rows.append((f.article_id, f.start, f.end, f.surface, f.sentence, f.value, f.unit, *usd, f.metric,
+                         f.actor, f.counterpart, f.year, f.qualifier, ";".join(f.flags)))
+    frame = pd.DataFrame(rows, columns=FIGURE_COLUMNS)
+    frame = frame.astype({"start": "int64", "end": "int64", "value": "float64", "value_usd": "float64",
+                          "usd_rate": "float64", "year": "Int64", "usd_rate_year": "Int64"})
+    return frame.sort_values(["article_id", "start", "end"], kind="stable").reset_index(drop=True)

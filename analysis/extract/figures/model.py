@@ -1,0 +1,35 @@
+"""The figure record and the table columns."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+FIGURE_COLUMNS = [
+    "article_id", "start", "end", "surface", "sentence", "value", "unit", "value_usd", "usd_rate",
+    "usd_rate_source", "usd_rate_year", "metric", "actor", "counterpart", "year", "qualifier", "flags",
+]
+METRICS = ("defence_budget", "arms_deal", "unit_price", "share_of_gdp", "force_count", "other_money")
+NON_MONEY_UNITS = frozenset({"percent_gdp", "percent_growth", "count"})
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One number an article reports, with its provenance and what it measures."""
+
+    article_id: str
+    start: int
+    end: int
+    surface: str
+    sentence: str
+    value: float
+    unit: str
+    metric: str
+    actor: str | None = None
+    counterpart: str | None = None
+    year: int | None = None
+    qualifier: str | None = None
+    flags: tuple[str, ...] = ()
+
+    @property
+    def is_money(self) -> bool:
+        return self.unit not in NON_MONEY_UNITS
+
