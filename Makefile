@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 CORPUS ?= seeds
 
-.PHONY: setup report notebooks test browser-deps lab dashboard bench clean help lock
+.PHONY: setup report notebooks test browser-deps lab dashboard bench accuracy clean help lock
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -46,6 +46,9 @@ bench: setup  ## speed and memory benchmarks (print figures; not tests)
 	$(PY) benchmarks/bench_extract.py
 	$(PY) benchmarks/bench_sentences.py
 	$(PY) benchmarks/bench_worst_cases.py
+
+accuracy: setup  ## extract the real-reporting development set and score it (skips when its texts are absent)
+	$(PY) benchmarks/accuracy.py $(ACCURACY_ARGS)
 
 clean:  ## remove the virtual environment and reports
 	rm -rf $(VENV) reports

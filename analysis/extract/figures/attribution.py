@@ -37,6 +37,18 @@ def attribution_patterns() -> dict:
         deal_after=re.compile(rf"(?:{_S}+(?i:arms|weapons|defen[cs]e|military|purchase|sale|supply))?{_S}+"
                               rf"(?i:deal|contract|agreement|order|package)(?![\w])"),
         deal=re.compile(_words_rx("deal")),
+        defence_line=re.compile(_words_rx("defence_line")),  # "$42 billion on defence", "defence budget of"
+        other_line=re.compile(_words_rx("other_line")),  # "revenue", "capital outlay", "federal budget"
+        topic=re.compile(_words_rx("spending_topic")),  # "military spending", "SIPRI"
+        aggregate=re.compile(_words_rx("aggregate")),  # "world", "combined", "Europe"
+        # after a country: it is the source of an estimate ("a Pentagon report", "U.S. estimates")
+        source_after=re.compile(rf"(?:['’]s)?(?:{_S}+(?!(?:{_fold_tree(terms('source'))})(?![\w-]))[\w.-]+){{0,2}}?"
+                                rf"{_S}+(?:{_fold_tree(terms('source'))})(?![\w-])"),
+        according=re.compile(rf"(?i:according{_S}+to)(?:{_S}+(?i:the|a|an))?{_S}*$"),  # "according to a U.S. index"
+        including=re.compile(rf"(?i:including|such{_S}+as){_S}+(?:(?i:the){_S}+)?$"),  # "Europe, including Germany"
+        of_which=re.compile(rf",?{_S}*(?i:of{_S}+which)(?![\w])"),  # "38 trillion roubles, of which 12 trillion"
+        for_between=re.compile(rf"{_S}+(?i:for){_S}+(?:(?i:the){_S}+)?"),  # "$7 billion for Finland"
+
         in_order=re.compile(rf"(?i:in){_S}+$"),
         budget=re.compile(_words_rx("budget")),
         defence=re.compile(_words_rx("defence")),
@@ -187,15 +199,15 @@ def _qualifier(text: str, start: int, rx: SimpleNamespace) -> tuple[str | None, 
 
 
 def _classify_pct(g: list[_Piece], text: str, low: str, prev_low: str,
-                  rx: SimpleNamespace) -> tuple[str, str, int, float] | None:
+                  rx: SimpleNamespace, topic: bool = False) -> tuple[str, str, int, float, str] | None:
     """(unit, metric, surface end of the last piece, sign) for a group of percentages, or None."""
     last, first = g[-1], g[0]
     m = rx.gdp_after.match(text, last.end)
     if m:
-        return "percent_gdp", "share_of_gdp", m.end(), 1.0
+        return "percent_gdp", "share_of_gdp", m.end(), 1.0, "share of: " + m.group(0).strip()
     defence = rx.defence.search(low) or rx.defence.search(prev_low)
     if rx.gdp_target.match(text, last.end) and (defence or rx.nato.search(text)):
-        return "percent_gdp", "share_of_gdp", last.end, 1.0
+        return "percent_gdp", "share_of_gdp", last.end, 1.0, "GDP target"
     cue = None
     m = rx.growth_before.search(text, max(0, first.start - 40), first.start)
     if m:
@@ -204,73 +216,159 @@ def _classify_pct(g: list[_Piece], text: str, low: str, prev_low: str,
         m = rx.growth_after.match(text, last.end)
         if m:
             cue = m.group("cue")
-    if cue is None or not (defence or rx.budget.search(low)):
+    if cue is None or not (defence or rx.budget.search(low) or topic):
         return None
     sign = 1.0 if _key(cue) in rx.growth_up or lower_as_matched(cue).startswith(
         ("year-on-year", "annual")) else -1.0
-    if rx.budget.search(low):
+    line = _nearest_match(rx.defence_line, low, first.start, last.end)
+    other = _nearest_match(rx.other_line, low, first.start, last.end)
+    if other is not None and (line is None or other[0] < line[0]):
+        metric = "other_money"
+    elif line is not None:
+        metric = "defence_budget"
+    elif rx.budget.search(low):
         metric = "defence_budget" if defence else "other_money"
     elif rx.deal.search(low) and defence:
         metric = "arms_deal"
     else:
-        metric = "other_money" if not defence else "defence_budget"
-    return "percent_growth", metric, last.end, sign
+        metric = "defence_budget" if defence or topic else "other_money"
+    return "percent_growth", metric, last.end, sign, f"growth: {cue}"
 
 
-def _money_metric(g: list[_Piece], text: str, low: str, prev_low: str, rx: SimpleNamespace) -> tuple[str, int]:
-    """(metric, surface end of the last piece) for a group of amounts."""
+def _money_metric(g: list[_Piece], text: str, low: str, prev_low: str, rx: SimpleNamespace,
+                  topic: bool = False) -> tuple[str, int, str]:
+    """(metric, surface end of the last piece, the cue that decided) for a group of amounts.
+
+    The cue nearest the amount decides between a defence line and other money: "spending of 38
+    trillion roubles, of which 12 trillion on defence" gives the total to other money and the 12
+    trillion to defence. With no cue at all, an amount in an article about military spending
+    (``topic``) is military spending ("France came fifth ($64 billion)")."""
     first, last = g[0], g[-1]
     m = rx.per_after.match(text, last.end) or rx.per_one.match(text, last.end)
     if m:
-        return "unit_price", m.end()
+        return "unit_price", m.end(), "per unit: " + m.group(0).strip()
     end = last.end
     m = rx.deal_after.match(text, last.end)
     if m:
         end = m.end()
-    if rx.unit_before.search(text, max(0, first.start - 40), first.start):
-        return "unit_price", end
-    if rx.arms_after.match(text, end):
-        return "arms_deal", end
-    deal_d = _nearest(rx.deal, low, first.start, end, rx)
-    budget_d = _nearest(rx.budget, low, first.start, end)
+    m = rx.unit_before.search(text, max(0, first.start - 40), first.start)
+    if m:
+        return "unit_price", end, "per unit: " + m.group(0).strip()
+    m = rx.arms_after.match(text, end)
+    if m:
+        return "arms_deal", end, "buys: " + m.group(0).strip()
+    deal = _nearest_match(rx.deal, low, first.start, end, rx)
+    budget = _nearest_match(rx.budget, low, first.start, end)
+    deal_d, budget_d = (deal[0] if deal else None), (budget[0] if budget else None)
     if deal_d is not None and (budget_d is None or deal_d <= budget_d):
         if not (rx.not_arms.search(low) and not rx.arms.search(low)):
-            return "arms_deal", end
+            return "arms_deal", end, "deal: " + deal[1]
+    if rx.of_which.match(text, end):
+        return "other_money", end, "a total: of which"
+    line = _nearest_match(rx.defence_line, low, first.start, end)
+    other = _nearest_match(rx.other_line, low, first.start, end)
+    if other is not None and (line is None or other[0] < line[0]):
+        return "other_money", end, "other line: " + other[1]
+    if line is not None:
+        return "defence_budget", end, "defence line: " + line[1]
     if budget_d is not None:  # the defence cues are read only for a budget
         defence_here = rx.defence.search(low)
         defence = defence_here or rx.defence.search(prev_low)
         if defence and not (rx.not_defence.search(low) and not defence_here):
-            return "defence_budget", end
-    return "other_money", end
+            return "defence_budget", end, f"budget: {budget[1]} + {defence.group(0)}"
+        return "other_money", end, "budget, not defence: " + budget[1]
+    if topic:
+        return "defence_budget", end, "article on military spending"
+    return "other_money", end, "no defence cue"
+
+
+def _nearest_match(rx_: re.Pattern, text: str, start: int, end: int,
+                   rx: SimpleNamespace | None = None) -> tuple[int, str] | None:
+    """(distance, words) of the match of ``rx_`` nearest ``start:end`` in ``text``, or None."""
+    best = None
+    for m in rx_.finditer(text):
+        if rx is not None and m.group(0).lower() == "order" and rx.in_order.search(text, 0, m.start()):
+            continue
+        d = _distance(m.start(), m.end(), start, end)
+        lo, hi = (m.end(), start) if m.end() <= start else (end, m.start())
+        if lo < hi and _CLAUSE_BREAK.search(text, lo, hi):
+            d += 1000  # a cue across "; " or ", while" belongs to the other clause
+        if best is None or d < best[0]:
+            best = (d, m.group(0))
+    return best
+
+
+# between two clauses: "revenue is put at 36 trillion roubles, while defence spending rises to 13 trillion"
+_CLAUSE_BREAK = re.compile(r";|,\s*(?:while|whereas|but)\b|\s(?:while|whereas)\s")
 
 
 _UNSET = object()  # not read yet
 
 
+def _is_source(text: str, low: str, m: CountryTuple, rx: SimpleNamespace) -> bool:
+    """Is the country at ``m`` the source of an estimate, not a spender ("according to a U.S. index",
+    "a Pentagon report puts ...", "U.S. estimates")?"""
+    return bool(rx.according.search(text, max(0, m.start - 20), m.start) or rx.source_after.match(low, m.end))
+
+
 def _default_actor(text: str, low: str, start: int, end: int, mentions: list[CountryTuple],
-                   rx: SimpleNamespace, metric: str | None) -> str | None:
-    """The owner of a budget ("China's defence budget"), else the nearest country before, else after."""
+                   rx: SimpleNamespace, metric: str | None) -> tuple[str | None, str]:
+    """(actor, the words that decided) for an amount at ``start:end`` from the structure of its sentence:
+
+    * "$7 billion for Finland": the country the amount is for;
+    * "the combined budgets of the EU and U.K. rose to $457 billion", "world spending": a total of
+      several countries has none;
+    * "China's defence budget ... 1.67 trillion yuan": the owner of the budget the amount belongs to,
+      when no other country stands between the two;
+    * else the nearest country before it ("Japan's was $56.9 billion", "Russia ($62.2bn)", "Japan: up
+      9%"), else after; a country named as the source of an estimate is passed over while another is
+      named.
+    """
+    inside = lambda m: start <= m.start and m.end <= end  # noqa: E731 - "U.S. dollars" is a currency
+    mentions = [m for m in mentions if not inside(m)]
+    for m in mentions:
+        if m.start >= end and rx.for_between.fullmatch(text, end, m.start):
+            return m.alpha3, f"for {m.alias}"
+    # a country a total "includes" is part of it ("Europe, including Germany, reached $693 billion")
+    before = [m for m in mentions if m.end <= start and not rx.including.search(text, max(0, m.start - 14), m.start)]
+    lead_start = before[-1].end if before else 0
+    agg = [g for g in rx.aggregate.finditer(low, lead_start, start) if low[g.end():g.end() + 2] not in ("'s", "’s")]
+    if agg or (rx.for_between.match(text, end) and rx.aggregate.match(low, rx.for_between.match(text, end).end())):
+        word = agg[-1].group(0) if agg else "for " + rx.aggregate.match(low, rx.for_between.match(text, end).end()).group(0)
+        return None, f"total of several countries: {word}"
+    if before and not _is_source(text, low, before[-1], rx):
+        pass
+    elif before:
+        # the nearest is a source: a spender further back or after it, else the source after all
+        others = [m for m in before if not _is_source(text, low, m, rx)]
+        after = [m for m in mentions if m.start >= end and not _is_source(text, low, m, rx)]
+        if others:
+            before = others
+        elif after:
+            return after[0].alpha3, f"after, not the source: {after[0].alias}"
     if not mentions:
-        return None
+        return None, ""
     if metric == "defence_budget":
         cues = list(rx.budget.finditer(low))
         if cues:
             cue = min(cues, key=lambda c: _distance(c.start(), c.end(), start, end))
             owner = [m for m in mentions if m.end <= cue.start() and cue.start() - m.end <= 30]
-            if owner:
-                return owner[-1].alpha3
-    before = [m for m in mentions if m.end <= start]
+            lo, hi = (cue.end(), start) if cue.end() <= start else (end, cue.start())
+            between = [m for m in mentions if lo <= m.start and m.end <= hi]
+            if owner and not between and not _is_source(text, low, owner[-1], rx):
+                return owner[-1].alpha3, f"owner: {owner[-1].alias} {cue.group(0)}"
     if before:
-        return before[-1].alpha3
+        return before[-1].alpha3, f"nearest before: {before[-1].alias}"
     after = [m for m in mentions if m.start >= end]
-    return after[0].alpha3 if after else None
+    after = [m for m in after if not _is_source(text, low, m, rx)] or after
+    return (after[0].alpha3, f"nearest after: {after[0].alias}") if after else (None, "")
 
 
-def _fallback_actor(code: str | None, index: int, state) -> str | None:
+def _fallback_actor(code: str | None, index: int, state) -> tuple[str | None, str]:
     """No country in the sentence: the currency's country, else the actor of a figure just before."""
     if code and code in _money.CURRENCY_COUNTRY:
-        return _money.CURRENCY_COUNTRY[code]
+        return _money.CURRENCY_COUNTRY[code], f"currency: {code}"
     if state.actor and index - state.actor[1] <= 2:
-        return state.actor[0]
-    return None
+        return state.actor[0], "actor of the figure before"
+    return None, ""
 

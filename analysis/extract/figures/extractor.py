@@ -17,6 +17,28 @@ from analysis.extract.figures.numbers import (
     _Piece, _digit_pieces, _japan, _number_sentences, _word_pieces, _word_starts, number_patterns)
 
 
+def _carry_currency(pieces: list[_Piece]) -> None:
+    """A scaled number with no currency after an amount of the sentence takes its currency ("38 trillion
+    roubles, of which 12 trillion on defence"); one with no amount before it stays a bare number."""
+    last = None
+    for p in pieces:
+        if p.code:
+            last = p
+        elif last is not None and p.scale is not None and not p.pct and p.noun is None and not p.words:
+            p.code, p.factor = last.code, last.factor
+            p.flags.append("shared_currency")
+
+
+def _spending_topic(low_text: str, rx: SimpleNamespace) -> bool:
+    """Does the article report on military spending (two cues such as "military spending", "SIPRI")?"""
+    found = 0
+    for _ in rx.topic.finditer(low_text):
+        found += 1
+        if found >= 2:
+            return True
+    return False
+
+
 @lru_cache(maxsize=1)
 def _rx() -> SimpleNamespace:
     """Every stage's patterns in one namespace, compiled once. Alternations of words are prefix trees,
@@ -32,6 +54,7 @@ class _State:
     deal: tuple[str | None, str | None, int | None, int] | None = None  # buyer, seller, year, sentence no.
     actor: tuple[str, int] | None = None  # last actor given, sentence no.
     japan: bool | None = None
+    topic: bool = False  # the article reports on military spending
 
 
 def extract_figures(article) -> list[Figure]:
@@ -57,6 +80,7 @@ def extract_figures(article) -> list[Figure]:
         return low_text[sent.start:sent.end] if sliced else _lower(sent.text)
 
     sentences = article.content_sentences()
+    state.topic = _spending_topic(low_text, rx)
     for index, runs, here in _number_sentences(article.text, sentences, _word_starts(low_text, rx), rx, wide):
         sent = sentences[index]
         text = sent.text
@@ -79,6 +103,7 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
     """The figures of one sentence from its pieces; ``low`` and ``prev_low``: the sentence and the one
     before it in lower case."""
     text = sent.text
+    _carry_currency(pieces)
     groups = _group(pieces, text, rx)
     mentions: list[CountryTuple] | None = None
     made: list[tuple[_Piece, Figure]] = []
@@ -87,19 +112,20 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
         # what kind of figure is this group?
         first, last = g[0], g[-1]
         unit = metric = None
+        metric_cue = ""
         ends: dict[int, int] = {}
         sign = 1.0
         if last.code:
-            metric, end = _money_metric(g, text, low, prev_low, rx)
+            metric, end, metric_cue = _money_metric(g, text, low, prev_low, rx, state.topic)
             unit = last.code
             ends[len(g) - 1] = end
         elif last.pct:
-            got = _classify_pct(g, text, low, prev_low, rx)
+            got = _classify_pct(g, text, low, prev_low, rx, state.topic)
             if got is None and any(f.unit == "percent_gdp" for _, f in made):
-                got = ("percent_gdp", "share_of_gdp", last.end, 1.0)  # "7.1% of GDP, up from 3.9% in 2021"
+                got = ("percent_gdp", "share_of_gdp", last.end, 1.0, "after a share of GDP")  # "7.1% of GDP, up from 3.9% in 2021"
             if got is None:
                 continue
-            unit, metric, end, sign = got
+            unit, metric, end, sign, metric_cue = got
             ends[len(g) - 1] = end
         else:
             if last.attached_letter or any(p.leading_zero or p.pct for p in g) or first.start < count_end:
@@ -112,6 +138,7 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
             if rx.designation.search(text, max(0, first.start - 12), first.start):
                 continue
             unit, metric = "count", "force_count"
+            metric_cue = "counts: " + fm.group("noun")
             ends[len(g) - 1] = count_end = fm.end()
         if mentions is None:
             mentions = _mentions(text)
@@ -120,12 +147,15 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
         resp = _respectively(g, text, mentions, rx) if unit != "count" else None
         counterpart = None
         actor = None
-        deal_year = None
+        deal_cue = ""
         if metric in ("arms_deal", "unit_price"):
             buyer, seller, found = _deal_roles(text, low, gstart, gend, mentions, rx)
             actor, counterpart = buyer, seller
             if not found or actor is None:
                 actor = None
+            else:
+                deal_cue = "buyer of the deal"
+        default_cue = ""
         # the same for every piece of the group: read once
         group_q, group_qstart = _qualifier(text, first.start, rx)
         group_year = _year(text, low, gstart, gend, published_year, rx,
@@ -137,33 +167,29 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
             q, qstart = (group_q, group_qstart) if i == 0 else (None, p.start)
             start = qstart if unit == "count" and q else p.start
             end = ends.get(i, p.end)
-            who = actor
+            who, actor_cue = actor, deal_cue
             if resp:
-                who = resp[i]
-            if who is None and unit == "count":
+                who, actor_cue = resp[i], "respectively"
+            if who is None and unit in ("count", "percent_gdp"):
                 inside = [m for m in mentions if p.end <= m.start and m.end <= end]
                 if inside:
-                    who = inside[0].alpha3
-            if who is None and unit == "percent_gdp":
-                inside = [m for m in mentions if p.end <= m.start and m.end <= end]
-                if inside:
-                    who = inside[0].alpha3
+                    who, actor_cue = inside[0].alpha3, "in the phrase: " + inside[0].alias
             if who is None:
                 if default_actor is _UNSET:
-                    default_actor = _default_actor(text, low, gstart, gend, mentions, rx, metric)
-                who = default_actor
+                    default_actor, default_cue = _default_actor(text, low, gstart, gend, mentions, rx, metric)
+                who, actor_cue = default_actor, default_cue
             cp = counterpart
             year = group_year
             if metric in ("arms_deal", "unit_price") and state.deal and index - state.deal[3] <= 3:
                 d_buyer, d_seller, d_year, _ = state.deal
                 if who is None:
-                    who = d_buyer
+                    who, actor_cue = d_buyer, "buyer of the deal before"
                 if cp is None and who == d_buyer:
                     cp = d_seller
                     if year is None:
                         year = d_year
-            if who is None:
-                who = _fallback_actor(p.code, index, state)
+            if who is None and not actor_cue.startswith("total of"):
+                who, actor_cue = _fallback_actor(p.code, index, state)
             flags = list(p.flags)
             if sent.zone == "caption":
                 flags.append("in_caption")
@@ -178,7 +204,8 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
             if unit == "count":
                 value = p.number * (p.scale or 1.0)
             fig = Figure(article.article_id, sent.start + start, sent.start + end, text[start:end], text,
-                         float(value), unit, metric, who, cp, year, qualifier, tuple(dict.fromkeys(flags)))
+                         float(value), unit, metric, who, cp, year, qualifier, tuple(dict.fromkeys(flags)),
+                         metric_cue, actor_cue)
             made.append((p, fig))
             if metric in ("arms_deal", "unit_price") and who:
                 state.deal = (who, cp, year, index)
@@ -192,7 +219,8 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
         if src is not None and f.is_money:
             f = Figure(f.article_id, f.start, f.end, f.surface, f.sentence, f.value, f.unit, src.metric,
                        src.actor, src.counterpart, src.year if f.year is None or src.year else f.year,
-                       f.qualifier, tuple(dict.fromkeys(f.flags + ("conversion",))))
+                       f.qualifier, tuple(dict.fromkeys(f.flags + ("conversion",))), "conversion of " + src.surface,
+                       "conversion of " + src.surface)
         result.append(f)
     return result
 

@@ -27,7 +27,8 @@ def figures_frame(articles: Iterable,
             if f.is_money and to_usd is not None:
                 usd = to_usd(f.value, f.unit, f.year or published_year)
             rows.append((f.article_id, f.start, f.end, f.surface, f.sentence, f.value, f.unit, *usd, f.metric,
-                         f.actor, f.counterpart, f.year, f.qualifier, ";".join(f.flags)))
+                         f.actor, f.counterpart, f.year, f.qualifier, ";".join(f.flags), f.metric_cue,
+                         f.actor_cue))
     frame = pd.DataFrame(rows, columns=FIGURE_COLUMNS)
     frame = frame.astype({"start": "int64", "end": "int64", "value": "float64", "value_usd": "float64",
                           "usd_rate": "float64", "year": "Int64", "usd_rate_year": "Int64"})

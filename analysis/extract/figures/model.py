@@ -6,6 +6,7 @@ from dataclasses import dataclass
 FIGURE_COLUMNS = [
     "article_id", "start", "end", "surface", "sentence", "value", "unit", "value_usd", "usd_rate",
     "usd_rate_source", "usd_rate_year", "metric", "actor", "counterpart", "year", "qualifier", "flags",
+    "metric_cue", "actor_cue",
 ]
 METRICS = ("defence_budget", "arms_deal", "unit_price", "share_of_gdp", "force_count", "other_money")
 NON_MONEY_UNITS = frozenset({"percent_gdp", "percent_growth", "count"})
@@ -28,6 +29,8 @@ class Figure:
     year: int | None = None
     qualifier: str | None = None
     flags: tuple[str, ...] = ()
+    metric_cue: str = ""  # the words that decided the metric ("defence line: military spending")
+    actor_cue: str = ""  # the words that decided the actor ("for Finland", "nearest before: Japan")
 
     @property
     def is_money(self) -> bool:

@@ -174,7 +174,7 @@ def _digit_pieces(text: str, low: str, runs: list[int], rx: SimpleNamespace, jap
             if year_like:
                 continue  # a bare year: a date
             noun = rx.force.match(low, end)
-            if not (noun or rx.link_ahead.match(text, end)
+            if not (noun or rx.link_ahead.match(text, end) or ascale or spaced_scale
                     or rx.link_behind.search(text, max(0, start - 12), start)):
                 continue  # a bare number that is neither counted nor the start of a range: a date, an id...
         try:

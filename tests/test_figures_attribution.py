@@ -1,0 +1,96 @@
+"""Metric and actor from the structure of the text (issue: accuracy on real reporting). Each test is a class
+of text, written here in sentences of our own; ``metric_cue`` and ``actor_cue`` say what decided."""
+from __future__ import annotations
+
+import datetime as dt
+
+from analysis.corpus.model import Article, Sentence
+from analysis.extract.figures import FIGURE_COLUMNS, extract_figures, figures_frame
+
+
+def article(text: str, article_id: str = "t") -> Article:
+    """Each line is one sentence."""
+    sentences, at = [], 0
+    for line in text.split("\n"):
+        sentences.append(Sentence(at, at + len(line), line, "body"))
+        at += len(line) + 1
+    return Article(article_id, f"{article_id}.txt", text, published=dt.date(2024, 4, 22), sentences=tuple(sentences))
+
+
+def read(text: str) -> dict[str, tuple[str, str | None]]:
+    """surface -> (metric, actor), provenance checked."""
+    out = {}
+    for f in extract_figures(article(text)):
+        assert text[f.start:f.end] == f.surface
+        out[f.surface] = (f.metric, f.actor)
+    return out
+
+
+def test_the_actor_after_the_amount():
+    got = read("Allies pledged $7 billion for Finland and $9 billion for Poland in military spending.")
+    assert got["$7 billion"][1] == "FIN" and got["$9 billion"][1] == "POL"
+
+
+def test_the_nearest_country_in_a_list_wins_over_the_owner_of_an_earlier_budget():
+    got = read("Last year Brazil's defence budget was $22.1 billion, Mexico's was $11.8 billion, "
+               "with Chile at $5.6 billion.")
+    assert got == {"$22.1 billion": ("defence_budget", "BRA"), "$11.8 billion": ("defence_budget", "MEX"),
+                   "$5.6 billion": ("defence_budget", "CHL")}
+
+
+def test_a_country_before_a_bracketed_amount_is_its_actor():
+    got = read("With its $41.2bn defence budget, Italy moved ahead of Spain ($19.3bn).")
+    assert got["$19.3bn"] == ("defence_budget", "ESP")
+
+
+def test_in_an_article_on_military_spending_a_bare_amount_is_military_spending():
+    text = ("Military spending in South America rose again, a think tank said.\n"
+            "Top spenders: Brazil ($22.1 billion), Colombia ($10.2 billion) and Argentina ($4.5 billion).\n"
+            "Analysts expect defence spending to keep rising.")
+    got = read(text)
+    assert got["($10.2 billion"[1:]] == ("defence_budget", "COL")
+    assert got["$4.5 billion"] == ("defence_budget", "ARG")
+    # without the topic, an amount with no cue stays other money
+    assert read("Brazil ($22.1 billion) and Colombia ($10.2 billion) led the list.")["$22.1 billion"][0] == "other_money"
+
+
+def test_world_and_regional_totals_have_no_actor():
+    text = ("Global military expenditure climbed to $2.7 trillion, with Mexico up 39%.\n"
+            "Outlays in Central and Western Europe, including Germany, reached $693 billion, SIPRI said.")
+    got = read(text)
+    assert got["$2.7 trillion"] == ("defence_budget", None)
+    assert got["$693 billion"][1] is None
+
+
+def test_the_source_of_an_estimate_is_not_the_actor():
+    got = read("Brazil's military spending reached $25 billion last year, according to U.S. estimates.")
+    assert got["$25 billion"] == ("defence_budget", "BRA")
+    got = read("Military spending reached $25 billion, U.S. intelligence estimates for Venezuela say.")
+    assert got["$25 billion"][1] == "VEN"
+
+
+def test_a_total_budget_is_other_money_and_only_its_defence_line_is_a_defence_budget():
+    got = read("The draft foresees spending of 41 trillion roubles, of which 13 trillion on defence.")
+    assert got["41 trillion roubles"][0] == "other_money"
+    assert got["13 trillion"] == ("defence_budget", "RUS")  # the currency carried from the amount before
+    got = read("Revenue is put at 36 trillion roubles, while defence spending rises to 13.2 trillion roubles.")
+    assert got["36 trillion roubles"][0] == "other_money" and got["13.2 trillion roubles"][0] == "defence_budget"
+
+
+def test_growth_takes_the_actor_of_its_own_clause():
+    got = read("Chile's defence budget rose 6% while Peru's fell 3%.")
+    assert got["6%"] == ("defence_budget", "CHL") and got["3%"] == ("defence_budget", "PER")
+
+
+def test_growth_of_a_line_that_is_not_defence_is_other_money():
+    got = read("Defence spending grew, but pension spending rose 12%.")
+    assert got["12%"][0] == "other_money"
+
+
+def test_every_figure_says_what_decided_its_metric_and_actor():
+    text = "Allies pledged $7 billion for Finland in military spending."
+    (f,) = extract_figures(article(text))
+    assert f.metric_cue == "defence line: military spending" and f.actor_cue == "for Finland"
+    frame = figures_frame([article(text)])
+    assert list(frame.columns) == FIGURE_COLUMNS and {"metric_cue", "actor_cue"} <= set(frame.columns)
+    assert frame.loc[0, "actor_cue"] == "for Finland"
