@@ -158,7 +158,66 @@ def _components(frame: pd.DataFrame) -> list[int]:
             if len(together) <= 1:
                 union(own, root)
                 names_of[find(own)] = together
+    _join_within_articles(frame, find, union, names, kinds, domains, places, habitual, articles)
     return [find(i) for i in range(n)]
+
+
+_DEFINITE = re.compile(r"(?i)(?:the|this|these|that|those|such)\s")  # "the drills", "these exercises"
+_DEFINITE_BEFORE = re.compile(r"(?i)\b(?:the|this|these|that|those|this year['’]s|the latest)\s+$")  # "... the| joint drills"
+_KIND_GROUP = {"patrol": "patrol", "exercise": "exercise", "drill": "exercise"}
+
+
+def _join_within_articles(frame, find, union, names, kinds, domains, places, habitual, articles) -> None:
+    """One event per exercise per article: a mention that does not name its exercise ("the drills", "the
+    joint patrol", the headline's "war games") joins the one event of its kind the article names
+    ("Vostok-2018"), and a mention that names neither exercise nor place joins the one other event of its
+    kind in the article. Kinds compare as exercises (exercise, drill) or patrols; the stated years and
+    the domains must not disagree. With two candidate events the mention stays on its own."""
+    n = len(names)
+    stated = [_int(v) for v in frame.get("year", pd.Series([None] * n))]
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for i in range(n):
+        if not habitual[i]:
+            by_article[articles[i]].append(i)
+
+    def fits(i: int, j: int) -> bool:
+        if _KIND_GROUP.get(kinds[i], kinds[i]) != _KIND_GROUP.get(kinds[j], kinds[j]):
+            return False
+        if stated[i] is not None and stated[j] is not None and stated[i] != stated[j]:
+            return False
+        return not (domains[i] and domains[j] and not domains[i] & domains[j])
+
+    flags = [set(_split(v)) for v in frame.get("flags", pd.Series([""] * n))]
+    sentences = list(frame.get("sentence", pd.Series([""] * n)))
+    surfaces = list(frame.get("surface", pd.Series([""] * n)))
+    starts = list(frame.get("start", pd.Series([0] * n)))
+    sentence_starts = list(frame.get("sentence_start", pd.Series([None] * n)))
+
+    def refers_back(i: int) -> bool:
+        """A headline, or a definite reference ("the drills", "this year's patrol", "these exercises")."""
+        if "in_title" in flags[i]:
+            return True
+        surface, sentence = str(surfaces[i] or ""), str(sentences[i] or "")
+        if _DEFINITE.match(surface):
+            return True
+        at = sentence.find(surface) if surface else -1
+        return at > 0 and bool(_DEFINITE_BEFORE.search(sentence, max(0, at - 24), at))
+
+    for rows in by_article.values():
+        if len(rows) < 2:
+            continue
+        named_roots = {find(j) for j in rows if names[j]}
+        for i in rows:
+            if names[i] or not refers_back(i):
+                continue
+            roots = {find(j) for j in rows if names[j] and fits(i, j)}
+            if len(roots) == 1 and (len(named_roots) == 1 or not places[i]):
+                union(i, roots.pop())
+                continue
+            if not places[i] and not named_roots:
+                others = {find(j) for j in rows if find(j) != find(i) and fits(i, j)}
+                if len(others) == 1:
+                    union(i, others.pop())
 
 
 def _ordered(frame: pd.DataFrame) -> pd.DataFrame:
