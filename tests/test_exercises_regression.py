@@ -15,7 +15,9 @@ from pathlib import Path
 import pytest
 
 from analysis import load_corpus
-from analysis.extract import countries, exercises, places
+from analysis.extract import countries, places
+from analysis.extract.exercises import _vocab, domains, mentions, participants, timing
+from analysis.extract.exercises.prefilter import _Prefilter
 from analysis.extract._patterns import trie_alternation
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -69,23 +71,23 @@ def test_place_trie_reads_as_the_longest_first_alternation(texts):
 
 @pytest.mark.parametrize("category", ["cue", "domain", "hold", "group", "report", "planned", "conducted"])
 def test_vocabulary_tries_read_as_longest_first_alternations(texts, category):
-    terms = [r["term"] for r in exercises._read_csv("exercise_vocab.csv") if r["category"] == category]
+    terms = [r["term"] for r in _vocab._read_csv("exercise_vocab.csv") if r["category"] == category]
     alternation = longest_first(terms, r"\s+")
     plain = re.compile(rf"(?<![\w\-])(?:{alternation})(?![\w\-])", re.IGNORECASE)
-    mine = exercises._words(terms)
+    mine = _vocab._words(terms)
     for text in texts:
         expected = spans(plain.finditer(text))
         assert spans(mine.finditer(text)) == expected, text  # re.IGNORECASE on the text
-        assert spans(mine.finditer(exercises._Text(text))) == expected, text  # on its lower-case form
+        assert spans(mine.finditer(_vocab._Text(text))) == expected, text  # on its lower-case form
 
 
 def test_case_free_patterns_read_the_same_on_the_lower_case_form(texts):
-    rules = exercises._rules()
+    rules = _vocab._rules()
     patterns = [getattr(rules, f) for f in rules.__dataclass_fields__
-                if isinstance(getattr(rules, f), exercises._CaseFree)]
-    patterns += [exercises._RELATIVE_YEAR, exercises._CONTINGENT, exercises._MOTION]
+                if isinstance(getattr(rules, f), _vocab._CaseFree)]
+    patterns += [timing._RELATIVE_YEAR, participants._CONTINGENT, domains._MOTION]
     for text in texts:
-        lowered = exercises._Text(text)
+        lowered = _vocab._Text(text)
         assert lowered == text and (lowered.low is None) == any(ch in text for ch in "İıſ")
         for p in patterns:
             assert spans(p.finditer(lowered)) == spans(p.exact.finditer(text)), (p.exact.pattern[:60], text)
@@ -99,7 +101,7 @@ def test_tokens_are_read_backwards_as_forwards(texts):
         for hi in range(0, len(text), 7):
             lo = max(0, hi - 40)
             expected = [(m.start(), m.end(), m.group(0)) for m in forward.finditer(text, lo, hi)][::-1]
-            got = [(a, b, text[a:b]) for a, b in exercises._tokens_before(text[lo:hi][::-1], hi)]
+            got = [(a, b, text[a:b]) for a, b in mentions._tokens_before(text[lo:hi][::-1], hi)]
             assert got == expected, (text, lo, hi)
 
 
@@ -118,7 +120,7 @@ SERIES_LINES = [
 
 
 def test_series_trie_reads_as_the_longest_first_alternation(texts):
-    plain_aliases = [a.rstrip("*").strip() for r in exercises._read_csv("exercise_series.csv") if r["numbered"] != "1"
+    plain_aliases = [a.rstrip("*").strip() for r in _vocab._read_csv("exercise_series.csv") if r["numbered"] != "1"
                      for a in r["aliases"].split(";")]
     variants = {v for a in plain_aliases for v in (a, a.upper(), a.title())}
 
@@ -126,7 +128,7 @@ def test_series_trie_reads_as_the_longest_first_alternation(texts):
         parts = [re.sub(r"(?:\\[ \-])+", lambda _: r"[\s\-]+", re.escape(p.strip())) for p in alias.split("/")]
         return r"\s*/\s*".join(parts)
 
-    mine = exercises._rules().series
+    mine = _vocab._rules().series
     suffix = mine.pattern.split(r"(?![\w])", 1)[1]  # the year / roman / number suffix after the alias
     alternation = "|".join(flex(v) for v in sorted(variants, key=len, reverse=True))
     plain = re.compile(rf"(?P<alias>{alternation})(?![\w]){suffix}")
@@ -138,7 +140,7 @@ def test_series_trie_reads_as_the_longest_first_alternation(texts):
 def test_prefilter_finds_what_two_passes_find(texts):
     # One scan for the names and the upper-case stems, against every stem occurrence plus a scan of the
     # names alone, on lines where one term hides another ("JOINT SEA BREEZE", glued names and stems).
-    prefilter = exercises._rules().prefilter
+    prefilter = _vocab._rules().prefilter
     terms = sorted(prefilter.names | prefilter.upper_stems)
     glued = ["".join(terms[i:i + 3]) for i in range(0, len(terms), 2)]
     glued += [" ".join(terms[i:i + 4]) for i in range(0, len(terms), 3)]
@@ -153,7 +155,7 @@ def test_prefilter_on_vocabularies_that_overlap_everywhere():
     for _ in range(400):
         stems = {"".join(rnd.choice("ab") for _ in range(rnd.randint(1, 3))) for _ in range(rnd.randint(1, 3))}
         names = {"".join(rnd.choice("AB ab-") for _ in range(rnd.randint(1, 5))).strip() or "A" for _ in range(5)}
-        prefilter = exercises._Prefilter(stems, names)
+        prefilter = _Prefilter(stems, names)
         for _ in range(20):
             text = "".join(rnd.choice("abAB -") for _ in range(rnd.randint(0, 30)))
             assert set(prefilter.hits(text)) == set(prefilter._two_passes(text)), (stems, names, text)
@@ -177,13 +179,13 @@ def test_direction_words_are_looked_for_only_where_one_can_end(texts):
 def test_range_prechecks_change_no_result(texts):
     # _CaseFree(needs=...) and _first_year skip a range that cannot hold a match
     for text in texts:
-        lowered = exercises._Text(text)
+        lowered = _vocab._Text(text)
         for lo in range(0, len(text), 11):
             for hi in (lo + 15, lo + 60, len(text)):
-                for p in (exercises._RELATIVE_YEAR, exercises._RELATIVE_MONTH, exercises._CONTINGENT):
+                for p in (timing._RELATIVE_YEAR, timing._RELATIVE_MONTH, participants._CONTINGENT):
                     source = lowered.low if lowered.low is not None else text
                     plain = p.lower if lowered.low is not None else p.exact
                     assert [m.span() for m in p.finditer(lowered, lo, hi)] == \
                         [m.span() for m in plain.finditer(source, lo, hi)]
-                years = [(abs(m.start() - lo), int(m.group(1))) for m in exercises._YEAR.finditer(text, lo, hi)]
-                assert exercises._first_year(text, lo, hi, lo) == (min(years)[1] if years else None)
+                years = [(abs(m.start() - lo), int(m.group(1))) for m in timing._YEAR.finditer(text, lo, hi)]
+                assert timing._first_year(text, lo, hi, lo) == (min(years)[1] if years else None)

@@ -1,0 +1,92 @@
+"""Stage 8, domains (air, naval, land) and assets (aircraft, ship and vehicle words) of a mention: from its words,
+its holding clause, what follows it, and the next sentences that go on telling of it (whose places are its too)."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from analysis.extract._patterns import trie_alternation
+from analysis.extract.exercises._vocab import _ASIDE, _ASSET_SEPARATORS, _WATCH_PURPOSE, _CaseFree, _norm
+
+if TYPE_CHECKING:
+    from analysis.extract.exercises._vocab import _Rules, _Text
+    from analysis.extract.exercises.extractor import _ArticleContext
+    from analysis.extract.exercises.mentions import _Cand, _Clause
+
+#: "Liberation " before "Army": the People's Liberation Army is no land domain
+_LIBERATION_BEFORE = re.compile(r"Liberation\s+$", re.IGNORECASE)
+#: "think-" before "tank": no vehicle
+_THINK_TANK = re.compile(r"think[\s\-]+$", re.IGNORECASE)
+#: forces moving or drilling in a next sentence: "flew", "sailed", "practised"
+_MOTION = _CaseFree(r"(?:%s)\b" % trie_alternation(
+    "flew flown sailed passed transited entered crossed traveled travelled moved headed cruised conducted held "
+    "practiced practised involved involve involves involving participated participating".split(),
+    not_after=r"\w"))
+#: a paragraph after a mention that tells of something else ("Chinese fighters also flew near Okinawa")
+_OTHER_ACTION = re.compile(r"\b(?:also|separately|meanwhile|elsewhere|in\s+addition|ceremony)\b", re.IGNORECASE)
+
+
+def _assets(text: str, lo: int, hi: int, rules: _Rules) -> list[tuple[str, str, bool]]:
+    out = []
+    for m in rules.asset.finditer(text, lo, hi):
+        if _THINK_TANK.search(text, max(0, m.start() - 8), m.start()):
+            continue
+        hit = rules.asset_of.get(_ASSET_SEPARATORS.sub("", m.group(0).lower()))
+        if hit:
+            out.append(hit)
+    return out
+
+
+def _domain_words(text: str, lo: int, hi: int, rules: _Rules, places) -> set[str]:
+    out = set()
+    for m in rules.domain.finditer(text, lo, hi):
+        if places and any(p.start <= m.start() < p.end for p in places):
+            continue
+        domain = rules.domain_of.get(_norm(m.group(0)))
+        if domain == "land" and _LIBERATION_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # the People's Liberation Army is all of China's forces, not its land arm
+        if domain is not None:
+            out.add(domain)
+    return out
+
+
+def _went_on(article, ctx: _ArticleContext, idx: int, follow, contributing: set[int]) -> list[int]:
+    """The next sentences (``follow``, from sentence ``idx + 1``) that go on telling of a mention: those that
+    name countries taking part (``contributing``), or tell of forces moving, not to watch and, after a new
+    paragraph, not of something else."""
+    went_on = []
+    for j, s2 in enumerate(follow, start=idx + 1):
+        s2_text = ctx.text_of(j)
+        new_paragraph = "\n" in article.text[ctx.sentences[j - 1].end:s2.start]
+        if j in contributing or (
+                _MOTION.search(s2_text) and "scrambl" not in (s2_text.low or s2_text.lower()) and
+                not _WATCH_PURPOSE.search(s2_text) and not (new_paragraph and _OTHER_ACTION.search(s2_text))):
+            went_on.append(j)
+    return went_on
+
+
+def _domains_and_assets(t: _Text, c: _Cand, cl: _Clause, hold_here: bool, rules: _Rules, places,
+                        went_on: list[_Text]) -> tuple[set[str], list[str]]:
+    """The domains and assets of mention ``c`` (``hold_here``: a holding verb in its clause before it, whose
+    words count; ``went_on``: the texts of the next sentences that go on telling of it)."""
+    own_lo, clause_lo, ctx_start, nxt = cl.own_lo, cl.clause_lo, cl.ctx_start, cl.nxt
+    domains = _domain_words(t, c.start, c.end, rules, places)
+    if c.agent is not None:
+        domains |= _domain_words(t, *c.agent, rules, places)
+    asset_hits = _assets(t, c.start, c.end, rules)
+    if hold_here:
+        domains |= _domain_words(t, max(own_lo, clause_lo), ctx_start, rules, places)
+        asset_hits += _assets(t, max(own_lo, clause_lo), ctx_start, rules)
+    aside = _ASIDE.search(t, c.end, nxt)
+    asset_hits += _assets(t, c.end, aside.start() if aside else nxt, rules)
+    for s2_text in went_on:
+        asset_hits += _assets(s2_text, 0, len(s2_text), rules)
+    domains |= {d for _, d, _ in asset_hits}
+    if not domains and c.series is not None:
+        domains = set(c.series.domains)
+    specific_domains = {d for _, d, sp in asset_hits if sp}
+    assets = []
+    for a, d, sp in asset_hits:
+        if a and (sp or d not in specific_domains) and a not in assets:
+            assets.append(a)
+    return domains, assets

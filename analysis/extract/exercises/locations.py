@@ -1,0 +1,96 @@
+"""Stage 4, the places of a mention: those its span took in, else one before it in its clause, else one in a
+clause that goes on describing it. The gazetteer and its matching are :mod:`analysis.extract.places`."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from analysis.extract.countries import CountryTuple, find_countries
+from analysis.extract.exercises._vocab import _clause_right
+from analysis.extract.places import find_places
+
+if TYPE_CHECKING:
+    from analysis.extract.exercises._vocab import _Rules, _Text
+    from analysis.extract.exercises.mentions import _Cand, _Clause
+
+#: a preposition before a place: "in", "off", "near"
+_LOC_PREP = r"(?:in|over|near|off|around|across|through|along|at|on|inside|within|above|to|into|from|toward|towards)"
+#: "the waters off", "the northern part of the" before a place's name
+_PART_OF = (r"(?:(?:(?:north|south|east|west)(?:ern)?\s+|central\s+)?(?:coast|waters|skies|airspace|area|vicinity|"
+            r"east|west|north|south|part|parts)\s+(?:of|off|over|near)\s+(?:the\s+)?)?")
+#: between a mention and its place: " in the", ", off the coast of"
+_LOC_LEAD = re.compile(rf"(?:\s*,)?\s*{_LOC_PREP}\s+(?:the\s+|both\s+)?{_PART_OF}", re.IGNORECASE)
+#: between two places of one list: "and the", ", ", "seas and the", "training ground in Russia's", "of the"
+_LOC_LIST = re.compile(r"(?:\s+(?:seas|oceans|straits|islands|regions|waters|(?:training\s+)?(?:ranges?|grounds?|"
+                       r"bases?|polygons?|areas?)))?"
+                       r"(?:\s*,\s*(?:including|such\s+as|as\s+well\s+as|and)?\s*"
+                       r"|\s+(?:and|or|as\s+well\s+as|including)\s+"
+                       r"|\s+(?:of|in)\s+(?:the\s+)?(?:(?:[A-Z]\w+\s+)?[A-Z]\w+['’]s\s+)?)"
+                       rf"(?:the\s+|both\s+)?{_PART_OF}", re.IGNORECASE)
+#: just before a place: "in the port city of", "near Russia's"
+_LOC_BEFORE = re.compile(rf"\b{_LOC_PREP}\s+(?:the\s+|both\s+)?(?:waters\s+(?:of|off)\s+(?:the\s+)?)?"
+                         r"(?:[A-Z]\w+['’]s\s+)?(?:(?:[\w\-]+\s+){0,3}?(?:port|city|town|base|region|province|island|peninsula|district|"
+                         r"county|area|ranges?|grounds?|polygon)\s+(?:of\s+|in\s+)?)?$", re.IGNORECASE)
+#: after a comma that ends a mention's clause, words that go on describing it (where its places may be): " held"
+_DESCRIBING = re.compile(r"\s*(?:its|their|the|a|an|which|that|held|staged|conducted|hosted|taking\s+place|being|"
+                         r"scheduled|set|due|running|involving|at|in|on|near|off|over|across|along|and\s+in|"
+                         r"is|are|was|were|will|has|have|had|began|begins|started|starts|runs|ran|continues|"
+                         r"continued|opened|with|brought|drew)\b", re.IGNORECASE)
+#: the head of a clause before a place phrase: nothing but a connective since the last comma or the start: ", and "
+_CLAUSE_HEAD = re.compile(r"(?:^|[,;:—–]|\b(?:and|while|as|then))\s*$")
+#: after "which"/"that" describing a mention, a capitalised subject of its own ("which Japan's ministry tracked")
+_OTHER_SUBJECT = re.compile(r"\s+(?:the\s+)?[A-Z]")
+
+
+def _sentence_facts(text: str, rules: _Rules):
+    """The places in a sentence, and its countries that are not inside a place or an outlet's name. Where a
+    country and a place overlap the longer wins: "South China Sea" is a place, "South Africa" a country."""
+    places = find_places(text)
+    countries = find_countries(text, CountryTuple)
+    if countries and places:
+        places = [p for p in places if not any(c.start <= p.start and p.end <= c.end and
+                                               c.end - c.start > p.end - p.start for c in countries)]
+    if countries:
+        masked = [(p.start, p.end) for p in places]
+        masked += [m.span() for m in rules.media.finditer(text)]
+        if masked:
+            countries = [c for c in countries if not any(s < c.end and c.start < e for s, e in masked)]
+    return places, countries
+
+
+def _mention_places(t: _Text, c: _Cand, places, cl: _Clause, places_nxt: int) -> list:
+    """The places of mention ``c`` among the sentence's ``places``; ``places_nxt``: how far right a clause that
+    describes it may go (the next mention; for the last, past the exercise words in apposition to it)."""
+    own_lo, ctx_start, prev_end, right_hi = cl.own_lo, cl.ctx_start, cl.prev_end, cl.right_hi
+    # places: in the mention, else before it in its clause ("In the Mediterranean, ..."; after another
+    # mention, only at the head of a clause), else just after it, where a clause that describes it
+    # goes on ("Vostok-2018, its biggest exercise since 1981, at training grounds in Siberia")
+    mention_places = list(c.places)
+    if not mention_places:
+        places_hi = right_hi
+        for _ in range(3):
+            if places_hi < places_nxt and t.startswith(",", places_hi) and \
+                    (d := _DESCRIBING.match(t, places_hi + 1)) and \
+                    not (d.group().lstrip() in ("which", "that") and _OTHER_SUBJECT.match(t, d.end())):
+                places_hi = _clause_right(t, places_hi + 1, places_nxt)
+        for p in places:
+            listed = bool(mention_places) and mention_places[-1].end <= p.start and \
+                (more := _LOC_LIST.match(t, mention_places[-1].end)) is not None and more.end() == p.start
+            if own_lo <= p.start < ctx_start:
+                lead = None if listed else _LOC_BEFORE.search(t, max(0, p.start - 60), p.start)
+                if listed or (lead and (prev_end is None or _CLAUSE_HEAD.search(t, prev_end, lead.start()))):
+                    mention_places.append(p)
+            elif c.end <= p.start and (listed or (p.start < places_hi and
+                                                  _LOC_BEFORE.search(t, max(0, p.start - 60), p.start))):
+                mention_places.append(p)
+    return mention_places
+
+
+def _place_names(found: list) -> tuple[list[str], list[str]]:
+    """The names and gazetteer ids of places, each place once, in order."""
+    locations, place_ids = [], []
+    for p in found:
+        if p.place_id not in place_ids:
+            place_ids.append(p.place_id)
+            locations.append(p.surface)
+    return locations, place_ids
