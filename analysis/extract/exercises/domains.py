@@ -11,7 +11,7 @@ from analysis.extract.exercises._vocab import _ASIDE, _ASSET_SEPARATORS, _WATCH_
 if TYPE_CHECKING:
     from analysis.extract.exercises._vocab import _Rules, _Text
     from analysis.extract.exercises.extractor import _ArticleContext
-    from analysis.extract.exercises.mentions import _Cand, _Clause
+    from analysis.extract.exercises.mentions import _Cand
 
 #: "Liberation " before "Army": the People's Liberation Army is no land domain
 _LIBERATION_BEFORE = re.compile(r"Liberation\s+$", re.IGNORECASE)
@@ -65,11 +65,10 @@ def _went_on(article, ctx: _ArticleContext, idx: int, follow, contributing: set[
     return went_on
 
 
-def _domains_and_assets(t: _Text, c: _Cand, cl: _Clause, hold_here: bool, rules: _Rules, places,
-                        went_on: list[_Text]) -> tuple[set[str], list[str]]:
+def _domains_and_assets(t: _Text, c: _Cand, own_lo: int, clause_lo: int, ctx_start: int, nxt: int, hold_here: bool,
+                        rules: _Rules, places, ctx: _ArticleContext, went_on) -> tuple[set[str], list[str]]:
     """The domains and assets of mention ``c`` (``hold_here``: a holding verb in its clause before it, whose
-    words count; ``went_on``: the texts of the next sentences that go on telling of it)."""
-    own_lo, clause_lo, ctx_start, nxt = cl.own_lo, cl.clause_lo, cl.ctx_start, cl.nxt
+    words count; ``went_on``: the next sentences that go on telling of it, see :func:`_went_on`)."""
     domains = _domain_words(t, c.start, c.end, rules, places)
     if c.agent is not None:
         domains |= _domain_words(t, *c.agent, rules, places)
@@ -79,7 +78,8 @@ def _domains_and_assets(t: _Text, c: _Cand, cl: _Clause, hold_here: bool, rules:
         asset_hits += _assets(t, max(own_lo, clause_lo), ctx_start, rules)
     aside = _ASIDE.search(t, c.end, nxt)
     asset_hits += _assets(t, c.end, aside.start() if aside else nxt, rules)
-    for s2_text in went_on:
+    for j in went_on:
+        s2_text = ctx.text_of(j)
         asset_hits += _assets(s2_text, 0, len(s2_text), rules)
     domains |= {d for _, d, _ in asset_hits}
     if not domains and c.series is not None:

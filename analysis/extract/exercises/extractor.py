@@ -223,35 +223,38 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
     prev_mention: ExerciseMention | None = None
     for i, c in enumerate(cands):
         nxt = cands[i + 1].start if i + 1 < len(cands) else len(t)
-        cl = _clause(t, c, prev, nxt, rules)
-        _set_status(t, c, prev, cl, rules, published)  # (a mention dropped below still lends its status to the next)
+        ctx_start, own_lo, prev_end, clause_lo, right_hi = _clause(t, c, prev, nxt, rules)
+        # (the status first: a mention dropped below still lends its status to the next one)
+        _set_status(t, c, prev, own_lo, right_hi, rules, published)
         prev = c
         # (the last mention's places may be past the exercise words in apposition to it)
-        mention_places = _mention_places(t, c, places, cl, len(t) if i == last else nxt)
+        mention_places = _mention_places(t, c, places, own_lo, ctx_start, prev_end, right_hi,
+                                         len(t) if i == last else nxt)
 
         # keep or drop (before the joint tests below, which cost more: a generic or repeated mention is dropped
         # whatever they find)
-        if _generic_or_repeated(t, c, mention_places, cl, families_seen, rules):
+        if _generic_or_repeated(t, c, mention_places, clause_lo, families_seen, rules):
             continue
-        joint = _joint(t, c, cl, countries, country_at, rules)
+        joint = _joint(t, c, ctx_start, clause_lo, nxt, countries, country_at, rules)
         if joint is None:
             continue
         families_seen.add("patrol" if c.kind == "patrol" else "exercise")  # (a mention dropped above does not count)
 
         flags: list[str] = []
-        found = _participants(t, c, cl, joint, countries, country_at, rules, ctx, sent, prev_mention,
-                              follow if i == last else (), idx, flags)
+        found = _participants(t, c, ctx_start, clause_lo, nxt, joint, countries, country_at, rules, ctx, sent,
+                              prev_mention, follow if i == last else (), idx, flags)
         if found is None:
             continue
         codes, contributing = found
-        went_on = _went_on(article, ctx, idx, follow, contributing) if i == last else []
-        domains, assets = _domains_and_assets(t, c, cl, joint.hold_here, rules, places,
-                                              [ctx.text_of(j) for j in went_on])
-        locations, place_ids = _place_names(mention_places + [p for j in went_on for p in ctx.sentence_facts(j)[0]])
-        year, month, year_inferred = _when(t, c, cl, ctx, article, published, flags)
+        went_on = _went_on(article, ctx, idx, follow, contributing) if i == last else ()
+        hold_here = joint[0]
+        domains, assets = _domains_and_assets(t, c, own_lo, clause_lo, ctx_start, nxt, hold_here, rules, places, ctx,
+                                              went_on)
+        locations, place_ids = _place_names(mention_places, went_on, ctx)
+        year, month, year_inferred = _when(t, c, own_lo, clause_lo, right_hi, ctx, article, published, flags)
         if sent.zone == "title":
             flags.append("in_title")
-        if _habitual(t, c, cl, prev_mention, sent.start, rules):
+        if _habitual(t, c, own_lo, clause_lo, right_hi, prev_mention, sent.start, rules):
             flags.append("habitual")  # "have held joint drills every year since 2021": a practice, not one event
         if _in_quote(article.text, sent.start + c.start):
             flags.append("in_quote")

@@ -3,31 +3,25 @@
 subject of a holding verb before it or in a relative clause after it, or it names a listed series."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from analysis.extract.exercises._vocab import _is_verb_cue
 from analysis.extract.exercises.participants import _contingents, _hosts, _subject_verb, _two_parties
 
 if TYPE_CHECKING:
     from analysis.extract.exercises._vocab import _Rules, _Text
-    from analysis.extract.exercises.mentions import _Cand, _Clause
+    from analysis.extract.exercises.mentions import _Cand
 
 
-class _Joint(NamedTuple):
-    """What the joint test found, for the stages after it."""
-
-    hold_here: bool  # a holding verb (or "sent ... to") before the mention in its clause, or the mention is the verb
-    contingents: list  # countries said to send forces to it, to host it or to be involved in it
-    said_joint: bool  # the mention says it is joint, or names its participants or contingents
-    subject_verb: bool | None  # the countries before it in its clause are its subject (None: not asked yet)
-    subject_joint: bool  # two countries, or "the two navies", before it are its subject
-    rel_joint: bool  # two countries hold it in a relative clause after it ("drills that China and Russia held")
-
-
-def _joint(t: _Text, c: _Cand, cl: _Clause, countries, country_at: dict, rules: _Rules) -> _Joint | None:
+def _joint(t: _Text, c: _Cand, ctx_start: int, clause_lo: int, nxt: int, countries, country_at: dict,
+           rules: _Rules) -> tuple | None:
     """The joint test on mention ``c`` (``countries``: the sentence's, ``country_at``: the same by start); None:
-    not a joint exercise (nor a listed series), left out."""
-    ctx_start, clause_lo, nxt = cl.ctx_start, cl.clause_lo, cl.nxt
+    not a joint exercise (nor a listed series), left out. Else what it found, for the stages after it:
+    ``hold_here`` (a holding verb, or "sent ... to", before the mention in its clause, or the mention is the
+    verb), ``contingents`` (countries said to send forces to it, to host it or to be involved in it),
+    ``said_joint`` (the mention says it is joint or names its participants or contingents), ``subject_verb``
+    (the countries before it in its clause are its subject; None: not asked), ``subject_joint`` (two of them,
+    or "the two navies", hold it), ``rel_joint`` (two countries hold it in a relative clause after it)."""
     # joint: said so, or two countries (or "the two navies") hold it, or it names its participants.
     # (The subject and relative-clause tests only run when the mention does not say so itself;
     # subject_verb, None until needed, says whether the countries before it in its clause are its subject.)
@@ -46,4 +40,4 @@ def _joint(t: _Text, c: _Cand, cl: _Clause, countries, country_at: dict, rules: 
         _two_parties(t, *c.rel_clause, countries, rules)
     if not (said_joint or subject_joint or rel_joint or (c.series is not None and c.series.listed)):
         return None
-    return _Joint(hold_here, contingents, said_joint, subject_verb, subject_joint, rel_joint)
+    return hold_here, contingents, said_joint, subject_verb, subject_joint, rel_joint

@@ -11,7 +11,8 @@ from analysis.extract.places import find_places
 
 if TYPE_CHECKING:
     from analysis.extract.exercises._vocab import _Rules, _Text
-    from analysis.extract.exercises.mentions import _Cand, _Clause
+    from analysis.extract.exercises.extractor import _ArticleContext
+    from analysis.extract.exercises.mentions import _Cand
 
 #: a preposition before a place: "in", "off", "near"
 _LOC_PREP = r"(?:in|over|near|off|around|across|through|along|at|on|inside|within|above|to|into|from|toward|towards)"
@@ -58,10 +59,11 @@ def _sentence_facts(text: str, rules: _Rules):
     return places, countries
 
 
-def _mention_places(t: _Text, c: _Cand, places, cl: _Clause, places_nxt: int) -> list:
-    """The places of mention ``c`` among the sentence's ``places``; ``places_nxt``: how far right a clause that
-    describes it may go (the next mention; for the last, past the exercise words in apposition to it)."""
-    own_lo, ctx_start, prev_end, right_hi = cl.own_lo, cl.ctx_start, cl.prev_end, cl.right_hi
+def _mention_places(t: _Text, c: _Cand, places, own_lo: int, ctx_start: int, prev_end: int | None, right_hi: int,
+                    places_nxt: int) -> list:
+    """The places of mention ``c`` among the sentence's ``places`` (``own_lo`` .. ``right_hi``: its clause, see
+    :func:`~analysis.extract.exercises.mentions._clause`); ``places_nxt``: how far right a clause that describes
+    it may go (the next mention; for the last, past the exercise words in apposition to it)."""
     # places: in the mention, else before it in its clause ("In the Mediterranean, ..."; after another
     # mention, only at the head of a clause), else just after it, where a clause that describes it
     # goes on ("Vostok-2018, its biggest exercise since 1981, at training grounds in Siberia")
@@ -86,10 +88,14 @@ def _mention_places(t: _Text, c: _Cand, places, cl: _Clause, places_nxt: int) ->
     return mention_places
 
 
-def _place_names(found: list) -> tuple[list[str], list[str]]:
-    """The names and gazetteer ids of places, each place once, in order."""
+def _place_names(mention_places: list, went_on, ctx: _ArticleContext) -> tuple[list[str], list[str]]:
+    """The names and gazetteer ids of a mention's places and of those of the next sentences that go on telling
+    of it (``went_on``, see :func:`~analysis.extract.exercises.domains._went_on`), each place once, in order."""
+    cont_places = []
+    for j in went_on:
+        cont_places += ctx.sentence_facts(j)[0]
     locations, place_ids = [], []
-    for p in found:
+    for p in mention_places + cont_places:
         if p.place_id not in place_ids:
             place_ids.append(p.place_id)
             locations.append(p.surface)

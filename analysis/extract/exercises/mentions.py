@@ -1,11 +1,11 @@
-"""Stages 2 and 5, the mentions of a sentence: its exercise words (not verbs, "exercise restraint", nor civil drills) and
-series names, listed or not; the span each mention takes in (modifiers, places, participants, a name beside its
-exercise word) and the clause it is read in; and the drop of generic mentions and of definite references back."""
+"""Stages 2 and 5, the mentions of a sentence: its exercise words (not verbs, "exercise restraint", nor civil
+drills) and series names, listed or not; the span each mention takes in (modifiers, places, participants, a name
+beside its exercise word) and the clause it is read in; and the drop of generic mentions and of references back."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from analysis.extract._patterns import lower_as_matched
 from analysis.extract.exercises._vocab import (_ASSET_SEPARATORS, _CLAUSE_BREAK, _ORDINAL, _ORDINALS, _PART_SKIP,
@@ -61,7 +61,7 @@ _NOUN_AFTER = re.compile(r"\s+(?!(?:near|over|in|inside|around|off|along|the|thr
                          r"and|or|as|while|when|after|before|until|since|for)\b)[a-z]")
 #: "live" before "fire drills": firing, not a fire drill
 _MILITARY_FIRE = frozenset(("live", "artillery", "anti-aircraft", "gun", "naval", "missile", "rocket", "mortar", "tank"))
-#: words before an exercise word that make it no joint one: "separate anti-piracy patrols"
+#: words just before an exercise word that leave it out: "separate anti-piracy patrols" (each its own)
 _SEPARATE = frozenset(("separate", "separately", "independent"))
 #: a word of armed forces in a sentence whose exercise word is a verb ("bombers exercised together")
 _MILITARY_NOUN = re.compile(r"\b(?:military|militaries|army|armies|navy|navies|naval|air\s+forces?|armed\s+forces|troops|"
@@ -244,8 +244,10 @@ def _unlisted_names(text: str, cands: list[_Cand], names: list[_Cand], countries
 
 # ---- the span of a mention ----------------------------------------------------------------------------------
 
-_REVERSED_TOKEN = re.compile(r"\s*([\w’'\-]+|[^\w\s])")  # the next token of a reversed text: "sllird", "," (see _tokens_before)
-_REVERSED_WORD = re.compile(r"\s*([\w’']*)")  # the word a reversed text begins with, spaces aside: "eht" (see _last_word)
+#: the next token of a reversed text (see _tokens_before): "sllird" in "sllird tnioj", ","
+_REVERSED_TOKEN = re.compile(r"\s*([\w’'\-]+|[^\w\s])")
+#: the word a reversed text begins with, spaces aside (see _last_word): "eht" in " eht "
+_REVERSED_WORD = re.compile(r"\s*([\w’']*)")
 _NUMBERED_PREMOD = re.compile(r"\d+(?:st|nd|rd|th)|\d+-(?:day|week)|sino-\w+")  # "10th", "3-day", "sino-russian"
 #: the words before a mention that make it a reference back: "the", "these"
 _DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "such", "said"}
@@ -496,20 +498,12 @@ def _candidates(t: _Text, rules: _Rules, cues, names: list[_Cand], places, count
 _THAT = re.compile(r"\s+that\b")
 
 
-class _Clause(NamedTuple):
-    """Where a mention's clause lies in its sentence (offsets into the sentence's text)."""
-
-    ctx_start: int  # where the mention's context starts: its start, or its exercise word before a name in apposition
-    own_lo: int  # the end of the mention before it, if that ends before ctx_start; else 0
-    prev_end: int | None  # the same, or None
-    clause_lo: int  # past the last report verb before it ("Japan's defence ministry said that"), else 0
-    right_hi: int  # where its clause ends to the right
-    nxt: int  # where the next mention starts, else the sentence's end
-
-
-def _clause(t: _Text, c: _Cand, prev: _Cand | None, nxt: int, rules: _Rules) -> _Clause:
-    """The clause of mention ``c`` (``prev``: the mention before it, ``nxt``: where the next one starts); a
-    country before "said"/"reported that" is the source, not a participant."""
+def _clause(t: _Text, c: _Cand, prev: _Cand | None, nxt: int, rules: _Rules) -> tuple[int, int, int | None, int, int]:
+    """Where the clause of mention ``c`` lies in its sentence (``prev``: the mention before it, ``nxt``: where the
+    next one starts), as the later stages read it: ``ctx_start``, where its context starts (its start, or its
+    exercise word before a name in apposition); ``own_lo``, the end of the mention before it if that ends before
+    (else 0) and ``prev_end``, the same or None; ``clause_lo``, past the last report verb before it (a country
+    before "said"/"reported that" is the source, not a participant), else 0; ``right_hi``, where it ends."""
     ctx_start = c.context_start if c.context_start is not None else c.start
     own_lo = prev.end if prev is not None and prev.end <= ctx_start else 0
     prev_end = prev.end if prev is not None and prev.end <= ctx_start else None
@@ -521,15 +515,14 @@ def _clause(t: _Text, c: _Cand, prev: _Cand | None, nxt: int, rules: _Rules) -> 
     if c.context_start is not None and t.startswith(",", right_hi):
         # a name in apposition ("The drills, dubbed X, will involve ..."): the clause goes on after it
         right_hi = _clause_right(t, right_hi + 1, nxt)
-    return _Clause(ctx_start, own_lo, prev_end, clause_lo, right_hi, nxt)
+    return ctx_start, own_lo, prev_end, clause_lo, right_hi
 
 
-def _generic_or_repeated(t: _Text, c: _Cand, mention_places: list, cl: _Clause, families_seen: set,
+def _generic_or_repeated(t: _Text, c: _Cand, mention_places: list, clause_lo: int, families_seen: set,
                          rules: _Rules) -> bool:
     """Whether to leave out a mention that names no series and no place: an area of cooperation ("cooperation
     in strategic exercises, joint patrols and other areas"), or a definite reference back ("the exercise") to a
     family (exercise or patrol) already kept."""
-    clause_lo = cl.clause_lo
     if c.series is None:
         if not mention_places and (rules.generic_before.search(t, clause_lo, c.start) or
                                    rules.generic_after.match(t, c.end)):

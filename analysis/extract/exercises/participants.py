@@ -14,8 +14,7 @@ from analysis.extract.exercises._vocab import (_ASIDE, _PART_SKIP, _SENTENCE_BRE
 if TYPE_CHECKING:
     from analysis.extract.exercises._vocab import _Rules, _Text
     from analysis.extract.exercises.extractor import ExerciseMention, _ArticleContext
-    from analysis.extract.exercises.joint import _Joint
-    from analysis.extract.exercises.mentions import _Cand, _Clause
+    from analysis.extract.exercises.mentions import _Cand
 
 # ---- subjects and the article's pair ------------------------------------------------------------------------
 
@@ -246,14 +245,14 @@ def _also_taking_part(text: str, countries, rules: _Rules) -> list:
 
 # ---- the stage ----------------------------------------------------------------------------------------------
 
-def _participants(t: _Text, c: _Cand, cl: _Clause, joint: _Joint, countries, country_at: dict, rules: _Rules,
-                  ctx: _ArticleContext, sent, prev_mention: ExerciseMention | None, follow, idx: int,
-                  flags: list[str]) -> tuple[list[str], set[int]] | None:
-    """The participants of mention ``c`` (alpha-3 codes, unsorted) and the next sentences that name countries
-    taking part (``follow``: those after sentence ``idx`` that may go on about it, empty unless it is the
-    sentence's last mention); None: the mention names none and is left out. Adds ``participants_from_context``
-    to ``flags`` when they come from the article ("the two countries", "joint")."""
-    ctx_start, clause_lo, nxt = cl.ctx_start, cl.clause_lo, cl.nxt
+def _participants(t: _Text, c: _Cand, ctx_start: int, clause_lo: int, nxt: int, joint: tuple, countries,
+                  country_at: dict, rules: _Rules, ctx: _ArticleContext, sent, prev_mention: ExerciseMention | None,
+                  follow, idx: int, flags: list[str]) -> tuple[list[str], set[int]] | None:
+    """The participants of mention ``c`` (alpha-3 codes, unsorted; ``joint``: what the joint test found, see
+    :func:`~analysis.extract.exercises.joint._joint`) and the next sentences that name countries taking part
+    (``follow``: those after sentence ``idx`` that may go on about it, empty unless it is the sentence's last
+    mention); None: the mention names none and is left out. Adds ``participants_from_context`` to ``flags``
+    when they come from the article ("the two countries", "joint")."""
     hold_here, contingents, said_joint, subject_verb, subject_joint, rel_joint = joint
     # participants: the countries of the mention, and of its clause when they are its subject
     codes: list[str] = []

@@ -12,7 +12,7 @@ from analysis.extract.exercises._vocab import _CLAUSE_BREAK, _MONTHS, _CaseFree,
 if TYPE_CHECKING:
     from analysis.extract.exercises._vocab import _Rules, _Text
     from analysis.extract.exercises.extractor import ExerciseMention, _ArticleContext
-    from analysis.extract.exercises.mentions import _Cand, _Clause
+    from analysis.extract.exercises.mentions import _Cand
 
 # ---- status -------------------------------------------------------------------------------------------------
 
@@ -66,9 +66,9 @@ def _past_verb_cue(text: str, c) -> bool:
     return any(w.endswith("ed") for w in words)
 
 
-def _set_status(t: _Text, c: _Cand, prev: _Cand | None, cl: _Clause, rules: _Rules, published) -> None:
+def _set_status(t: _Text, c: _Cand, prev: _Cand | None, own_lo: int, right_hi: int, rules: _Rules,
+                published) -> None:
     """Set the status of mention ``c`` (``prev``: the mention before it in its sentence)."""
-    own_lo, right_hi = cl.own_lo, cl.right_hi
     # status: nearest cue before or inside the mention, else just after it, else as the mention before
     # in its clause ("are to hold joint drills under the Peace Mission 2021 framework")
     st = _status(t, own_lo, c.end, rules) or (
@@ -131,11 +131,10 @@ def _first_month(text: str, lo: int, hi: int, anchor: int) -> int | None:
     return min(months)[1] if months else None
 
 
-def _when(t: _Text, c: _Cand, cl: _Clause, ctx: _ArticleContext, article, published,
+def _when(t: _Text, c: _Cand, own_lo: int, clause_lo: int, right_hi: int, ctx: _ArticleContext, article, published,
           flags: list[str]) -> tuple[int | None, int | None, int | None]:
     """A mention's year, month and inferred year; adds ``year_from_lead`` and ``month_from_relative`` to
     ``flags`` where they came from."""
-    own_lo, clause_lo, right_hi = cl.own_lo, cl.clause_lo, cl.right_hi
     lo_time = max(own_lo, clause_lo) if c.context_start is None else min(c.context_start, max(own_lo, clause_lo))
     year = c.name_year
     if year is None:
@@ -182,11 +181,10 @@ def _is_habitual(text: str, lo: int, start: int, hi: int, rules: _Rules) -> bool
     return rules.habitual.search(text, lo, hi) is not None
 
 
-def _habitual(t: _Text, c: _Cand, cl: _Clause, prev_mention: ExerciseMention | None, sent_start: int,
-              rules: _Rules) -> bool:
+def _habitual(t: _Text, c: _Cand, own_lo: int, clause_lo: int, right_hi: int, prev_mention: ExerciseMention | None,
+              sent_start: int, rules: _Rules) -> bool:
     """Whether a mention with no year or edition of its own tells of a practice, not one event ("have held
     joint drills every year since 2021"), or goes with a mention before it that does (``prev_mention``)."""
-    own_lo, clause_lo, right_hi = cl.own_lo, cl.clause_lo, cl.right_hi
     return c.name_year is None and c.edition is None and (
         _is_habitual(t, max(own_lo, clause_lo), c.start, right_hi, rules) or
         (prev_mention is not None and "habitual" in prev_mention.flags and
