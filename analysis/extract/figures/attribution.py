@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from types import SimpleNamespace
+from typing import Callable
 
 from analysis.extract import _money, _numbers
 from analysis.extract._numbers import lead, mapping, prefix_tree, terms
@@ -199,7 +200,7 @@ def _qualifier(text: str, start: int, rx: SimpleNamespace) -> tuple[str | None, 
 
 
 def _classify_pct(g: list[_Piece], text: str, low: str, prev_low: str,
-                  rx: SimpleNamespace, topic: bool = False) -> tuple[str, str, int, float, str] | None:
+                  rx: SimpleNamespace, topic: Callable[[], bool] = bool) -> tuple[str, str, int, float, str] | None:
     """(unit, metric, surface end of the last piece, sign) for a group of percentages, or None."""
     last, first = g[-1], g[0]
     m = rx.gdp_after.match(text, last.end)
@@ -216,7 +217,7 @@ def _classify_pct(g: list[_Piece], text: str, low: str, prev_low: str,
         m = rx.growth_after.match(text, last.end)
         if m:
             cue = m.group("cue")
-    if cue is None or not (defence or rx.budget.search(low) or topic):
+    if cue is None or not (defence or rx.budget.search(low) or topic()):
         return None
     sign = 1.0 if _key(cue) in rx.growth_up or lower_as_matched(cue).startswith(
         ("year-on-year", "annual")) else -1.0
@@ -231,18 +232,18 @@ def _classify_pct(g: list[_Piece], text: str, low: str, prev_low: str,
     elif rx.deal.search(low) and defence:
         metric = "arms_deal"
     else:
-        metric = "defence_budget" if defence or topic else "other_money"
+        metric = "defence_budget" if defence or topic() else "other_money"
     return "percent_growth", metric, last.end, sign, f"growth: {cue}"
 
 
 def _money_metric(g: list[_Piece], text: str, low: str, prev_low: str, rx: SimpleNamespace,
-                  topic: bool = False) -> tuple[str, int, str]:
+                  topic: Callable[[], bool] = bool) -> tuple[str, int, str]:
     """(metric, surface end of the last piece, the cue that decided) for a group of amounts.
 
     The cue nearest the amount decides between a defence line and other money: "spending of 38
     trillion roubles, of which 12 trillion on defence" gives the total to other money and the 12
     trillion to defence. With no cue at all, an amount in an article about military spending
-    (``topic``) is military spending ("France came fifth ($64 billion)")."""
+    (``topic()``, read only when needed) is military spending ("France came fifth ($64 billion)")."""
     first, last = g[0], g[-1]
     m = rx.per_after.match(text, last.end) or rx.per_one.match(text, last.end)
     if m:
@@ -277,7 +278,7 @@ def _money_metric(g: list[_Piece], text: str, low: str, prev_low: str, rx: Simpl
         if defence and not (rx.not_defence.search(low) and not defence_here):
             return "defence_budget", end, f"budget: {budget[1]} + {defence.group(0)}"
         return "other_money", end, "budget, not defence: " + budget[1]
-    if topic:
+    if topic():
         return "defence_budget", end, "article on military spending"
     return "other_money", end, "no defence cue"
 

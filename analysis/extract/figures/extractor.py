@@ -54,7 +54,14 @@ class _State:
     deal: tuple[str | None, str | None, int | None, int] | None = None  # buyer, seller, year, sentence no.
     actor: tuple[str, int] | None = None  # last actor given, sentence no.
     japan: bool | None = None
-    topic: bool = False  # the article reports on military spending
+    topic: bool | None = None  # the article reports on military spending (read when first needed)
+    low_text: str = ""  # the article in lower case
+
+    def on_spending(self, rx: SimpleNamespace) -> bool:
+        """Does the article report on military spending? Read once, when an amount first needs it."""
+        if self.topic is None:
+            self.topic = _spending_topic(self.low_text, rx)
+        return self.topic
 
 
 def extract_figures(article) -> list[Figure]:
@@ -80,7 +87,7 @@ def extract_figures(article) -> list[Figure]:
         return low_text[sent.start:sent.end] if sliced else _lower(sent.text)
 
     sentences = article.content_sentences()
-    state.topic = _spending_topic(low_text, rx)
+    state.low_text = low_text
     for index, runs, here in _number_sentences(article.text, sentences, _word_starts(low_text, rx), rx, wide):
         sent = sentences[index]
         text = sent.text
@@ -116,11 +123,11 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
         ends: dict[int, int] = {}
         sign = 1.0
         if last.code:
-            metric, end, metric_cue = _money_metric(g, text, low, prev_low, rx, state.topic)
+            metric, end, metric_cue = _money_metric(g, text, low, prev_low, rx, lambda: state.on_spending(rx))
             unit = last.code
             ends[len(g) - 1] = end
         elif last.pct:
-            got = _classify_pct(g, text, low, prev_low, rx, state.topic)
+            got = _classify_pct(g, text, low, prev_low, rx, lambda: state.on_spending(rx))
             if got is None and any(f.unit == "percent_gdp" for _, f in made):
                 got = ("percent_gdp", "share_of_gdp", last.end, 1.0, "after a share of GDP")  # "7.1% of GDP, up from 3.9% in 2021"
             if got is None:
