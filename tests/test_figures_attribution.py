@@ -94,3 +94,29 @@ def test_every_figure_says_what_decided_its_metric_and_actor():
     frame = figures_frame([article(text)])
     assert list(frame.columns) == FIGURE_COLUMNS and {"metric_cue", "actor_cue"} <= set(frame.columns)
     assert frame.loc[0, "actor_cue"] == "for Finland"
+
+
+def test_a_country_inside_a_currency_is_not_an_actor():
+    got = read("Taiwan's defense budget was NT$327.8 billion (US$10.73 billion), the report said.")
+    assert got["NT$327.8 billion"] == ("defence_budget", "TWN") and got["US$10.73 billion"][1] == "TWN"
+    got = read("Canberra spent nearly 30 billion U.S. dollars on defense, compared with 90 billion U.S. dollars "
+               "for all the Asian allies combined.")
+    assert got["30 billion U.S. dollars"][1] == "AUS" and got["90 billion U.S. dollars"][1] is None
+
+
+def test_a_deal_with_no_buy_or_sell_verb_is_the_deal_told_just_before():
+    text = "In 2009 Vietnam bought submarines from Russia for $350 million apiece.\nThe contract is worth $1.8 billion."
+    deal = extract_figures(article(text))[-1]
+    assert (deal.metric, deal.actor, deal.counterpart, deal.year) == ("arms_deal", "VNM", "RUS", 2009)
+
+
+def test_with_no_country_in_its_sentence_an_amount_belongs_to_the_country_the_article_is_about():
+    text = ("Indonesia plans to raise spending.\nIndonesia's parliament agreed.\nIndonesia will buy jets.\n"
+            "Analysts were surprised.\nThe ministry had asked for a defense allocation of US$10 billion.")
+    got = read(text)
+    assert got["US$10 billion"] == ("defence_budget", "IDN")
+
+
+def test_an_amount_attached_to_a_total_budget_is_other_money():
+    got = read("The defense spending is part of the 101 trillion yen (USD 910 billion) national budget.")
+    assert got["101 trillion yen"][0] == "other_money"

@@ -203,7 +203,12 @@ def _join_within_articles(frame, find, union, names, kinds, domains, places, hab
         at = sentence.find(surface) if surface else -1
         return at > 0 and bool(_DEFINITE_BEFORE.search(sentence, max(0, at - 24), at))
 
-    for rows in by_article.values():
+    everyone: dict[str, list[int]] = defaultdict(list)  # the article's rows, habitual ones too
+    for i in range(n):
+        everyone[articles[i]].append(i)
+    months = [_int(v) for v in frame.get("month", pd.Series([None] * n))]
+    for article, rows in by_article.items():
+        _join_same_names(everyone[article], names, stated, find, union)
         if len(rows) < 2:
             continue
         named_roots = {find(j) for j in rows if names[j]}
@@ -218,6 +223,86 @@ def _join_within_articles(frame, find, union, names, kinds, domains, places, hab
                 others = {find(j) for j in rows if find(j) != find(i) and fits(i, j)}
                 if len(others) == 1:
                     union(i, others.pop())
+        _join_one_exercise(rows, names, kinds, domains, places, stated, months, refers_back, find, union)
+
+
+#: a year at the end of a normalised name: " 2018" in "vostok 2018"
+_NAME_YEAR = re.compile(r"\s*(?:19|20)\d\d[a-d]?$")
+
+
+def _join_same_names(rows: list[int], names, stated, find, union) -> None:
+    """One article's mentions of one series are one exercise: "Vostok-2018" and "Vostok 2018" (same name), and
+    "Mosi" with the one "Mosi-2019" the article names. Habitual mentions count ("Marine Security Belt drills are
+    held annually" beside "the main phase of the drills, known as Marine Security Belt"). A bare series name
+    with two dated editions in the article stays apart."""
+    by_base: dict[str, list[int]] = defaultdict(list)
+    for i in rows:
+        if names[i]:
+            by_base[_NAME_YEAR.sub("", names[i])].append(i)
+    for same in by_base.values():
+        if len(same) < 2:
+            continue
+        dated = defaultdict(list)
+        for i in same:
+            suffix = _NAME_YEAR.search(names[i])
+            dated[int(suffix.group().strip()[:4]) if suffix else stated[i]].append(i)
+        editions = [k for k in dated if k is not None]
+        for group in dated.values():
+            for j in group[1:]:
+                union(group[0], j)
+        if len(editions) == 1 and None in dated:
+            union(dated[None][0], dated[editions[0]][0])
+
+
+def _join_one_exercise(rows: list[int], names, kinds, domains, places, stated, months, refers_back, find,
+                       union) -> None:
+    """The rest of one article's unnamed mentions, in text order: each joins the one named event of its kind
+    that fits it ("Russia and China launched their first-ever joint military exercises" in an article about
+    "Peace Mission 2005"; "joint exercises at the Tsugol training range" in one about Vostok-2018), else, with no
+    named event that fits, the one earlier unnamed event that does ("joint naval exercises" ... "a tripartite
+    naval exercise at Richards Bay" ... "the drills"). An event fits when its kind (exercise or patrol) is the
+    same and its stated years, months, domains and places (unless the mention is a definite reference back)
+    do not disagree. Two candidates: the mention stays apart."""
+    group = [_KIND_GROUP.get(kinds[i], kinds[i]) for i in range(len(kinds))] if rows else []
+
+    def facts(root_rows: list[int]) -> tuple:
+        return ({stated[j] for j in root_rows if stated[j] is not None},
+                {months[j] for j in root_rows if months[j] is not None},
+                set().union(*(domains[j] for j in root_rows)), set().union(*(places[j] for j in root_rows)),
+                any(names[j] for j in root_rows), {group[j] for j in root_rows})
+
+    def agree(a: tuple, b: tuple, definite: bool) -> bool:
+        if a[5] != b[5] or (a[0] and b[0] and not a[0] & b[0]) or (a[1] and b[1] and not a[1] & b[1]):
+            return False
+        if a[2] and b[2] and not a[2] & b[2]:
+            return False
+        return definite or not (a[3] and b[3] and not a[3] & b[3])
+
+    for x, i in enumerate(rows):
+        if names[i]:
+            continue
+        members: dict[int, list[int]] = defaultdict(list)
+        for j in rows:
+            members[find(j)].append(j)
+        own = find(i)
+        if any(names[j] for j in members[own]):
+            continue
+        mine, definite = facts(members[own]), refers_back(i)
+        named, earlier = [], []
+        for root, those in members.items():
+            if root == own:
+                continue
+            theirs = facts(those)
+            if not agree(mine, theirs, definite):
+                continue
+            if theirs[4]:
+                named.append(root)
+            elif min(those) < i:
+                earlier.append(root)
+        if len(named) == 1:
+            union(own, named[0])
+        elif not named and len(earlier) == 1:
+            union(own, earlier[0])
 
 
 def _ordered(frame: pd.DataFrame) -> pd.DataFrame:

@@ -47,6 +47,7 @@ def attribution_patterns() -> dict:
                                 rf"{_S}+(?:{_fold_tree(terms('source'))})(?![\w-])"),
         according=re.compile(rf"(?i:according{_S}+to)(?:{_S}+(?i:the|a|an))?{_S}*$"),  # "according to a U.S. index"
         including=re.compile(rf"(?i:including|such{_S}+as){_S}+(?:(?i:the){_S}+)?$"),  # "Europe, including Germany"
+        attached_after=re.compile(rf"(?:{_S}*\([^()]{{0,40}}\))?{_S}+"),  # "... yen (USD 910 billion) "
         of_which=re.compile(rf",?{_S}*(?i:of{_S}+which)(?![\w])"),  # "38 trillion roubles, of which 12 trillion"
         for_between=re.compile(rf"{_S}+(?i:for){_S}+(?:(?i:the){_S}+)?"),  # "$7 billion for Finland"
 
@@ -266,6 +267,10 @@ def _money_metric(g: list[_Piece], text: str, low: str, prev_low: str, rx: Simpl
             return "arms_deal", end, "deal: " + deal[1]
     if rx.of_which.match(text, end):
         return "other_money", end, "a total: of which"
+    m = rx.attached_after.match(low, end)  # "the 101 trillion yen (USD 910 billion) national budget"
+    attached = rx.other_line.match(low, m.end()) if m else None
+    if attached:
+        return "other_money", end, "other line: " + attached.group(0)
     line = _nearest_match(rx.defence_line, low, first.start, end)
     other = _nearest_match(rx.other_line, low, first.start, end)
     if other is not None and (line is None or other[0] < line[0]):
@@ -334,9 +339,13 @@ def _default_actor(text: str, low: str, start: int, end: int, mentions: list[Cou
     before = [m for m in mentions if m.end <= start and not rx.including.search(text, max(0, m.start - 14), m.start)]
     lead_start = before[-1].end if before else 0
     agg = [g for g in rx.aggregate.finditer(low, lead_start, start) if low[g.end():g.end() + 2] not in ("'s", "’s")]
-    if agg or (rx.for_between.match(text, end) and rx.aggregate.match(low, rx.for_between.match(text, end).end())):
-        word = agg[-1].group(0) if agg else "for " + rx.aggregate.match(low, rx.for_between.match(text, end).end()).group(0)
-        return None, f"total of several countries: {word}"
+    if agg:
+        return None, f"total of several countries: {agg[-1].group(0)}"
+    m = rx.for_between.match(text, end)
+    if m:  # "... for all the European allies combined"
+        later = rx.aggregate.search(low, m.end(), m.end() + 40)
+        if later and not any(c.start < later.start() for c in mentions if c.start >= m.end()):
+            return None, f"total of several countries: for … {later.group(0)}"
     if before and not _is_source(text, low, before[-1], rx):
         pass
     elif before:

@@ -2,6 +2,7 @@
 grouping -> attribution)."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from types import SimpleNamespace
@@ -57,6 +58,19 @@ class _State:
     topic: bool | None = None  # the article reports on military spending (read when first needed)
     low_text: str = ""  # the article in lower case
 
+    main: str | None | object = _UNSET  # the one country the article is about, or None (read when needed)
+    text: str = ""
+
+    def main_country(self, rx: SimpleNamespace) -> str | None:
+        """The country an article is about: named at least three times and twice as often as any other
+        (an Indonesian budget story's "the Defense Ministry proposed US$10 billion")."""
+        if self.main is _UNSET:
+            counts = Counter(m.alpha3 for m in _mentions(self.text))
+            top = counts.most_common(2)
+            self.main = top[0][0] if top and top[0][1] >= 3 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]) \
+                else None
+        return self.main
+
     def on_spending(self, rx: SimpleNamespace) -> bool:
         """Does the article report on military spending? Read once, when an amount first needs it."""
         if self.topic is None:
@@ -87,7 +101,7 @@ def extract_figures(article) -> list[Figure]:
         return low_text[sent.start:sent.end] if sliced else _lower(sent.text)
 
     sentences = article.content_sentences()
-    state.low_text = low_text
+    state.low_text, state.text = low_text, article.text
     for index, runs, here in _number_sentences(article.text, sentences, _word_starts(low_text, rx), rx, wide):
         sent = sentences[index]
         text = sent.text
@@ -148,7 +162,8 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
             metric_cue = "counts: " + fm.group("noun")
             ends[len(g) - 1] = count_end = fm.end()
         if mentions is None:
-            mentions = _mentions(text)
+            # a country inside an amount is its currency ("700 billion U.S. dollars", "(US$10.73 billion)")
+            mentions = [m for m in _mentions(text) if not any(q.start < m.end and m.start < q.end for q in pieces)]
         # who: respectively lists, the noun phrase itself, deal roles, budget owners, nearest country
         gstart, gend = first.start, ends[len(g) - 1]
         resp = _respectively(g, text, mentions, rx) if unit != "count" else None
@@ -162,6 +177,9 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
                 actor = None
             else:
                 deal_cue = "buyer of the deal"
+            if not found and state.deal and index - state.deal[3] <= 3:
+                # no buy or sell verb here: the deal the article told of just before ("The deal is worth ...")
+                actor, counterpart, deal_cue = state.deal[0], state.deal[1], "buyer of the deal before"
         default_cue = ""
         # the same for every piece of the group: read once
         group_q, group_qstart = _qualifier(text, first.start, rx)
@@ -191,12 +209,15 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
                 d_buyer, d_seller, d_year, _ = state.deal
                 if who is None:
                     who, actor_cue = d_buyer, "buyer of the deal before"
-                if cp is None and who == d_buyer:
-                    cp = d_seller
+                if (cp is None or actor_cue == "buyer of the deal before") and who == d_buyer:
+                    cp = cp or d_seller
                     if year is None:
                         year = d_year
             if who is None and not actor_cue.startswith("total of"):
                 who, actor_cue = _fallback_actor(p.code, index, state)
+            if who is None and not actor_cue.startswith("total of") and unit != "count":
+                who = state.main_country(rx)
+                actor_cue = "the country the article is about" if who else actor_cue
             flags = list(p.flags)
             if sent.zone == "caption":
                 flags.append("in_caption")
