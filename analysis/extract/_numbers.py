@@ -102,7 +102,9 @@ def prefix_tree(words, space: str = _SPACE_CLASS + "+") -> str:
 _GROUPED = (r"(?=\d{1,3}+[,.'’" + SPACES + r"]\d)"
             r"\d{1,3}(?:(?:,\d{3}(?!\d))+|(?:\.\d{3}(?!\d))+|(?:" + _SPACE_CLASS + r"\d{3}(?!\d))+"
             r"|(?:['’]\d{3}(?!\d))+)")
-DIGITS = rf"(?:(?:{_GROUPED}|\d+)(?:[.,]\d+)?|\.\d+)"
+# Indian grouping: lakhs and crores in pairs before the last three digits ("4,50,000", "2,74,114").
+_INDIAN = r"(?=\d{1,2},\d\d,)\d{1,2}(?:,\d\d)+,\d{3}(?!\d)"
+DIGITS = rf"(?:(?:{_INDIAN}|{_GROUPED}|\d+)(?:[.,]\d+)?|\.\d+)"
 # A source typo: the letter o for a zero ("around 15o Chinese fighter jets").
 TYPO = r"(?:(?=\d++[oO])(?:\d{2,}[oO]|\d[oO]{2}))"
 
@@ -119,6 +121,9 @@ def parse_number(text: str, scaled: bool = False, currency: str | None = None, p
     """
     if text.isdigit():
         return float(text)  # the common case: no separator, no typo
+    if "-point-" in text:  # a spoken decimal: "45-point-2"
+        whole, _, fraction = text.partition("-point-")
+        return float(f"{whole}.{fraction}")
     s = text.replace("o", "0").replace("O", "0")
     for ch in SPACES + "'’":
         s = s.replace(ch, "")

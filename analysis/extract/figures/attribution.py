@@ -48,6 +48,11 @@ def attribution_patterns() -> dict:
         according=re.compile(rf"(?i:according{_S}+to)(?:{_S}+(?i:the|a|an))?{_S}*$"),  # "according to a U.S. index"
         including=re.compile(rf"(?i:including|such{_S}+as){_S}+(?:(?i:the){_S}+)?$"),  # "Europe, including Germany"
         attached_after=re.compile(rf"(?:{_S}*\([^()]{{0,40}}\))?{_S}+"),  # "... yen (USD 910 billion) "
+        # people count as a force only in a sentence about troops or drills, and never as casualties
+        military=re.compile(r"troops|soldiers|military|exercise|drill|army|navy|forces|personnel|servicemen|"
+                            r"manoeuvres|maneuvers|war ?games|deploy"),
+        casualty=re.compile(r"killed|dead|died|injur|wounded|protest|evacuat|refugee|displaced|civilian|victim|"
+                            r"missing|arrested|kidnap"),
         of_which=re.compile(rf",?{_S}*(?i:of{_S}+which)(?![\w])"),  # "38 trillion roubles, of which 12 trillion"
         for_between=re.compile(rf"{_S}+(?i:for){_S}+(?:(?i:the){_S}+)?"),  # "$7 billion for Finland"
 
@@ -63,7 +68,8 @@ def attribution_patterns() -> dict:
         weapons=mapping("weapon_origin"),
         gdp_after=re.compile(
             rf"{_S}+(?i:of){_S}+(?:(?i:the|its|their|his|her|our){_S}+)?"
-            rf"(?:(?:[A-Z][\w.]*|(?i:country|nation|state))(?:['’]s)?{_S}+){{0,2}}"
+            rf"(?:(?:[A-Z][\w.]*|(?i:country|nation|state|world|projected|official|nominal|estimated|annual|"
+            rf"national|total))(?:['’]s)?{_S}+){{0,2}}"
             rf"(?i:{_fold_tree(terms('gdp'))})(?![\w])"),
         gdp_target=re.compile(rf"{_S}+(?:(?i:of){_S}+(?i:gdp){_S}+)?(?:(?i:spending|defen[cs]e){_S}+)?"
                               rf"(?i:{_fold_tree(terms('gdp_target'))})(?![\w])"),

@@ -2,8 +2,9 @@
 grouping -> attribution)."""
 from __future__ import annotations
 
+import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from types import SimpleNamespace
 
@@ -115,6 +116,36 @@ def extract_figures(article) -> list[Figure]:
         if pieces:
             prev_low = lower(sentences[index - 1]) if index else ""
             out.extend(_sentence_figures(article, sent, index, pieces, low, prev_low, published_year, state, rx))
+    return _home_currency(out, state, rx) if out else out
+
+
+# A currency sign several countries write, and the currency it stands for in a country's own reporting.
+_RUPEE_HOME = {"PAK": "PKR", "LKA": "LKR", "NPL": "NPR"}
+_DOLLAR_HOME = {"AUS": "AUD", "NZL": "NZD", "CAN": "CAD", "SGP": "SGD"}
+_DOLLAR_WORDS = ("Austral", "Canberra", "Zealand", "Wellington", "Canad", "Ottawa", "Singapore")
+_US_MARK = re.compile(r"U\.?S|USD|American", re.I)
+
+
+def _home_currency(figures: list[Figure], state: "_State", rx: SimpleNamespace) -> list[Figure]:
+    """A bare "Rs" or "$" takes the currency of the country the article is about when that country writes
+    it for its own money: a Karachi budget story's "Rs" is PKR, a Canberra budget story's "$" is AUD
+    (the latter only in an article on military spending, and never a "$" marked US: "US$", "U.S. $")."""
+    rupee = dollar = None
+    out = []
+    for f in figures:
+        if f.unit == "INR" and f.surface[:2].lower() in ("rs", "ru"):
+            if rupee is None:
+                rupee = _RUPEE_HOME.get(state.main_country(rx) or "", "")
+            if rupee:
+                f = replace(f, unit=rupee, flags=f.flags + ("home_currency",))
+        elif f.unit == "USD" and "$" in f.surface and not _US_MARK.search(f.surface):
+            if dollar is None:  # a cheap test of the text first: most articles name none of these countries
+                dollar = ""
+                if any(word in state.text for word in _DOLLAR_WORDS) and state.on_spending(rx):
+                    dollar = _DOLLAR_HOME.get(state.main_country(rx) or "", "")
+            if dollar:
+                f = replace(f, unit=dollar, flags=f.flags + ("home_currency",))
+        out.append(f)
     return out
 
 
@@ -158,6 +189,8 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
                 continue
             if rx.designation.search(text, max(0, first.start - 12), first.start):
                 continue
+            if fm.group("noun") == "people" and (not rx.military.search(low) or rx.casualty.search(low)):
+                continue  # "300 people were killed": people count as a force only among troops and drills
             unit, metric = "count", "force_count"
             metric_cue = "counts: " + fm.group("noun")
             ends[len(g) - 1] = count_end = fm.end()

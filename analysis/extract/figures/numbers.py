@@ -40,16 +40,18 @@ def number_patterns() -> dict:
     # is looked for just behind (prefix_tail), the rest is matched forward from the number (tail).
     prefix_tail = re.compile(rf"(?P<pre>{prefix}){_S}?:?{_S}?(?P<negp>-)?$")
     tail = re.compile(
-        rf"""(?P<num>{_numbers.TYPO}|{_numbers.DIGITS})
-            (?:(?P<ascale>(?i:{scale_words}))(?![\w])|(?P<aletter>{attached})(?![\w])|(?![\w])|(?={suffix}))
+        rf"""(?P<num>\d+-point-\d+(?![\w-])|{_numbers.TYPO}|{_numbers.DIGITS})
+            (?:(?P<ascale>(?i:{scale_words}))(?![\w])|(?P<aletter>{attached})(?![\w])|(?![\w])|(?={suffix})
+               |(?=(?i:pct|pc)(?![\w])))
             (?![’']s\b)
             (?:(?:{_S}|-)(?P<scale>(?i:{scale_words}))(?![\w]))?
-            (?:{_S}?(?P<pct>%|(?i:per{_S}?-?cent|pct)(?![\w])))?
+            (?:{_S}?(?P<pct>%|(?i:per{_S}?-?cent|pct|pc)(?![\w])))?
             (?:{_S}?(?:(?i:d['’]|de){_S}?)?(?P<suf>{suffix}))?""", re.X)
     wpiece = re.compile(
         rf"""(?<![\w-])(?P<wnum>(?i:{_numbers.words_pattern()})|(?i:a)(?={_S}+(?i:penny|cent|dime)\b))(?![\w-])
             (?:(?:{_S}|-)(?P<scale>(?i:{scale_words}))(?![\w]))?
-            (?:{_S}(?P<suf>{suffix_words}))?""", re.X)
+            (?:{_S}(?P<suf>{suffix_words}))?
+            (?:{_S}(?P<pct>(?i:per{_S}?-?cent|percent)(?![\w])))?""", re.X)  # "six percent"
     stop = prefix_tree("""and or but nor of in on at to from by with for than as per that which who whom whose is are
         was were be been being has have had will would could should can may might must do does did the a an this
         these those its their his her our it they he she we over into near across since after before during while
@@ -222,15 +224,16 @@ def _word_pieces(text: str, low: str, starts: list[int], rx: SimpleNamespace) ->
             continue
         last_end = m.end("wnum")
         cur = _currency(m.group("suf"), False)
-        end = m.end() if cur else max(m.end("wnum"), m.end("scale"))
-        noun = None if cur else rx.force.match(low, end)
-        if not cur and not noun:
+        pct = bool(m.group("pct")) and not cur
+        end = m.end() if cur or pct else max(m.end("wnum"), m.end("scale"))
+        noun = None if cur or pct else rx.force.match(low, end)
+        if not cur and not noun and not pct:
             continue  # "the two countries"
         word = m.group("wnum")
         number = 1.0 if word.lower() == "a" else _numbers.words_value(word)
         scale = _numbers.scales()[_key(m.group("scale"))] if m.group("scale") else None
         p = _Piece(m.start(), end, number, scale=scale, code=cur[0] if cur else None,
-                   factor=cur[1] if cur else 1.0, words=True, noun=noun)
+                   factor=cur[1] if cur else 1.0, words=True, noun=noun, pct=pct)
         out.append(p)
     return out
 

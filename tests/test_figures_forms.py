@@ -1,0 +1,60 @@
+"""Number and currency forms real reporting uses (issue: accuracy on real reporting), in sentences of our own."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from analysis.corpus.model import Article, Sentence
+from analysis.extract.figures import extract_figures
+
+
+def article(text: str) -> Article:
+    sentences, at = [], 0
+    for line in text.split("\n"):
+        sentences.append(Sentence(at, at + len(line), line, "body"))
+        at += len(line) + 1
+    return Article("t", "t.txt", text, published=dt.date(2024, 6, 1), sentences=tuple(sentences))
+
+
+def read(text: str) -> list[tuple[str, float, str]]:
+    out = []
+    for f in extract_figures(article(text)):
+        assert text[f.start:f.end] == f.surface
+        out.append((f.surface, f.value, f.unit))
+    return out
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Seoul set aside 45-point-2 trillion won for defence.", ("45-point-2 trillion won", 45.2e12, "KRW")),
+    ("NATO asks members to spend two percent of GDP on defence.", ("two percent of GDP", 2, "percent_gdp")),
+    ("Defence spending reached 1.9pc of GDP.", ("1.9pc of GDP", 1.9, "percent_gdp")),
+    ("Defence spending is 1.3 per cent of official GDP.", ("1.3 per cent of official GDP", 1.3, "percent_gdp")),
+    ("Jakarta allocated Rp 139.3 trillion to defence.", ("Rp 139.3 trillion", 139.3e12, "IDR")),
+    ("Beijing's defence budget rose to Rmb1.67tn.", ("Rmb1.67tn", 1.67e12, "CNY")),
+    ("India has 4,50,000 troops on the border.", ("4,50,000 troops", 450000, "count")),
+])
+def test_forms(text, expected):
+    surface, value, unit = expected
+    assert any(s == surface and u == unit and v == pytest.approx(value) for s, v, u in read(text)), read(text)
+
+
+def test_equipment_and_people_in_drills_are_force_counts_but_casualties_are_not():
+    got = read("The drills involve 700 pieces of military equipment, 3,000 items of armaments and 8,000 people.")
+    assert [v for _, v, u in got if u == "count"] == [700, 3000, 8000]
+    assert read("Some 300 people were killed and 2,000 people were evacuated.") == []
+
+
+def test_a_bare_rupee_sign_takes_the_currency_of_the_country_the_article_is_about():
+    text = ("Pakistan unveiled its budget.\nPakistan will raise defence spending.\n"
+            "Pakistan's defence allocation is Rs2,128 billion.")
+    assert ("Rs2,128 billion", 2128e9, "PKR") in read(text)
+    assert read("India's defence allocation is Rs 6.2 lakh crore.")[0][2] == "INR"
+
+
+def test_a_bare_dollar_in_a_countrys_own_spending_story_is_its_currency_unless_marked_us():
+    text = ("Australia's defence budget will rise to $55.7 billion, Canberra said.\n"
+            "Australia's military spending is the highest since 1990.\n"
+            "Australia will also pay US$3 billion for American missiles.")
+    got = read(text)
+    assert ("$55.7 billion", 55.7e9, "AUD") in got and ("US$3 billion", 3e9, "USD") in got
