@@ -120,3 +120,20 @@ def test_with_no_country_in_its_sentence_an_amount_belongs_to_the_country_the_ar
 def test_an_amount_attached_to_a_total_budget_is_other_money():
     got = read("The defense spending is part of the 101 trillion yen (USD 910 billion) national budget.")
     assert got["101 trillion yen"][0] == "other_money"
+
+
+def test_a_country_after_the_amount_as_the_object_of_a_comparison_is_not_its_actor():
+    text = ("India's parliament met.\nIndia debated.\nIndia voted.\n"
+            "At 1.6% of the projected GDP, it is the lowest such figure since the war with China.")
+    assert read(text)["1.6% of the projected GDP"] == ("share_of_gdp", "IND")
+
+
+def test_chinas_peoples_congress_is_not_the_us_congress():
+    got = read("A National People's Congress spokesman said the defense budget would reach 532.1 billion yuan.")
+    assert got["532.1 billion yuan"] == ("defence_budget", "CHN")
+
+
+def test_a_home_rupee_amount_with_no_country_in_its_sentence_is_the_home_countrys():
+    text = ("Pakistan presented its budget.\nPakistan's army welcomed it.\nPakistan's navy too.\n"
+            "ISLAMABAD - The government aims to spend Rs2.1 trillion on defence next year.")
+    assert read(text)["Rs2.1 trillion"] == ("defence_budget", "PAK")

@@ -67,6 +67,8 @@ def _mentions(text: str) -> list[CountryTuple]:
         if after == " Sea" or before.endswith("Sea of ") or before.endswith(("South ", "East ")) and \
                 m.alias == "China":
             continue
+        if m.alias == "Congress" and text[max(0, m.start - 9):m.start] in ("People's ", "People’s "):
+            continue  # China's National People's Congress is not the U.S. Congress
         out.append(m)
     return out
 

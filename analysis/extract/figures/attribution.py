@@ -53,6 +53,9 @@ def attribution_patterns() -> dict:
                             r"manoeuvres|maneuvers|war ?games|deploy"),
         casualty=re.compile(r"killed|dead|died|injur|wounded|protest|evacuat|refugee|displaced|civilian|victim|"
                             r"missing|arrested|kidnap"),
+        # a country after these is the object of a comparison or an agent, not a spender ("war with China")
+        object_of=re.compile(rf"(?<![\w-])(?i:with|by|since|than|against|from|between|near|versus|vs\.?)"
+                             rf"(?:{_S}+(?i:the))?{_S}+$"),
         of_which=re.compile(rf",?{_S}*(?i:of{_S}+which)(?![\w])"),  # "38 trillion roubles, of which 12 trillion"
         for_between=re.compile(rf"{_S}+(?i:for){_S}+(?:(?i:the){_S}+)?"),  # "$7 billion for Finland"
 
@@ -375,8 +378,10 @@ def _default_actor(text: str, low: str, start: int, end: int, mentions: list[Cou
                 return owner[-1].alpha3, f"owner: {owner[-1].alias} {cue.group(0)}"
     if before:
         return before[-1].alpha3, f"nearest before: {before[-1].alias}"
-    after = [m for m in mentions if m.start >= end]
-    after = [m for m in after if not _is_source(text, low, m, rx)] or after
+    # after the amount, a country that is the object of a preposition ("the lowest since the war with China",
+    # "concluded by Russia") or a source is no spender
+    after = [m for m in mentions if m.start >= end and not rx.object_of.search(text, max(0, m.start - 16), m.start)
+             and not _is_source(text, low, m, rx)]
     return (after[0].alpha3, f"nearest after: {after[0].alias}") if after else (None, "")
 
 

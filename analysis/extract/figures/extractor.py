@@ -138,6 +138,8 @@ def _home_currency(figures: list[Figure], state: "_State", rx: SimpleNamespace) 
                 rupee = _RUPEE_HOME.get(state.main_country(rx) or "", "")
             if rupee:
                 f = replace(f, unit=rupee, flags=f.flags + ("home_currency",))
+                if f.actor_cue.startswith("currency:"):
+                    f = replace(f, actor=state.main_country(rx), actor_cue="currency: " + rupee)
         elif f.unit == "USD" and "$" in f.surface and not _US_MARK.search(f.surface):
             if dollar is None:  # a cheap test of the text first: most articles name none of these countries
                 dollar = ""
@@ -145,6 +147,8 @@ def _home_currency(figures: list[Figure], state: "_State", rx: SimpleNamespace) 
                     dollar = _DOLLAR_HOME.get(state.main_country(rx) or "", "")
             if dollar:
                 f = replace(f, unit=dollar, flags=f.flags + ("home_currency",))
+                if f.actor is None:
+                    f = replace(f, actor=state.main_country(rx), actor_cue="currency: " + dollar)
         out.append(f)
     return out
 
@@ -235,6 +239,9 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
             if who is None:
                 if default_actor is _UNSET:
                     default_actor, default_cue = _default_actor(text, low, gstart, gend, mentions, rx, metric)
+                    if metric in ("arms_deal", "unit_price") and default_cue.startswith("nearest after") and \
+                            state.main_country(rx):  # a deal's buyer is seldom named after its price
+                        default_actor, default_cue = state.main_country(rx), "the country the article is about"
                 who, actor_cue = default_actor, default_cue
             cp = counterpart
             year = group_year
