@@ -58,3 +58,13 @@ def test_a_bare_dollar_in_a_countrys_own_spending_story_is_its_currency_unless_m
             "Australia will also pay US$3 billion for American missiles.")
     got = read(text)
     assert ("$55.7 billion", 55.7e9, "AUD") in got and ("US$3 billion", 3e9, "USD") in got
+
+
+def test_a_quantity_bought_in_a_deal_is_no_force_count_but_a_deployed_one_is():
+    assert read("Egypt ordered 24 Su-35 fighters from Russia for $2 billion.") == [("$2 billion", 2e9, "USD")]
+    assert read("Turkey received two S-400 batteries.") == []
+    assert read("Russia deployed 12 S-400 launchers it had bought.") == [("12 S-400 launchers", 12, "count")]
+
+
+def test_nuclear_warheads_are_not_force_counts():
+    assert read("The country holds about 8,400 operational nuclear warheads.") == []

@@ -56,6 +56,7 @@ def attribution_patterns() -> dict:
         # a country after these is the object of a comparison or an agent, not a spender ("war with China")
         object_of=re.compile(rf"(?<![\w-])(?i:with|by|since|than|against|from|between|near|versus|vs\.?)"
                              rf"(?:{_S}+(?i:the))?{_S}+$"),
+        in_service=re.compile(_words_rx("in_service")),  # "deployed", "took part": a force, not a purchase
         of_which=re.compile(rf",?{_S}*(?i:of{_S}+which)(?![\w])"),  # "38 trillion roubles, of which 12 trillion"
         for_between=re.compile(rf"{_S}+(?i:for){_S}+(?:(?i:the){_S}+)?"),  # "$7 billion for Finland"
 

@@ -193,6 +193,8 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
                 continue
             if rx.designation.search(text, max(0, first.start - 12), first.start):
                 continue
+            if (rx.deal.search(low) or rx.buyer.search(low) or rx.seller.search(low)) and not rx.in_service.search(low):
+                continue  # "India bought five S-400 regiments": a quantity bought in a deal is no force count
             if fm.group("noun") == "people" and (not rx.military.search(low) or rx.casualty.search(low)):
                 continue  # "300 people were killed": people count as a force only among troops and drills
             unit, metric = "count", "force_count"
