@@ -68,3 +68,20 @@ def test_a_quantity_bought_in_a_deal_is_no_force_count_but_a_deployed_one_is():
 
 def test_nuclear_warheads_are_not_force_counts():
     assert read("The country holds about 8,400 operational nuclear warheads.") == []
+
+
+def test_growth_told_with_words_between_the_verb_and_the_rate():
+    text = "Russia increased its military spending last year by 16 percent.\nUkraine saw a 51% surge in military spending."
+    assert [(s, v) for s, v, u in read(text) if u == "percent_growth"] == [("16 percent", 16), ("51%", 51)]
+
+
+def test_a_bare_scaled_number_after_an_amount_in_the_sentence_before_takes_its_currency():
+    text = "The defence budget rose to 532.1 billion yuan.\nThat compares to 480.7 billion spent in 2009."
+    assert ("480.7 billion", 480.7e9, "CNY") in read(text)
+    assert read("Oil output was 2 billion barrels.\nIt has 1.4 billion people.") == []
+
+
+def test_abbreviated_trillions_and_a_rupee_word_before_the_amount():
+    text = "Pakistan's budget was revised higher to Rs1.59tr.\nRupees 1.69 trillion went to defence affairs."
+    got = read(text)
+    assert ("Rs1.59tr", 1.59e12) in [(s, v) for s, v, _ in got] and ("Rupees 1.69 trillion", 1.69e12) in [(s, v) for s, v, _ in got]

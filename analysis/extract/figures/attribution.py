@@ -78,11 +78,11 @@ def attribution_patterns() -> dict:
         gdp_target=re.compile(rf"{_S}+(?:(?i:of){_S}+(?i:gdp){_S}+)?(?:(?i:spending|defen[cs]e){_S}+)?"
                               rf"(?i:{_fold_tree(terms('gdp_target'))})(?![\w])"),
         nato=re.compile(r"\bNATO\b"),
-        growth_before=re.compile(
+        growth_before=re.compile(  # "rose 7%", "increased its military spending last year by 16 percent"
             rf"{lead(growth)}(?<![\w-])(?P<cue>(?i:{_fold_tree(growth)}))"
             rf"(?:{_S}+(?i:the|its|their|his|her|national|annual|defen[cs]e|military|spending|budgets?|"
-            rf"expenditures?|outlays|allocations?|funding)){{0,4}}"
-            rf"(?:{_S}+(?i:by|of))?(?:{_S}+(?i:{_fold_tree(quals)}))?{_S}*$"),
+            rf"expenditures?|outlays|allocations?|funding|last|this|next|year|in|real|terms|nominal|(?:19|20)\d\d)){{0,6}}"
+            rf"(?:{_S}+(?i:by|of))?(?:{_S}+(?i:{_fold_tree(quals)}))?{_S}*$"),  # "increased its spending last year by"
         growth_after=re.compile(
             rf"{_S}+(?P<cue>(?i:{_fold_tree(terms('growth_after_up') + terms('growth_after_down'))}))"
             rf"(?![\w-])"),
@@ -221,7 +221,7 @@ def _classify_pct(g: list[_Piece], text: str, low: str, prev_low: str,
     if rx.gdp_target.match(text, last.end) and (defence or rx.nato.search(text)):
         return "percent_gdp", "share_of_gdp", last.end, 1.0, "GDP target"
     cue = None
-    m = rx.growth_before.search(text, max(0, first.start - 40), first.start)
+    m = rx.growth_before.search(text, max(0, first.start - 72), first.start)
     if m:
         cue = m.group("cue")
     else:

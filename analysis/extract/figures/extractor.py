@@ -19,16 +19,25 @@ from analysis.extract.figures.numbers import (
     _Piece, _digit_pieces, _japan, _number_sentences, _word_pieces, _word_starts, number_patterns)
 
 
-def _carry_currency(pieces: list[_Piece]) -> None:
-    """A scaled number with no currency after an amount of the sentence takes its currency ("38 trillion
-    roubles, of which 12 trillion on defence"); one with no amount before it stays a bare number."""
-    last = None
+def _carry_currency(pieces: list[_Piece], text: str, index: int, state: "_State") -> None:
+    """A scaled number with no currency after an amount of the sentence, or of the sentence just before,
+    takes its currency ("38 trillion roubles, of which 12 trillion on defence"; "... 532.1 billion yuan.
+    That compares to 480.7 billion spent in 2009"), when what follows it is no counted noun ("2 billion
+    barrels"); one with no amount before it stays a bare number."""
+    last = state.money if state.money and index - state.money[2] <= 1 else None
     for p in pieces:
         if p.code:
-            last = p
-        elif last is not None and p.scale is not None and not p.pct and p.noun is None and not p.words:
-            p.code, p.factor = last.code, last.factor
+            last = (p.code, p.factor, index)
+        elif last is not None and p.scale is not None and not p.pct and p.noun is None and not p.words and \
+                _MONEY_NEXT.match(text, p.end):
+            p.code, p.factor = last[0], last[1]
             p.flags.append("shared_currency")
+    state.money = last
+
+
+# after a bare scaled number that is money: an end, a preposition or a spending verb, not a noun it counts
+_MONEY_NEXT = re.compile(r"\s*(?:$|[,.;:)]|(?:in|on|for|to|spent|was|were|is|are|and|or|from|last|this|of|"
+                         r"allocated|earmarked|set|has|have|had|will|would)\b)", re.I)
 
 
 def _spending_topic(low_text: str, rx: SimpleNamespace) -> bool:
@@ -56,6 +65,7 @@ class _State:
     deal: tuple[str | None, str | None, int | None, int] | None = None  # buyer, seller, year, sentence no.
     actor: tuple[str, int] | None = None  # last actor given, sentence no.
     japan: bool | None = None
+    money: tuple[str, float, int] | None = None  # the currency of the last amount: code, factor, sentence no.
     topic: bool | None = None  # the article reports on military spending (read when first needed)
     low_text: str = ""  # the article in lower case
 
@@ -159,7 +169,7 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
     """The figures of one sentence from its pieces; ``low`` and ``prev_low``: the sentence and the one
     before it in lower case."""
     text = sent.text
-    _carry_currency(pieces)
+    _carry_currency(pieces, text, index, state)
     groups = _group(pieces, text, rx)
     mentions: list[CountryTuple] | None = None
     made: list[tuple[_Piece, Figure]] = []
