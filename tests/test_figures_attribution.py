@@ -137,3 +137,13 @@ def test_a_home_rupee_amount_with_no_country_in_its_sentence_is_the_home_country
     text = ("Pakistan presented its budget.\nPakistan's army welcomed it.\nPakistan's navy too.\n"
             "ISLAMABAD - The government aims to spend Rs2.1 trillion on defence next year.")
     assert read(text)["Rs2.1 trillion"] == ("defence_budget", "PAK")
+
+
+def test_an_amount_that_is_part_of_a_total_budget_keeps_its_defence_line():
+    got = read("Of the defence budget, the army got Rs1,009 billion of the total budget.")
+    assert got["Rs1,009 billion"][0] == "defence_budget"
+
+
+def test_a_sale_of_submarines_is_an_arms_deal_even_beside_infrastructure():
+    got = read("Vietnam signed a submarine contract with Russia worth $1.8 billion, including infrastructure.")
+    assert got["$1.8 billion"][0] == "arms_deal"

@@ -57,6 +57,7 @@ def attribution_patterns() -> dict:
         object_of=re.compile(rf"(?<![\w-])(?i:with|by|since|than|against|from|between|near|versus|vs\.?)"
                              rf"(?:{_S}+(?i:the))?{_S}+$"),
         in_service=re.compile(_words_rx("in_service")),  # "deployed", "took part": a force, not a purchase
+        part_of=re.compile(rf"{_S}+(?i:of){_S}+(?:(?i:the|its|their){_S}+)?"),  # "Rs1009 billion of the total budget"
         of_which=re.compile(rf",?{_S}*(?i:of{_S}+which)(?![\w])"),  # "38 trillion roubles, of which 12 trillion"
         for_between=re.compile(rf"{_S}+(?i:for){_S}+(?:(?i:the){_S}+)?"),  # "$7 billion for Finland"
 
@@ -282,7 +283,9 @@ def _money_metric(g: list[_Piece], text: str, low: str, prev_low: str, rx: Simpl
     if attached:
         return "other_money", end, "other line: " + attached.group(0)
     line = _nearest_match(rx.defence_line, low, first.start, end)
-    other = _nearest_match(rx.other_line, low, first.start, end)
+    # "Rs1009 billion of the total budget": the total it is a part of does not make it other money
+    part_of = rx.part_of.match(low, end)
+    other = _nearest_match(rx.other_line, low, first.start, end, skip=part_of.end() if part_of else None)
     if other is not None and (line is None or other[0] < line[0]):
         return "other_money", end, "other line: " + other[1]
     if line is not None:
@@ -299,10 +302,13 @@ def _money_metric(g: list[_Piece], text: str, low: str, prev_low: str, rx: Simpl
 
 
 def _nearest_match(rx_: re.Pattern, text: str, start: int, end: int,
-                   rx: SimpleNamespace | None = None) -> tuple[int, str] | None:
-    """(distance, words) of the match of ``rx_`` nearest ``start:end`` in ``text``, or None."""
+                   rx: SimpleNamespace | None = None, skip: int | None = None) -> tuple[int, str] | None:
+    """(distance, words) of the match of ``rx_`` nearest ``start:end`` in ``text``, or None; ``skip``: a
+    match that starts there is not counted."""
     best = None
     for m in rx_.finditer(text):
+        if m.start() == skip:
+            continue
         if rx is not None and m.group(0).lower() == "order" and rx.in_order.search(text, 0, m.start()):
             continue
         d = _distance(m.start(), m.end(), start, end)
