@@ -85,3 +85,14 @@ def test_abbreviated_trillions_and_a_rupee_word_before_the_amount():
     text = "Pakistan's budget was revised higher to Rs1.59tr.\nRupees 1.69 trillion went to defence affairs."
     got = read(text)
     assert ("Rs1.59tr", 1.59e12) in [(s, v) for s, v, _ in got] and ("Rupees 1.69 trillion", 1.69e12) in [(s, v) for s, v, _ in got]
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("Ukraine will spend Hr 2.8 trillion on defence.", "UAH"),
+    ("Russia spent Rbs 3 trillion on defence.", "RUB"),
+    ("Iran allocated 267 trillion Iranian Riyals to the IRGC.", "IRR"),
+    ("Iran's budget rose.\nIran's army grew.\nIran allocated 97 trillion riyals to the army.", "IRR"),
+    ("Saudi Arabia allocated 270 billion riyals to the military.", "SAR"),
+])
+def test_currencies_named_in_the_issue(text, unit):
+    assert read(text)[0][2] == unit

@@ -131,19 +131,24 @@ def extract_figures(article) -> list[Figure]:
 
 # A currency sign several countries write, and the currency it stands for in a country's own reporting.
 _RUPEE_HOME = {"PAK": "PKR", "LKA": "LKR", "NPL": "NPR"}
+_RIYAL_HOME = {"IRN": "IRR", "QAT": "QAR", "OMN": "OMR", "YEM": "YER"}
 _DOLLAR_HOME = {"AUS": "AUD", "NZL": "NZD", "CAN": "CAD", "SGP": "SGD"}
 _DOLLAR_WORDS = ("Austral", "Canberra", "Zealand", "Wellington", "Canad", "Ottawa", "Singapore")
 _US_MARK = re.compile(r"U\.?S|USD|American", re.I)
 
 
 def _home_currency(figures: list[Figure], state: "_State", rx: SimpleNamespace) -> list[Figure]:
-    """A bare "Rs" or "$" takes the currency of the country the article is about when that country writes
+    """A bare "Rs", "riyals" or "$" takes the currency of the country the article is about when that country writes
     it for its own money: a Karachi budget story's "Rs" is PKR, a Canberra budget story's "$" is AUD
     (the latter only in an article on military spending, and never a "$" marked US: "US$", "U.S. $")."""
     rupee = dollar = None
     out = []
     for f in figures:
-        if f.unit == "INR" and f.surface[:2].lower() in ("rs", "ru"):
+        if f.unit == "SAR" and "riyal" in f.surface.lower():  # "97 trillion riyals" in a story about Iran
+            home = _RIYAL_HOME.get(state.main_country(rx) or "")
+            if home:
+                f = replace(f, unit=home, flags=f.flags + ("home_currency",))
+        elif f.unit == "INR" and f.surface[:2].lower() in ("rs", "ru"):
             if rupee is None:
                 rupee = _RUPEE_HOME.get(state.main_country(rx) or "", "")
             if rupee:
