@@ -147,3 +147,12 @@ def test_an_amount_that_is_part_of_a_total_budget_keeps_its_defence_line():
 def test_a_sale_of_submarines_is_an_arms_deal_even_beside_infrastructure():
     got = read("Vietnam signed a submarine contract with Russia worth $1.8 billion, including infrastructure.")
     assert got["$1.8 billion"][0] == "arms_deal"
+
+
+def test_a_count_said_of_each_country_gives_one_per_country_and_a_joint_total_none():
+    got = [(f.surface, f.actor) for f in extract_figures(article("China and Russia sent three ships apiece."))]
+    assert got == [("three ships", "CHN"), ("three ships", "RUS")]
+    (total,) = extract_figures(article("Russia and China sent 10,000 troops to the drills."))
+    assert total.actor is None and total.actor_cue.startswith("total of several countries")
+    (one,) = extract_figures(article("Russia sent 3,000 troops, while China and India watched."))
+    assert one.actor == "RUS"

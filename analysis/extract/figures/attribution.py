@@ -58,6 +58,7 @@ def attribution_patterns() -> dict:
                              rf"(?:{_S}+(?i:the))?{_S}+$"),
         in_service=re.compile(_words_rx("in_service")),  # "deployed", "took part": a force, not a purchase
         part_of=re.compile(rf"{_S}+(?i:of){_S}+(?:(?i:the|its|their){_S}+)?"),  # "Rs1009 billion of the total budget"
+        apiece=re.compile(rf"{_S}*,?{_S}*(?i:apiece|each)(?![\w])"),  # "three ships apiece"
         of_which=re.compile(rf",?{_S}*(?i:of{_S}+which)(?![\w])"),  # "38 trillion roubles, of which 12 trillion"
         for_between=re.compile(rf"{_S}+(?i:for){_S}+(?:(?i:the){_S}+)?"),  # "$7 billion for Finland"
 

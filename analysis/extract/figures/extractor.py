@@ -19,6 +19,24 @@ from analysis.extract.figures.numbers import (
     _Piece, _digit_pieces, _japan, _number_sentences, _word_pieces, _word_starts, number_patterns)
 
 
+def _coordinated_before(text: str, mentions: list, start: int, rx: SimpleNamespace) -> list[str]:
+    """The countries named together just before ``start`` as the subject of a clause ("China and Russia
+    sent ...", "Russian, Chinese and Iranian warships"): the chain of coordinated mentions that ends at the
+    nearest one, within the clause."""
+    before = [m for m in mentions if m.end <= start]
+    if not before or _CLAUSE_END.search(text, before[-1].end, start):
+        return []
+    chain = [before[-1]]
+    for m in reversed(before[:-1]):
+        if not rx.coord.match(text[m.end:chain[0].start]):
+            break
+        chain.insert(0, m)
+    return list(dict.fromkeys(m.alpha3 for m in chain))
+
+
+_CLAUSE_END = re.compile(r"[;:]|,\s|\b(?:while|whereas|but|which|who)\b")
+
+
 def _carry_currency(pieces: list[_Piece], text: str, index: int, state: "_State") -> None:
     """A scaled number with no currency after an amount of the sentence, or of the sentence just before,
     takes its currency ("38 trillion roubles, of which 12 trillion on defence"; "... 532.1 billion yuan.
@@ -249,11 +267,23 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
             who, actor_cue = actor, deal_cue
             if resp:
                 who, actor_cue = resp[i], "respectively"
+            each: list[str] = []
             if who is None and unit in ("count", "percent_gdp"):
                 inside = [m for m in mentions if p.end <= m.start and m.end <= end]
-                if inside:
+                if unit == "count" and len({m.alpha3 for m in inside}) > 1:
+                    # "30 Russian and Chinese naval aircraft": a total of several countries' forces
+                    who, actor_cue = None, "total of several countries: " + ", ".join(m.alias for m in inside)
+                elif inside:
                     who, actor_cue = inside[0].alpha3, "in the phrase: " + inside[0].alias
-            if who is None:
+            if who is None and unit == "count" and not actor_cue:
+                chain = _coordinated_before(text, mentions, p.start, rx)
+                if len(chain) > 1:
+                    if rx.apiece.match(text, end):  # "China and Russia sent three ships apiece": one per country
+                        each = chain
+                        who, actor_cue = chain[0], "apiece"
+                    else:  # "Russia and China sent 10,000 troops": their forces together
+                        who, actor_cue = None, "total of several countries"
+            if who is None and not actor_cue:
                 if default_actor is _UNSET:
                     default_actor, default_cue = _default_actor(text, low, gstart, gend, mentions, rx, metric)
                     if metric in ("arms_deal", "unit_price") and default_cue.startswith("nearest after") and \
@@ -292,6 +322,8 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
                          float(value), unit, metric, who, cp, year, qualifier, tuple(dict.fromkeys(flags)),
                          metric_cue, actor_cue)
             made.append((p, fig))
+            for other in each[1:]:
+                made.append((p, replace(fig, actor=other)))
             if metric in ("arms_deal", "unit_price") and who:
                 state.deal = (who, cp, year, index)
             if who:
