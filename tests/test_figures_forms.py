@@ -96,3 +96,9 @@ def test_abbreviated_trillions_and_a_rupee_word_before_the_amount():
 ])
 def test_currencies_named_in_the_issue(text, unit):
     assert read(text)[0][2] == unit
+
+
+def test_a_decimal_comma_before_trillion_and_a_price_base_year():
+    assert read("Defence spending will reach RUB4,981 trillion in 2023.") == [("RUB4,981 trillion", 4.981e12, "RUB")]
+    assert read("Spending is given in constant 2005 dollars.") == []
+    assert read("Japan's debt is 1,200 trillion yen.")[0][1] == 1.2e15  # yen are not re-read

@@ -112,6 +112,9 @@ def _currency(surface: str | None, japan: bool) -> tuple[str, float] | None:
     return _money.currency(surface.strip(), japan=japan) if surface else None
 
 
+# currencies in which a thousand trillion is no amount reporting gives: "4,981 trillion" there has a decimal comma
+_COMMA_DECIMAL = frozenset({"RUB", "USD", "EUR", "GBP", "CNY", "INR", "PKR", "UAH", "AUD", "CAD", "TWD"})
+_ONE_COMMA_GROUP = re.compile(r"\d{1,3},\d{3}")
 _BEFORE_NUMBER = frozenset(".,/:'’_")  # a number right after one of these is part of something else
 _SPACES = frozenset(" \u00a0\u202f\u2009:")
 
@@ -188,6 +191,12 @@ def _digit_pieces(text: str, low: str, runs: list[int], rx: SimpleNamespace, jap
             number = -number
         if cur and cur[0] == "KRW" and suf and not scale and number < 1000:
             continue  # "won" the verb
+        if cur and suf and not pre and not scale and rx.year_like.fullmatch(num) and suf.strip().lower() in (
+                "dollars", "dollar", "us dollars", "u.s. dollars", "euros", "yuan", "roubles", "rubles"):
+            continue  # "in constant 2005 dollars": a price base, not an amount
+        if cur and scale and scale >= 1e12 and cur[0] in _COMMA_DECIMAL and _ONE_COMMA_GROUP.fullmatch(num) \
+                and number >= 1000:
+            number /= 1000  # "RUB4,981 trillion": a decimal comma (a thousand trillion roubles is no budget)
         p = _Piece(start, end, number, scale=scale, code=cur[0] if cur else None,
                    factor=cur[1] if cur else 1.0, pct=pct, attached_letter=bool(letter), typo=typo,
                    year_like=year_like, leading_zero=len(num) > 1 and num[0] == "0" and num[1].isdigit(),
