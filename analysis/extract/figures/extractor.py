@@ -196,6 +196,7 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
     groups = _group(pieces, text, rx)
     mentions: list[CountryTuple] | None = None
     made: list[tuple[_Piece, Figure]] = []
+    bought: bool | None = None  # does the sentence tell of a purchase (read when a count first needs it)
     count_end = -1  # a number inside a counted noun phrase ("18 Leopard 2 tanks") is not another count
     for g in groups:
         # what kind of figure is this group?
@@ -226,7 +227,10 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
                 continue
             if rx.designation.search(text, max(0, first.start - 12), first.start):
                 continue
-            if (rx.deal.search(low) or rx.buyer.search(low) or rx.seller.search(low)) and not rx.in_service.search(low):
+            if bought is None:  # read once a sentence
+                bought = bool((rx.deal.search(low) or rx.buyer.search(low) or rx.seller.search(low))
+                              and not rx.in_service.search(low))
+            if bought:
                 continue  # "India bought five S-400 regiments": a quantity bought in a deal is no force count
             if fm.group("noun") == "people" and (not rx.military.search(low) or rx.casualty.search(low)):
                 continue  # "300 people were killed": people count as a force only among troops and drills
