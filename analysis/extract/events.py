@@ -11,6 +11,11 @@ Within one article, a named mention with no place ("the eighth joint strategic a
 same event as the article's unnamed mentions of that kind, domain and year that name a place, when
 they make up one event ("a joint patrol near Alaska ... the eighth joint strategic air patrol").
 
+Within one article, mentions of one series ("Vostok-2018", "Vostok 2018") are one event, and an unnamed
+mention joins the one named event of its kind that fits it, else the one earlier unnamed event that does
+(see :func:`_join_one_exercise`): one listing per exercise per article. The mentions of one event in one
+article then agree on its status (see :func:`_agree_on_status`).
+
 A mention flagged ``habitual`` ("have held joint drills in the Sea of Japan every year") describes a
 practice, not one event, and stays an event of its own.
 
@@ -35,7 +40,7 @@ from collections import Counter, defaultdict
 
 import pandas as pd
 
-__all__ = ["EVENT_COLUMNS", "events_frame", "assign_event_ids"]
+__all__ = ["EVENT_COLUMNS", "STATUS_CUED", "events_frame", "assign_event_ids"]
 
 #: The columns of :func:`events_frame` (lists are ``;``-joined). ``domain`` is the one domain, or
 #: ``joint`` when there are several, for charts; ``places`` are the gazetteer names of ``place_ids``;
@@ -172,7 +177,9 @@ def _join_within_articles(frame, find, union, names, kinds, domains, places, hab
     joint patrol", the headline's "war games") joins the one event of its kind the article names
     ("Vostok-2018"), and a mention that names neither exercise nor place joins the one other event of its
     kind in the article. Kinds compare as exercises (exercise, drill) or patrols; the stated years and
-    the domains must not disagree. With two candidate events the mention stays on its own."""
+    the domains must not disagree. With two candidate events the mention stays on its own. Then the article's
+    mentions of one series join (:func:`_join_same_names`) and its other unnamed mentions join the one event
+    that fits them (:func:`_join_one_exercise`)."""
     n = len(names)
     stated = [_int(v) for v in frame.get("year", pd.Series([None] * n))]
     by_article: dict[str, list[int]] = defaultdict(list)
@@ -207,6 +214,7 @@ def _join_within_articles(frame, find, union, names, kinds, domains, places, hab
     for i in range(n):
         everyone[articles[i]].append(i)
     months = [_int(v) for v in frame.get("month", pd.Series([None] * n))]
+    current = [_int(v) for v in frame.get("year_inferred", pd.Series([None] * n))]  # the stated year, else the article's
     for article, rows in by_article.items():
         _join_same_names(everyone[article], names, stated, find, union)
         if len(rows) < 2:
@@ -223,7 +231,7 @@ def _join_within_articles(frame, find, union, names, kinds, domains, places, hab
                 others = {find(j) for j in rows if find(j) != find(i) and fits(i, j)}
                 if len(others) == 1:
                     union(i, others.pop())
-        _join_one_exercise(rows, names, kinds, domains, places, stated, months, refers_back, find, union)
+        _join_one_exercise(rows, names, kinds, domains, places, stated, months, current, refers_back, find, union)
 
 
 #: a year at the end of a normalised name: " 2018" in "vostok 2018"
@@ -254,7 +262,7 @@ def _join_same_names(rows: list[int], names, stated, find, union) -> None:
             union(dated[None][0], dated[editions[0]][0])
 
 
-def _join_one_exercise(rows: list[int], names, kinds, domains, places, stated, months, refers_back, find,
+def _join_one_exercise(rows: list[int], names, kinds, domains, places, stated, months, current, refers_back, find,
                        union) -> None:
     """The rest of one article's unnamed mentions, in text order: each joins the one named event of its kind
     that fits it ("Russia and China launched their first-ever joint military exercises" in an article about
@@ -262,47 +270,64 @@ def _join_one_exercise(rows: list[int], names, kinds, domains, places, stated, m
     named event that fits, the one earlier unnamed event that does ("joint naval exercises" ... "a tripartite
     naval exercise at Richards Bay" ... "the drills"). An event fits when its kind (exercise or patrol) is the
     same and its stated years, months, domains and places (unless the mention is a definite reference back)
-    do not disagree. Two candidates: the mention stays apart."""
-    group = [_KIND_GROUP.get(kinds[i], kinds[i]) for i in range(len(kinds))] if rows else []
+    do not disagree (places only between unnamed events: "war games on the Shandong peninsula" is the article's
+    "Peace Mission 2005" held off the Yellow Sea). Of two named events, one mention that states no year joins the
+    one of the article's year. Else, two candidates: the mention stays apart."""
+    facts: dict[int, list] = {}  # root -> [years, months, domains, places, named, kinds, first row]: this article's
+    for j in rows:
+        f = facts.setdefault(find(j), [set(), set(), set(), set(), False, set(), j])
+        _add_facts(f, j, names, kinds, domains, places, stated, months)
 
-    def facts(root_rows: list[int]) -> tuple:
-        return ({stated[j] for j in root_rows if stated[j] is not None},
-                {months[j] for j in root_rows if months[j] is not None},
-                set().union(*(domains[j] for j in root_rows)), set().union(*(places[j] for j in root_rows)),
-                any(names[j] for j in root_rows), {group[j] for j in root_rows})
-
-    def agree(a: tuple, b: tuple, definite: bool) -> bool:
+    def agree(a: list, b: list, definite: bool) -> bool:
         if a[5] != b[5] or (a[0] and b[0] and not a[0] & b[0]) or (a[1] and b[1] and not a[1] & b[1]):
             return False
         if a[2] and b[2] and not a[2] & b[2]:
             return False
         return definite or not (a[3] and b[3] and not a[3] & b[3])
 
-    for x, i in enumerate(rows):
-        if names[i]:
-            continue
-        members: dict[int, list[int]] = defaultdict(list)
-        for j in rows:
-            members[find(j)].append(j)
+    for i in rows:
         own = find(i)
-        if any(names[j] for j in members[own]):
+        mine = facts[own]
+        if names[i] or mine[4]:
             continue
-        mine, definite = facts(members[own]), refers_back(i)
+        definite = None
         named, earlier = [], []
-        for root, those in members.items():
+        for root, theirs in facts.items():
             if root == own:
                 continue
-            theirs = facts(those)
-            if not agree(mine, theirs, definite):
-                continue
-            if theirs[4]:
-                named.append(root)
-            elif min(those) < i:
-                earlier.append(root)
-        if len(named) == 1:
-            union(own, named[0])
-        elif not named and len(earlier) == 1:
-            union(own, earlier[0])
+            if theirs[4]:  # a named event's places may be more than its mentions name
+                if agree(mine, theirs, True):
+                    named.append(root)
+            elif theirs[6] < i:
+                if definite is None:
+                    definite = refers_back(i)
+                if agree(mine, theirs, definite):
+                    earlier.append(root)
+        if len(named) > 1 and stated[i] is None and current[i] is not None:
+            # two named exercises: a mention that states no year tells of this year's ("the drills" in an article on
+            # Vostok-2022 that recalls Zapad-2021)
+            named = [r for r in named if facts[r][0] == {current[i]}]
+        target = named[0] if len(named) == 1 else (earlier[0] if not named and len(earlier) == 1 else None)
+        if target is not None:
+            theirs = facts.pop(target)
+            del facts[own]
+            union(own, target)
+            facts[find(own)] = [x | y for x, y in zip(mine[:4], theirs[:4])] + \
+                [mine[4] or theirs[4], mine[5] | theirs[5], min(mine[6], theirs[6])]
+
+
+def _add_facts(f: list, j: int, names, kinds, domains, places, stated, months) -> None:
+    """Add row ``j``'s stated year, month, domains, places, name and kind to an event's facts (see
+    :func:`_join_one_exercise`)."""
+    if stated[j] is not None:
+        f[0].add(stated[j])
+    if months[j] is not None:
+        f[1].add(months[j])
+    f[2] |= domains[j]
+    f[3] |= places[j]
+    f[4] = f[4] or bool(names[j])
+    f[5].add(_KIND_GROUP.get(kinds[j], kinds[j]))
+    f[6] = min(f[6], j)
 
 
 def _ordered(frame: pd.DataFrame) -> pd.DataFrame:
@@ -310,10 +335,39 @@ def _ordered(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.sort_values(keys, kind="stable").reset_index(drop=True) if keys else frame.reset_index(drop=True)
 
 
+#: a column the extractor may pass along (not one of the table's): whether a verb gave the mention's status
+STATUS_CUED = "_status_cued"
+
+
+def _agree_on_status(frame: pd.DataFrame, roots: list[int]) -> None:
+    """One exercise, one status per article: when a mention of it says it is still to come ("will begin on
+    Tuesday", "will be held") and none says it began or was held, those that only default to conducted ("warships
+    arrived on Monday for annual naval drills") or tell of the practice ("the drills are held annually") are
+    planned too. Needs the extractor's :data:`STATUS_CUED` column; without it, nothing changes."""
+    if STATUS_CUED not in frame.columns or not len(frame):
+        return
+    cued = frame[STATUS_CUED].tolist()
+    status = frame["status"].tolist()
+    habitual = ["habitual" in _split(v) for v in frame.get("flags", pd.Series([""] * len(frame)))]
+    groups: dict[tuple, list[int]] = defaultdict(list)
+    for i, (article, root) in enumerate(zip(frame["article_id"], roots)):
+        groups[(article, root)].append(i)
+    to_plan = []
+    for rows in groups.values():
+        told = [i for i in rows if cued[i] and not habitual[i]]
+        if any(status[i] == "planned" for i in told) and not any(status[i] == "conducted" for i in told):
+            to_plan += [i for i in rows if status[i] != "planned"]
+    if to_plan:
+        frame.loc[to_plan, "status"] = "planned"
+        if "cameo" in frame.columns:
+            frame.loc[to_plan, "cameo"] = "0312"
+
+
 def assign_event_ids(exercises: pd.DataFrame) -> pd.DataFrame:
     """A copy of the exercises table (sorted by article_id, start, end) with ``event_id`` filled in."""
     frame = _ordered(exercises.copy())
     roots = _components(frame)
+    _agree_on_status(frame, roots)
     mention_ids = [f"{a}:{int(s)}" for a, s in zip(frame["article_id"], frame["start"])] if len(frame) else []
     ids = [_event_id(mention_ids[r]) for r in roots]
     frame["event_id"] = pd.Series(ids, index=frame.index, dtype=object)

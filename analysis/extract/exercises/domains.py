@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 _LIBERATION_BEFORE = re.compile(r"Liberation\s+$", re.IGNORECASE)
 #: "think-" before "tank": no vehicle
 _THINK_TANK = re.compile(r"think[\s\-]+$", re.IGNORECASE)
+#: after "artillery", its firing: " fire", " firing" (in "practise artillery fire")
+_FIRE_AFTER = re.compile(r"[\s\-]+(?:fire|firing|firings|shooting)\b", re.IGNORECASE)
 #: forces moving or drilling in a next sentence: "flew", "sailed", "practised"
 _MOTION = _CaseFree(r"(?:%s)\b" % trie_alternation(
     "flew flown sailed passed transited entered crossed traveled travelled moved headed cruised conducted held "
@@ -31,9 +33,30 @@ def _assets(text: str, lo: int, hi: int, rules: _Rules) -> list[tuple[str, str, 
     for m in rules.asset.finditer(text, lo, hi):
         if _THINK_TANK.search(text, max(0, m.start() - 8), m.start()):
             continue
+        if m.end() - m.start() == 9 and _FIRE_AFTER.match(text, m.end()) and m.group(0).lower() == "artillery":
+            continue  # "artillery fire": a practice of every arm (navies fire their guns too), no land asset
         hit = rules.asset_of.get(_ASSET_SEPARATORS.sub("", m.group(0).lower()))
         if hit:
             out.append(hit)
+    return out
+
+
+#: the arms listed before "forces" after a mention: "troops from land, sea and air forces"
+_ARMS_FORCES = re.compile(r"\b((?:land|ground|sea|naval|air)(?:\s*,\s*(?:land|ground|sea|naval|air))*"
+                          r"(?:,?\s+and\s+(?:land|ground|sea|naval|air))?)\s+forces\b",
+                          re.IGNORECASE)
+#: each arm's domain
+_ARM_DOMAIN = {"land": "land", "ground": "land", "sea": "naval", "naval": "naval", "air": "air"}
+#: a word of _ARMS_FORCES's list
+_ARM = re.compile(r"[A-Za-z]+")
+
+
+def _arms(text: str, lo: int, hi: int) -> set[str]:
+    """The domains of the arms listed before "forces" in text[lo:hi] ("... exercises, which include 10,000 troops
+    from land, sea and air forces": land, naval, air)."""
+    out = set()
+    for m in _ARMS_FORCES.finditer(text, lo, hi):
+        out.update(_ARM_DOMAIN[w.lower()] for w in _ARM.findall(m.group(1)) if w.lower() in _ARM_DOMAIN)
     return out
 
 
@@ -77,7 +100,10 @@ def _domains_and_assets(t: _Text, c: _Cand, own_lo: int, clause_lo: int, ctx_sta
         domains |= _domain_words(t, max(own_lo, clause_lo), ctx_start, rules, places)
         asset_hits += _assets(t, max(own_lo, clause_lo), ctx_start, rules)
     aside = _ASIDE.search(t, c.end, nxt)
-    asset_hits += _assets(t, c.end, aside.start() if aside else nxt, rules)
+    hi = aside.start() if aside else nxt
+    asset_hits += _assets(t, c.end, hi, rules)
+    if t.find("forces", c.end, hi) >= 0:
+        domains |= _arms(t, c.end, hi)
     for j in went_on:
         s2_text = ctx.text_of(j)
         asset_hits += _assets(s2_text, 0, len(s2_text), rules)

@@ -4,13 +4,14 @@ them. :class:`_ArticleContext` holds what a mention may borrow from the rest of 
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable
 
 import pandas as pd
 
-from analysis.extract.exercises._vocab import _Rules, _rules, _Text, _may_hold_year
+from analysis.extract.exercises._vocab import _Rules, _rules, _Text, _country_list, _may_hold_year
 from analysis.extract.exercises.domains import _assets, _domain_words, _domains_and_assets, _went_on
 from analysis.extract.exercises.joint import _joint
 from analysis.extract.exercises.locations import _mention_places, _place_names, _sentence_facts
@@ -60,6 +61,7 @@ class ExerciseMention:
     cameo: str = "062"
     flags: tuple[str, ...] = ()
     year_inferred: int | None = None
+    status_cued: bool = False  # a verb gave the status ("will begin"); not a column: events.py reads it, then drops it
 
     @property
     def mention_id(self) -> str:
@@ -85,6 +87,7 @@ class _ArticleContext:
         self._lead_year = False
         self.facts: dict[int, tuple] = {}  # sentence index -> (places, countries), shared with the sentence pass
         self.texts: dict[int, _Text] = {}
+        self.references: list[tuple[str, int, int, int]] = []  # (family, sentence, start, end) of references back
 
     def sentence_facts(self, idx: int):
         if idx not in self.facts:
@@ -194,7 +197,46 @@ def extract_exercises(article) -> list[ExerciseMention]:
             follow.append(nxt)
         for m in _sentence_mentions(article, idx, sent, rules, ctx, families_seen, follow, published):
             out.append(m)
+        if ctx.references:
+            _fold(out, ctx, rules)
     return out
+
+
+#: before a list of countries whose forces take part: "troops from", "military personnel of", "contingents from"
+_FORCES_FROM = re.compile(r"\b(?:troops|personnel|servicemen|soldiers|contingents?|units|warships|sailors|pilots)"
+                          r"\s+(?:from|of)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _fold(out: list[ExerciseMention], ctx: _ArticleContext, rules: _Rules) -> None:
+    """A reference back that is left out ("The strategic maneuvers will bring together 50,000 troops ... 140
+    aircraft, 60 combat ships", "these exercises, to which troops from Armenia, Belarus and China have been
+    invited") still tells of the exercise it refers to: the domains of its sentence's assets and of its own
+    words ("the naval drills"), and the countries whose forces it lists, go to the last mention kept of its
+    family (exercise or patrol). Not its places: they may be where something else happens ("the drills come
+    days after jets flew near Okinawa")."""
+    for family, idx, start, end in ctx.references:
+        mine = [k for k in range(len(out)) if ("patrol" if out[k].kind == "patrol" else "exercise") == family]
+        # (a headline or caption tells no more than its line, unless no mention in the body tells of the exercise)
+        at = next((k for k in reversed(mine) if not {"in_title", "in_caption"} & set(out[k].flags)),
+                  mine[-1] if mine else None)
+        if at is None:
+            continue
+        t = ctx.text_of(idx)
+        hits = _assets(t, 0, len(t), rules)
+        domains = {d for _, d, _ in hits} | _domain_words(t, start, end, rules, ctx.sentence_facts(idx)[0])
+        countries = ctx.sentence_facts(idx)[1]
+        codes = set()
+        if countries:
+            country_at = {x.start: x for x in countries}
+            for m in _FORCES_FROM.finditer(t):
+                codes.update(x.alpha3 for x in _country_list(t, m.end(), country_at)[0])
+        m = out[at]
+        if not (domains - set(m.domains) or codes - set(m.participants)):
+            continue
+        assets = tuple(dict.fromkeys(m.assets + tuple(a for a, _, specific in hits if a and specific)))
+        out[at] = replace(m, domains=tuple(sorted(set(m.domains) | domains)), assets=assets,
+                          participants=tuple(sorted(set(m.participants) | codes)))
+    ctx.references.clear()
 
 
 def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleContext, families_seen: set, follow,
@@ -233,7 +275,10 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
 
         # keep or drop (before the joint tests below, which cost more: a generic or repeated mention is dropped
         # whatever they find)
-        if _generic_or_repeated(t, c, mention_places, clause_lo, families_seen, rules):
+        dropped = _generic_or_repeated(t, c, mention_places, clause_lo, families_seen, rules)
+        if dropped:
+            if dropped == "reference":
+                ctx.references.append(("patrol" if c.kind == "patrol" else "exercise", idx, c.start, c.end))
             continue
         joint = _joint(t, c, ctx_start, clause_lo, nxt, countries, country_at, rules)
         if joint is None:
@@ -265,7 +310,7 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
             sentence=sent.text, name=c.name, kind=c.kind, participants=tuple(sorted(codes)),
             domains=tuple(sorted(domains)), locations=tuple(locations), place_ids=tuple(place_ids),
             assets=tuple(assets), year=year, month=month, status=c.status, cameo=CAMEO[c.status],
-            flags=tuple(flags), year_inferred=year_inferred)
+            flags=tuple(flags), year_inferred=year_inferred, status_cued=c.status_cued)
         prev_mention = mention
         out.append(mention)
     return out
@@ -297,7 +342,7 @@ def _caption_mention(article, sent, t: _Text, rules: _Rules, places, countries, 
         name=n.name if n else "", kind=kind, participants=tuple(codes), domains=tuple(sorted(domains)),
         locations=tuple(p.surface for p in places), place_ids=tuple(p.place_id for p in places),
         assets=tuple(dict.fromkeys(a for a, _, _ in asset_hits)), year=year, month=_first_month(t, 0, len(t), 0),
-        status=status, cameo=CAMEO[status], flags=("in_caption",),
+        status=status, cameo=CAMEO[status], flags=("in_caption",), status_cued=st is not None,
         year_inferred=year or (published.year if published else None))]
 
 
@@ -315,10 +360,14 @@ def exercises_frame(articles: Iterable) -> pd.DataFrame:
 
 def mentions_frame(mentions: Iterable[ExerciseMention]) -> pd.DataFrame:
     """Mentions already extracted, as the table :func:`exercises_frame` gives (event ids assigned)."""
-    from analysis.extract.events import assign_event_ids
+    from analysis.extract.events import STATUS_CUED, assign_event_ids
 
-    rows = [m.as_row() for m in mentions]
+    rows, cued = [], []
+    for m in mentions:
+        rows.append(m.as_row())
+        cued.append(m.status_cued)
     frame = pd.DataFrame(rows, columns=EXERCISE_COLUMNS)
     frame = frame.astype({"year": "Int64", "month": "Int64", "year_inferred": "Int64", "start": int, "end": int})
+    frame[STATUS_CUED] = pd.Series(cued, index=frame.index, dtype=bool)
     frame = frame.sort_values(["article_id", "start", "end"], kind="stable").reset_index(drop=True)
-    return assign_event_ids(frame)
+    return assign_event_ids(frame).drop(columns=[STATUS_CUED])

@@ -141,6 +141,8 @@ _UNLISTED_AFTER = re.compile(rf"(?P<alias>{_UNLISTED_WORDS})(?:{_UNLISTED_YEAR})
 #: an unlisted name with its year just before an exercise word: "Cooperation-2024 " (in "the Cooperation-2024 drills")
 _UNLISTED_BEFORE = re.compile(rf"(?<![\w\-])(?P<alias>{_UNLISTED_WORDS})[\-–—](?P<year>(?:19|20)\d\d)(?P<tag>[A-Da-d])?"
                               rf"[\s‘’'\"“”«»]*$")
+#: a two-digit suffix of a series name that is a year of this century: "19" in "Tsentr 19", "05" in "Indra-05"
+_TWO_DIGIT_YEAR = re.compile(r"(?:0[0-9]|[1-3][0-9])(?!\d)")
 #: a word, or the gap between two: "The", " ", "Russian"
 _WORD_OR_GAP = re.compile(r"[A-Za-z]+|[^A-Za-z]+")
 
@@ -162,6 +164,8 @@ def _names(text: str, rules: _Rules, places_of: Callable[[], list], cue_spans, n
             continue
         s, ambiguous = hit
         year, tag, roman, num = m.group("year"), m.group("tag"), m.group("roman"), m.group("num")
+        if num and len(num) == 2 and _TWO_DIGIT_YEAR.match(text, m.start("num")):
+            year, num = "20" + num, None  # "Tsentr 19", "Vostok-18": the edition's year, as "Tsentr-2019" says it
         if ambiguous and not (year or roman):
             before = text[max(0, m.start() - 30):m.start()]
             near_cue = any(0 <= m.start() - ce <= 3 or 0 <= cs - m.end() <= 25 and
@@ -464,6 +468,10 @@ def _candidates(t: _Text, rules: _Rules, cues, names: list[_Cand], places, count
                     (m := _APPOSITION.search(t, c.end, n.start + 1)) and m.end() == n.start:
                 c.context_start = c.start  # "The exercise, dubbed ‘Zapad / Interaction-2021’": the name is the span
                 c.start, c.end = n.start, n.end
+                again = next((o for o in cands if o.series is None and o is not c and o.head[0] >= n.end and
+                              _ADJACENT.fullmatch(t, n.end, o.head[0])), None)
+                if again is not None:  # "the exercise called Tsentr-2019 exercise will be held": one mention
+                    c.end = max(c.end, again.end)
             else:
                 continue
             c.name, c.series, c.name_year, c.edition = n.name, n.series, n.name_year, n.edition
@@ -519,15 +527,15 @@ def _clause(t: _Text, c: _Cand, prev: _Cand | None, nxt: int, rules: _Rules) -> 
 
 
 def _generic_or_repeated(t: _Text, c: _Cand, mention_places: list, clause_lo: int, families_seen: set,
-                         rules: _Rules) -> bool:
-    """Whether to leave out a mention that names no series and no place: an area of cooperation ("cooperation
+                         rules: _Rules) -> str:
+    """Whether ("generic" or "reference"; "" to keep it) to leave out a mention that names no series and no place: an area of cooperation ("cooperation
     in strategic exercises, joint patrols and other areas"), or a definite reference back ("the exercise") to a
     family (exercise or patrol) already kept."""
     if c.series is None:
         if not mention_places and (rules.generic_before.search(t, clause_lo, c.start) or
                                    rules.generic_after.match(t, c.end)):
-            return True
+            return "generic"
         family = "patrol" if c.kind == "patrol" else "exercise"
         if c.definite and not mention_places and family in families_seen:
-            return True
-    return False
+            return "reference"  # its sentence may still tell what the exercise involves (see extractor._fold)
+    return ""

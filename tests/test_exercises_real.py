@@ -1,0 +1,149 @@
+"""Wording of real reporting (the classes of text the development set showed), each with sentences written
+here: series names as agencies spell them, one status per exercise per article, and the present tense of a start."""
+from __future__ import annotations
+
+import datetime as dt
+
+from analysis import article_from_text
+from analysis.extract.exercises import exercises_frame, extract_exercises
+
+DAY = dt.date(2019, 9, 13)
+
+
+def found(body: str, title: str = "Military ties", published=DAY):
+    article = article_from_text(f"{title}\n\n{body}\n", article_id="r", published=published)
+    return [m for m in extract_exercises(article) if "in_title" not in m.flags]
+
+
+def table(body: str, title: str = "Military ties", published=DAY):
+    return exercises_frame([article_from_text(f"{title}\n\n{body}\n", article_id="r", published=published)])
+
+
+# ---- series names --------------------------------------------------------------------------------------------
+
+def test_two_digit_year_suffix_is_the_edition_year():
+    # "Tsentr 19", "Vostok-18": the same name as "Tsentr-2019"
+    names = [(m.name, m.year) for m in found("Russia held the Tsentr 19 exercise with China and India. "
+                                             "Troops from Russia and China took part in Vostok-18 drills.")]
+    assert names == [("Tsentr-2019", 2019), ("Vostok-2018", 2018)], names
+
+
+def test_a_one_digit_suffix_stays_a_number():
+    assert [m.name for m in found("Russian and Chinese troops held the Vostok-1 drills together.")] in ([], ["Vostok-1"])
+
+
+def test_sea_cooperation_is_joint_sea():
+    # the Russian-Chinese naval series translated as "Sea Cooperation" or "Maritime Cooperation"
+    names = [m.name for m in found("Russia and China start on Sunday the naval exercise “Sea Cooperation-2012” in the "
+                                   "Yellow Sea. The Maritime Cooperation 2013 drills followed in the Sea of Japan.",
+                                   published=dt.date(2012, 4, 22))]
+    assert names == ["Joint Sea-2012", "Joint Sea-2013"], names
+
+
+def test_maritime_cooperation_as_words_is_no_name():
+    assert all(m.name == "" for m in found("China and Russia held joint naval drills to deepen maritime cooperation."))
+
+
+def test_a_name_between_two_exercise_words_is_one_mention():
+    # "the exercise called Tsentr-2019 exercise will be held": the second exercise word does not cut the clause
+    m = found("The strategic command-and-staff exercise called Tsentr-2019 exercise will be held in two phases "
+              "with China and India.")
+    assert [(x.surface, x.name, x.status) for x in m] == [("Tsentr-2019 exercise", "Tsentr-2019", "planned")], m
+
+
+# ---- status --------------------------------------------------------------------------------------------------
+
+def test_present_tense_of_a_start_is_conducted():
+    # "warships start joint exercise", "announced the commencement of a naval exercise"
+    m = found("Russia and China start the naval exercise in the Yellow Sea on Sunday.", published=dt.date(2012, 4, 22))
+    assert [x.status for x in m] == ["conducted"], m
+    m = found("The ministry announced the commencement of a tripartite naval exercise of Russia, China and South "
+              "Africa at Richards Bay.")
+    assert [x.status for x in m] == ["conducted"], m
+
+
+def test_will_start_stays_planned():
+    m = found("Russia and China will start joint naval drills in the Yellow Sea next week.")
+    assert [x.status for x in m] == ["planned"], m
+
+
+def test_an_exercise_still_to_come_is_planned_in_every_mention():
+    # present tense of the practice and a default status give way to "will begin" told of the same exercise
+    frame = table("Russian and Chinese warships arrived in waters off Iran on Monday for annual naval drills "
+                  "between the three countries. The main phase of the drills, known as Marine Security Belt, "
+                  "will begin on Tuesday near the port city of Chabahar.",
+                  title="Marine Security Belt naval drills are held annually by Iran, China and Russia",
+                  published=None)
+    assert len(set(frame["event_id"])) == 1, frame[["surface", "event_id"]]
+    assert set(frame["status"]) == {"planned"} and set(frame["cameo"]) == {"0312"}, frame[["surface", "status"]]
+
+
+def test_a_started_exercise_keeps_conducted_whatever_is_still_to_come():
+    frame = table("South Africa, China and Russia began joint naval exercises at Richards Bay on Wednesday. "
+                  "The drills will include artillery firing and tactical manoeuvres.",
+                  published=dt.date(2023, 2, 22))
+    assert frame["status"].iloc[0] == "conducted", frame[["surface", "status"]]
+
+
+# ---- what a reference back tells of its exercise -------------------------------------------------------------
+
+def test_a_reference_back_lends_its_assets_and_contingents_to_the_exercise():
+    # "The strategic maneuvers will bring together ... aircraft, ... combat ships", "troops from A, B and C"
+    m = found("Russia said the Vostok 2022 military exercises will be held in the Far East with troops from China. "
+              "The strategic maneuvers will bring together 140 aircraft and 60 combat ships, and the drills will "
+              "engage troops from Laos, Mongolia and Nicaragua.", published=dt.date(2022, 8, 29))
+    assert [x.name for x in m] == ["Vostok-2022"], m
+    assert set(m[0].domains) == {"air", "land", "naval"}, m[0].domains
+    assert {"LAO", "MNG", "NIC", "CHN", "RUS"} <= set(m[0].participants), m[0].participants
+
+
+def test_a_reference_back_tells_the_body_mention_not_the_headline():
+    article = article_from_text("Russian and Chinese warships start joint exercise\n\n"
+                                "Russia and China began joint naval drills in the Sea of Japan on Monday. "
+                                "Over 30 naval aircraft and helicopters are involved in the exercise.\n",
+                                article_id="r", published=DAY)
+    by_title = {("in_title" in m.flags): m.domains for m in extract_exercises(article)}
+    assert by_title[False] == ("air", "naval") and "air" not in by_title.get(True, ()), by_title
+
+
+def test_a_reference_back_with_no_assets_changes_nothing():
+    m = found("Russia and China began joint naval drills in the Sea of Japan on Monday. "
+              "The drills aim to strengthen security in the region.")
+    assert [(x.domains, x.participants) for x in m] == [(("naval",), ("CHN", "RUS"))], m
+
+
+# ---- domains -------------------------------------------------------------------------------------------------
+
+def test_a_named_fleet_gives_the_naval_domain():
+    # "... aircraft from Russia's military districts and the Northern Fleet"
+    m = found("Vostok-2018 will involve 300,000 troops and more than 1,000 aircraft from Russia's military districts "
+              "and the Northern Fleet, with Chinese troops.", published=dt.date(2018, 8, 29))
+    assert set(m[0].domains) == {"air", "land", "naval"}, m[0].domains
+
+
+def test_artillery_fire_gives_no_land_domain():
+    # navies fire their guns too: "warships ... will practise artillery fire"
+    m = found("Russian and Chinese warships will hold joint drills in the Yellow Sea and practise artillery fire.")
+    assert m[0].domains == ("naval",), m[0].domains
+
+
+def test_arms_listed_before_forces_give_their_domains():
+    # "the exercises -- which include some 10,000 troops from land, sea and air forces"
+    m = found("Russia and China say the \"Peace Mission 2005\" exercises -- which include some 10,000 troops from "
+              "land, sea and air forces -- are not aimed at a third country.", published=dt.date(2005, 8, 18))
+    assert set(m[0].domains) == {"air", "land", "naval"}, m[0].domains
+
+
+def test_a_joint_bomber_incursion_is_a_patrol():
+    m = found("China and Russia have mounted a joint bomber incursion against Japan, resulting in the scrambling "
+              "of fighters.", published=dt.date(2025, 12, 10))
+    assert [(x.surface, x.kind, x.participants, x.domains) for x in m] == [
+        ("joint bomber incursion", "patrol", ("CHN", "RUS"), ("air",))], m
+
+
+# ---- places as written ---------------------------------------------------------------------------------------
+
+def test_ranges_and_regions_as_written():
+    m = found("The two countries' militaries will hold joint exercises at the Tsugol training range in Russia's "
+              "Trans-Baikal region from Sept. 11 to 15.", published=dt.date(2018, 8, 29))
+    assert m[0].locations == ("Tsugol training range", "Trans-Baikal region"), m[0].locations
