@@ -49,10 +49,8 @@ def attribution_patterns() -> dict:
         including=re.compile(rf"(?i:including|such{_S}+as){_S}+(?:(?i:the){_S}+)?$"),  # "Europe, including Germany"
         attached_after=re.compile(rf"(?:{_S}*\([^()]{{0,40}}\))?{_S}+"),  # "... yen (USD 910 billion) "
         # people count as a force only in a sentence about troops or drills, and never as casualties
-        military=re.compile(r"troops|soldiers|military|exercise|drill|army|navy|forces|personnel|servicemen|"
-                            r"manoeuvres|maneuvers|war ?games|deploy"),
-        casualty=re.compile(r"killed|dead|died|injur|wounded|protest|evacuat|refugee|displaced|civilian|victim|"
-                            r"missing|arrested|kidnap"),
+        military=re.compile(_words_rx("force_context")),  # "8,000 people took part in the drills"
+        casualty=re.compile(_words_rx("casualty")),  # "300 people were killed"
         # a country after these is the object of a comparison or an agent, not a spender ("war with China")
         object_of=re.compile(rf"(?<![\w-])(?i:with|by|since|than|against|from|between|near|versus|vs\.?)"
                              rf"(?:{_S}+(?i:the))?{_S}+$"),
@@ -108,17 +106,6 @@ def attribution_patterns() -> dict:
         made=re.compile(r"-(?:made|built|designed|supplied|produced)"),
         closing=re.compile(rf"{_S}*[)\]]"),
     )
-
-
-def _nearest(rx_: re.Pattern, text: str, start: int, end: int, rx: SimpleNamespace | None = None) -> int | None:
-    best = None
-    for m in rx_.finditer(text):
-        if rx is not None and m.group(0).lower() == "order" and rx.in_order.search(text, 0, m.start()):
-            continue
-        d = _distance(m.start(), m.end(), start, end)
-        if best is None or d < best:
-            best = d
-    return best
 
 
 def _preposed(text: str, m: CountryTuple, rx: SimpleNamespace) -> bool:

@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from types import SimpleNamespace
+from typing import Callable
 
 from analysis.extract.countries import CountryTuple
 from analysis.extract.figures._common import _beyond_ascii, _lower, _mentions
@@ -147,41 +148,56 @@ def extract_figures(article) -> list[Figure]:
     return _home_currency(out, state, rx) if out else out
 
 
-# A currency sign several countries write, and the currency it stands for in a country's own reporting.
-_RUPEE_HOME = {"PAK": "PKR", "LKA": "LKR", "NPL": "NPR"}
-_RIYAL_HOME = {"IRN": "IRR", "QAT": "QAR", "OMN": "OMR", "YEM": "YER"}
-_DOLLAR_HOME = {"AUS": "AUD", "NZL": "NZD", "CAN": "CAD", "SGP": "SGD"}
-_DOLLAR_WORDS = ("Austral", "Canberra", "Zealand", "Wellington", "Canad", "Ottawa", "Singapore")
 _US_MARK = re.compile(r"U\.?S|USD|American", re.I)
 
 
+@dataclass(frozen=True)
+class _SharedSign:
+    """A currency sign several countries write: the unit the currency table reads it as, how a surface shows
+    it, and the currency it stands for in each country's own reporting."""
+
+    unit: str
+    written: Callable[[str], bool]
+    homes: dict[str, str]
+    named: tuple[str, ...] = ()  # words one of which the article must hold (a cheap test before reading it)
+    on_spending: bool = False  # only in an article on military spending
+
+    def home(self, state: "_State", rx: SimpleNamespace) -> str:
+        """The currency the sign stands for in this article, or ""."""
+        if self.named and not any(word in state.text for word in self.named):
+            return ""
+        if self.on_spending and not state.on_spending(rx):
+            return ""
+        return self.homes.get(state.main_country(rx) or "", "")
+
+
+_SHARED_SIGNS = {sign.unit: sign for sign in (
+    _SharedSign("INR", lambda s: s[:2].lower() in ("rs", "ru"), {"PAK": "PKR", "LKA": "LKR", "NPL": "NPR"}),
+    _SharedSign("SAR", lambda s: "riyal" in s.lower(), {"IRN": "IRR", "QAT": "QAR", "OMN": "OMR", "YEM": "YER"}),
+    _SharedSign("USD", lambda s: "$" in s and not _US_MARK.search(s),
+                {"AUS": "AUD", "NZL": "NZD", "CAN": "CAD", "SGP": "SGD"},
+                named=("Austral", "Canberra", "Zealand", "Wellington", "Canad", "Ottawa", "Singapore"),
+                on_spending=True),
+)}
+
+
 def _home_currency(figures: list[Figure], state: "_State", rx: SimpleNamespace) -> list[Figure]:
-    """A bare "Rs", "riyals" or "$" takes the currency of the country the article is about when that country writes
-    it for its own money: a Karachi budget story's "Rs" is PKR, a Canberra budget story's "$" is AUD
-    (the latter only in an article on military spending, and never a "$" marked US: "US$", "U.S. $")."""
-    rupee = dollar = None
+    """A bare "Rs", "riyals" or "$" takes the currency of the country the article is about when that country
+    writes it for its own money: a Karachi budget story's "Rs" is PKR, a Canberra budget story's "$" is AUD
+    (the latter only in an article on military spending, and never a "$" marked US: "US$", "U.S. $"). An
+    actor the currency gave becomes that country."""
+    homes: dict[str, str] = {}  # the sign's unit -> its currency here, read once per article
     out = []
     for f in figures:
-        if f.unit == "SAR" and "riyal" in f.surface.lower():  # "97 trillion riyals" in a story about Iran
-            home = _RIYAL_HOME.get(state.main_country(rx) or "")
+        sign = _SHARED_SIGNS.get(f.unit)
+        if sign is not None and sign.written(f.surface):
+            if f.unit not in homes:
+                homes[f.unit] = sign.home(state, rx)
+            home = homes[f.unit]
             if home:
                 f = replace(f, unit=home, flags=f.flags + ("home_currency",))
-        elif f.unit == "INR" and f.surface[:2].lower() in ("rs", "ru"):
-            if rupee is None:
-                rupee = _RUPEE_HOME.get(state.main_country(rx) or "", "")
-            if rupee:
-                f = replace(f, unit=rupee, flags=f.flags + ("home_currency",))
-                if f.actor_cue.startswith("currency:"):
-                    f = replace(f, actor=state.main_country(rx), actor_cue="currency: " + rupee)
-        elif f.unit == "USD" and "$" in f.surface and not _US_MARK.search(f.surface):
-            if dollar is None:  # a cheap test of the text first: most articles name none of these countries
-                dollar = ""
-                if any(word in state.text for word in _DOLLAR_WORDS) and state.on_spending(rx):
-                    dollar = _DOLLAR_HOME.get(state.main_country(rx) or "", "")
-            if dollar:
-                f = replace(f, unit=dollar, flags=f.flags + ("home_currency",))
-                if f.actor is None:
-                    f = replace(f, actor=state.main_country(rx), actor_cue="currency: " + dollar)
+                if f.actor is None or f.actor_cue.startswith("currency:"):
+                    f = replace(f, actor=state.main_country(rx), actor_cue="currency: " + home)
         out.append(f)
     return out
 
