@@ -37,6 +37,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -197,8 +198,6 @@ def _join_within_articles(frame, find, union, names, kinds, domains, places, hab
     flags = [set(_split(v)) for v in frame.get("flags", pd.Series([""] * n))]
     sentences = list(frame.get("sentence", pd.Series([""] * n)))
     surfaces = list(frame.get("surface", pd.Series([""] * n)))
-    starts = list(frame.get("start", pd.Series([0] * n)))
-    sentence_starts = list(frame.get("sentence_start", pd.Series([None] * n)))
 
     def refers_back(i: int) -> bool:
         """A headline, or a definite reference ("the drills", "this year's patrol", "these exercises")."""
@@ -273,61 +272,79 @@ def _join_one_exercise(rows: list[int], names, kinds, domains, places, stated, m
     do not disagree (places only between unnamed events: "war games on the Shandong peninsula" is the article's
     "Peace Mission 2005" held off the Yellow Sea). Of two named events, one mention that states no year joins the
     one of the article's year. Else, two candidates: the mention stays apart."""
-    facts: dict[int, list] = {}  # root -> [years, months, domains, places, named, kinds, first row]: this article's
+    facts: dict[int, _Facts] = {}  # root -> what this article's mentions of the event state
     for j in rows:
-        f = facts.setdefault(find(j), [set(), set(), set(), set(), False, set(), j])
-        _add_facts(f, j, names, kinds, domains, places, stated, months)
-
-    def agree(a: list, b: list, definite: bool) -> bool:
-        if a[5] != b[5] or (a[0] and b[0] and not a[0] & b[0]) or (a[1] and b[1] and not a[1] & b[1]):
-            return False
-        if a[2] and b[2] and not a[2] & b[2]:
-            return False
-        return definite or not (a[3] and b[3] and not a[3] & b[3])
+        facts.setdefault(find(j), _Facts(first=j)).add(j, names, kinds, domains, places, stated, months)
 
     for i in rows:
         own = find(i)
         mine = facts[own]
-        if names[i] or mine[4]:
+        if names[i] or mine.named:
             continue
         definite = None
         named, earlier = [], []
         for root, theirs in facts.items():
             if root == own:
                 continue
-            if theirs[4]:  # a named event's places may be more than its mentions name
-                if agree(mine, theirs, True):
+            if theirs.named:  # a named event's places may be more than its mentions name
+                if mine.agrees(theirs, definite=True):
                     named.append(root)
-            elif theirs[6] < i:
+            elif theirs.first < i:
                 if definite is None:
                     definite = refers_back(i)
-                if agree(mine, theirs, definite):
+                if mine.agrees(theirs, definite):
                     earlier.append(root)
         if len(named) > 1 and stated[i] is None and current[i] is not None:
             # two named exercises: a mention that states no year tells of this year's ("the drills" in an article on
             # Vostok-2022 that recalls Zapad-2021)
-            named = [r for r in named if facts[r][0] == {current[i]}]
+            named = [r for r in named if facts[r].years == {current[i]}]
         target = named[0] if len(named) == 1 else (earlier[0] if not named and len(earlier) == 1 else None)
         if target is not None:
             theirs = facts.pop(target)
             del facts[own]
             union(own, target)
-            facts[find(own)] = [x | y for x, y in zip(mine[:4], theirs[:4])] + \
-                [mine[4] or theirs[4], mine[5] | theirs[5], min(mine[6], theirs[6])]
+            facts[find(own)] = mine.merged(theirs)
 
 
-def _add_facts(f: list, j: int, names, kinds, domains, places, stated, months) -> None:
-    """Add row ``j``'s stated year, month, domains, places, name and kind to an event's facts (see
-    :func:`_join_one_exercise`)."""
-    if stated[j] is not None:
-        f[0].add(stated[j])
-    if months[j] is not None:
-        f[1].add(months[j])
-    f[2] |= domains[j]
-    f[3] |= places[j]
-    f[4] = f[4] or bool(names[j])
-    f[5].add(_KIND_GROUP.get(kinds[j], kinds[j]))
-    f[6] = min(f[6], j)
+@dataclass
+class _Facts:
+    """What one article's mentions of an event state (see :func:`_join_one_exercise`)."""
+
+    first: int  # its first row
+    years: set = field(default_factory=set)
+    months: set = field(default_factory=set)
+    domains: set = field(default_factory=set)
+    places: set = field(default_factory=set)
+    kinds: set = field(default_factory=set)  # exercise or patrol
+    named: bool = False
+
+    def add(self, j: int, names, kinds, domains, places, stated, months) -> None:
+        """Add row ``j``'s stated year, month, domains, places, name and kind."""
+        if stated[j] is not None:
+            self.years.add(stated[j])
+        if months[j] is not None:
+            self.months.add(months[j])
+        self.domains |= domains[j]
+        self.places |= places[j]
+        self.named = self.named or bool(names[j])
+        self.kinds.add(_KIND_GROUP.get(kinds[j], kinds[j]))
+        self.first = min(self.first, j)
+
+    def agrees(self, other: "_Facts", definite: bool) -> bool:
+        """Same kind, and no stated year, month, domain or (unless ``definite``) place disagrees."""
+        def apart(a: set, b: set) -> bool:
+            return bool(a and b and not a & b)
+
+        if self.kinds != other.kinds or apart(self.years, other.years) or apart(self.months, other.months):
+            return False
+        if apart(self.domains, other.domains):
+            return False
+        return definite or not apart(self.places, other.places)
+
+    def merged(self, other: "_Facts") -> "_Facts":
+        return _Facts(min(self.first, other.first), self.years | other.years, self.months | other.months,
+                      self.domains | other.domains, self.places | other.places, self.kinds | other.kinds,
+                      self.named or other.named)
 
 
 def _ordered(frame: pd.DataFrame) -> pd.DataFrame:
