@@ -257,7 +257,7 @@ def table_chart(table: str, rows: pd.DataFrame) -> Figure:
 
         return claimed_vs_reference_chart(rows)
     if table == "exercises":
-        from analysis.charts_exercises import timeline_figure
+        from analysis.charts import timeline_figure
         from analysis.extract.events import events_frame
 
         return timeline_figure(events_frame(rows))

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from analysis.charts import save_figure
-from analysis.charts_exercises import coastlines, event_points, map_figure, timeline_figure
+from analysis.charts import coastlines, event_points, map_figure, timeline_figure
 
 EVENTS = pd.DataFrame({
     "event_id": ["e1", "e2", "e3"], "name": ["Joint Sea-2021", "Zapad/Interaction-2021", "Vostok 2018"],

@@ -15,7 +15,7 @@ from typing import Callable, Mapping
 import pandas as pd
 
 from analysis.charts import claimed_vs_reference_chart, combined_chart, save_figure, sipri_series_chart
-from analysis.charts_exercises import map_figure, timeline_figure
+from analysis.charts import map_figure, timeline_figure
 
 __all__ = ["CHARTS", "available_charts", "write_charts", "write_extra_formats"]
 

@@ -310,7 +310,7 @@ def events_summary(tables: dict, year_from: int = 0, year_to: int = 9999, domain
 def events_map(tables: dict, year_from: int = 0, year_to: int = 9999, domains: list[str] | None = None,
                min_articles: int = 1):
     """The map of the selected events' places (offline coastlines)."""
-    from analysis.charts_exercises import map_figure
+    from analysis.charts import map_figure
 
     return map_figure(events_selected(tables, year_from, year_to, domains, min_articles))
 
@@ -318,6 +318,6 @@ def events_map(tables: dict, year_from: int = 0, year_to: int = 9999, domains: l
 def events_timeline(tables: dict, year_from: int = 0, year_to: int = 9999, domains: list[str] | None = None,
                     min_articles: int = 1):
     """The timeline of the selected events (year/month, colour = domain, marker = status)."""
-    from analysis.charts_exercises import timeline_figure
+    from analysis.charts import timeline_figure
 
     return timeline_figure(events_selected(tables, year_from, year_to, domains, min_articles))
