@@ -1,0 +1,18 @@
+"""Analyst review that survives re-runs, and what changed since the last run.
+
+- :func:`add_row_ids`: every figure, exercise and quote row gets a ``row_id`` built from its table, its
+  article's text hash and its span, so the same row has the same id in every run.
+- :func:`apply_review`: a review file (``row_id, action, field, value, note[, reviewer, date]``;
+  actions ``reject``, ``set``, ``confirm``) applied to the tables before anything is derived from
+  them; bad lines become ``problems`` rows, never exceptions.
+- :func:`diff_outputs` / :func:`summarise_changes`: what changed between two output folders
+  (``extract`` folders or report runs), row by row; ``python -m analysis.review diff OLD NEW --out DIR``.
+- :func:`since_last_run`: the facts a landing page states: new articles, new and changed figures,
+  claims whose verdict changed, new events.
+"""
+from analysis.review.apply import ACTIONS, REVIEWED_COLUMNS, apply_review, warning_line
+from analysis.review.ids import add_row_ids, row_id, sha_by_article, text_sha256
+from analysis.review.reviewfile import REVIEW_COLUMNS, ReviewFileError, ReviewLine, read_review
+
+__all__ = ["ACTIONS", "REVIEWED_COLUMNS", "REVIEW_COLUMNS", "ReviewFileError", "ReviewLine", "add_row_ids",
+           "apply_review", "read_review", "row_id", "sha_by_article", "text_sha256", "warning_line"]
