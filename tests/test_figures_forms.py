@@ -102,3 +102,32 @@ def test_a_decimal_comma_before_trillion_and_a_price_base_year():
     assert read("Defence spending will reach RUB4,981 trillion in 2023.") == [("RUB4,981 trillion", 4.981e12, "RUB")]
     assert read("Spending is given in constant 2005 dollars.") == []
     assert read("Japan's debt is 1,200 trillion yen.")[0][1] == 1.2e15  # yen are not re-read
+
+
+def test_a_scale_word_with_a_or_half_a_is_money_only():
+    assert read("The world spent nearly a trillion dollars on arms.") == [("a trillion dollars", 1e12, "USD")]
+    assert read("Moscow will spend half a trillion roubles on new tanks.") == [("half a trillion roubles", 5e11, "RUB")]
+    assert read("A billion people live there.") == []
+
+
+def read_rates(text: str) -> list[tuple[str, float, str]]:
+    return [(text[f.start:f.end], f.value, f.unit) for f in extract_figures(article(text)) if f.unit.startswith("percent")]
+
+
+def test_decimals_said_aloud_with_digit_words():
+    assert read("Seoul's defence budget rose seven-point-four percent to 46-point-seven trillion won.") == [
+        ("seven-point-four percent", 7.4, "percent_growth"), ("46-point-seven trillion won", 46.7e12, "KRW")]
+
+
+def test_a_signed_rate_in_a_ranking_is_a_change():
+    assert read_rates("Military spending fell most in Chad (-56%), Peru (−54%) and Fiji (+3%).") == [
+        ("-56%", -56, "percent_growth"), ("−54%", -54, "percent_growth"), ("+3%", 3, "percent_growth")]
+    assert read_rates("Military spending rose 10-15% in Asia.") == [
+        ("10", 10, "percent_growth"), ("15%", 15, "percent_growth")]  # a range, not a sign
+
+
+def test_percentage_points_are_a_change_of_the_rate():
+    assert read_rates("Its military spending was $611 billion (up 1.7 percentage points year-on-year).") == [
+        ("1.7 percentage points", 1.7, "percent_growth")]
+    assert read_rates("Defence spending may rise by two percentage points.") == [
+        ("two percentage points", 2, "percent_growth")]

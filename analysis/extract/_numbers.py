@@ -121,9 +121,8 @@ def parse_number(text: str, scaled: bool = False, currency: str | None = None, p
     """
     if text.isdigit():
         return float(text)  # the common case: no separator, no typo
-    if "-point-" in text:  # a spoken decimal: "45-point-2"
-        whole, _, fraction = text.partition("-point-")
-        return float(f"{whole}.{fraction}")
+    if "-point-" in text:  # a spoken decimal: "45-point-2", "46-point-seven"
+        return spoken_decimal(text)
     s = text.replace("o", "0").replace("O", "0")
     for ch in SPACES + "'’":
         s = s.replace(ch, "")
@@ -157,6 +156,23 @@ def _word_tables() -> tuple[dict[str, float], dict[str, float], dict[str, float]
     mults = {t: float(v) for t, v in vocab()["number_multiplier"]}
     collectives = {t: float(v) for t, v in vocab()["collective"]}
     return units, mults, collectives
+
+
+_DIGIT_WORDS = {w: str(i) for i, w in enumerate("zero one two three four five six seven eight nine".split())}
+# the part after "-point-" of a spoken decimal: digits or digit words ("45-point-2", "seven-point-four")
+SPOKEN_FRACTION = r"-point-(?:\d+|(?:zero|one|two|three|four|five|six|seven|eight|nine)(?:-(?:zero|one|two|three|four|five|six|seven|eight|nine))*)"
+
+
+def spoken_decimal(text: str) -> float:
+    """The value of a decimal said aloud, as broadcasters' transcripts write it.
+
+    >>> spoken_decimal("seven-point-four"), spoken_decimal("46-point-seven"), spoken_decimal("45-point-2")
+    (7.4, 46.7, 45.2)
+    """
+    whole, _, fraction = text.lower().partition("-point-")
+    whole_value = float(whole) if whole.isdigit() else words_value(whole)
+    digits = fraction if fraction.isdigit() else "".join(_DIGIT_WORDS[w] for w in fraction.split("-"))
+    return whole_value + float("0." + digits)
 
 
 def words_pattern() -> str:

@@ -199,6 +199,18 @@ def _qualifier(text: str, start: int, rx: SimpleNamespace) -> tuple[str | None, 
 
 
 
+def _signed(text: str, start: int) -> str:
+    """The sign written on a rate that opens a bracket or a clause ("(-56%)", ": +4%", "(−3%)"), else "".
+
+    A hyphen-minus is already part of the number (its value is negative); "+" and "−" are read here."""
+    if text[start] == "-":
+        return "-"
+    if start < 1 or text[start - 1] not in "+−":
+        return ""
+    before = text[start - 2] if start >= 2 else " "
+    return "" if before not in "( :\n\t[" else text[start - 1]  # "10+5%" is no sign
+
+
 def _classify_pct(g: list[_Piece], text: str, low: str, prev_low: str,
                   rx: SimpleNamespace, topic: Callable[[], bool] = bool) -> tuple[str, str, int, float, str] | None:
     """(unit, metric, surface end of the last piece, sign) for a group of percentages, or None."""
@@ -210,8 +222,11 @@ def _classify_pct(g: list[_Piece], text: str, low: str, prev_low: str,
     if rx.gdp_target.match(text, last.end) and (defence or rx.nato.search(text)):
         return "percent_gdp", "share_of_gdp", last.end, 1.0, "GDP target"
     cue = None
+    signed = _signed(text, first.start)
     m = rx.growth_before.search(text, max(0, first.start - 72), first.start)
-    if m:
+    if signed:
+        cue = signed  # "Venezuela (-56%)": a signed rate is a change
+    elif m:
         cue = m.group("cue")
     else:
         m = rx.growth_after.match(text, last.end)
@@ -219,7 +234,7 @@ def _classify_pct(g: list[_Piece], text: str, low: str, prev_low: str,
             cue = m.group("cue")
     if cue is None or not (defence or rx.budget.search(low) or topic()):
         return None
-    sign = 1.0 if _key(cue) in rx.growth_up or lower_as_matched(cue).startswith(
+    sign = 1.0 if _key(cue) in rx.growth_up or cue in ("+", "-") or lower_as_matched(cue).startswith(
         ("year-on-year", "annual")) else -1.0
     line = _nearest_match(rx.defence_line, low, first.start, last.end)
     other = _nearest_match(rx.other_line, low, first.start, last.end)

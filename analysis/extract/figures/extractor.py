@@ -221,6 +221,7 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
         metric_cue = ""
         ends: dict[int, int] = {}
         sign = 1.0
+        sign_at = None
         if last.code:
             metric, end, metric_cue = _money_metric(g, text, low, prev_low, rx, lambda: state.on_spending(rx))
             unit = last.code
@@ -233,6 +234,8 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
                 continue
             unit, metric, end, sign, metric_cue = got
             ends[len(g) - 1] = end
+            if metric_cue in ("growth: +", "growth: −"):
+                sign_at = first.start - 1  # the surface keeps its sign: "-56%"
         else:
             if last.attached_letter or any(p.leading_zero or p.pct for p in g) or first.start < count_end:
                 continue
@@ -282,7 +285,7 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
         respectively = bool(resp) and bool(rx.respectively.search(text))
         for i, p in enumerate(g):
             q, qstart = (group_q, group_qstart) if i == 0 else (None, p.start)
-            start = qstart if unit == "count" and q else p.start
+            start = qstart if unit == "count" and q else sign_at if i == 0 and sign_at is not None else p.start
             end = ends.get(i, p.end)
             who, actor_cue = actor, deal_cue
             if resp:
