@@ -11,8 +11,11 @@
   claims whose verdict changed, new events.
 """
 from analysis.review.apply import ACTIONS, REVIEWED_COLUMNS, apply_review, warning_line
+from analysis.review.diff import CHANGE_COLUMNS, DiffError, diff_outputs
 from analysis.review.ids import add_row_ids, row_id, sha_by_article, text_sha256
 from analysis.review.reviewfile import REVIEW_COLUMNS, ReviewFileError, ReviewLine, read_review
+from analysis.review.summary import SinceLastRun, since_last_run, summarise_changes
 
-__all__ = ["ACTIONS", "REVIEWED_COLUMNS", "REVIEW_COLUMNS", "ReviewFileError", "ReviewLine", "add_row_ids",
-           "apply_review", "read_review", "row_id", "sha_by_article", "text_sha256", "warning_line"]
+__all__ = ["ACTIONS", "CHANGE_COLUMNS", "DiffError", "REVIEWED_COLUMNS", "REVIEW_COLUMNS", "ReviewFileError",
+           "ReviewLine", "SinceLastRun", "add_row_ids", "apply_review", "diff_outputs", "read_review", "row_id",
+           "sha_by_article", "since_last_run", "summarise_changes", "text_sha256", "warning_line"]
