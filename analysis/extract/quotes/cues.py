@@ -1,0 +1,234 @@
+"""Attribution cues: the speech verb or phrase that says who said a quote, and the mention it points at.
+
+Four places are read, in this order, for a quote:
+
+1. just after the closing mark: "”, the newspaper said", "” he said", "”, said Zhao",
+   "” stated Xi Jinping", "”, according to X" (``after``);
+2. before the opening mark, in the same sentence: "X said: “", "X said – “", "X said that “",
+   "X, a researcher at Y, said the talks were a ‘strong message’" (``before``);
+3. at the end of the sentence the quote sits in: "… a ‘strong message’ to the West, X said."
+   (``tail``);
+4. for a quote that opens its paragraph, the last sentence of the paragraph before:
+   "Xi Jinping noted some important things in his speech.", "X describe the cooperation:" (``lead-in``).
+
+A speech verb's speaker is its subject: the mention just before it (with "also", "has", an adverb
+between), or, when an aside set off by commas comes between, the first mention of the clause that
+the aside follows ("Cui Heng, a researcher at …, said"). After a quote the order may be inverted
+("said X"). "According to" takes the mention after it.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from analysis.extract._patterns import trie_alternation
+from analysis.extract.quotes._vocab import vocab
+from analysis.extract.quotes.speakers import Mention
+
+__all__ = ["Attribution", "Cues"]
+
+_GAP = re.compile(r"(?:[ \u00a0]+(?:also|has|have|had|was|were|is|are|would|will|later|then|further|once|"
+                  r"previously|recently|reportedly|earlier|again|only|had been|has been|[a-z]+ly))*[ \u00a0]*")
+_TITLE_GAP = re.compile(r"(?:[ \u00a0]+[a-z]+){1,2}[ \u00a0]+")
+_AFTER_CLOSE = re.compile(r"[ \u00a0,–—-]*")
+_CLAUSE_START = re.compile(r"(?:[.!?][\"”’)]*[ \u00a0]+|\n|^)")
+_SENTENCE_END = re.compile(r"[.!?](?=[\s\"”’]|$)|\n")
+# a sentence end: not the dot of an initial or abbreviation ("Charles A. Richard", "U.S. Defense", "Mr. Zhao")
+_BOUNDARY = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMrs)(?<!\bGen)(?<!\bLt)(?<!\bCol)"
+                       r"[.!?][\"”’)]*[ \u00a0]+(?=[A-Z“\"‘(])")
+_SPEAKER_KINDS = ("person", "institution", "outlet", "pronoun", "role")
+#: how far before a quote a speech verb may stand in its sentence, in characters
+MAX_CUE_DISTANCE = 250
+
+
+@dataclass(frozen=True)
+class Attribution:
+    mention: Mention
+    cue: str  # the cue as written, lower case ("said", "according to")
+    cue_start: int
+    cue_end: int
+    where: str  # after, before, tail, lead-in
+    coordinated: Mention | None = None  # "Douglas Schen and Melik Kaylan": the first of two people
+
+
+@lru_cache(maxsize=1)
+def _cue_pattern() -> re.Pattern[str]:
+    v = vocab()
+    return re.compile(r"(?<![\w’'-])(?:%s)(?![\w’'-])" % trie_alternation(v.verbs + v.sources, space=r"\s+",
+                                                                           fold_case=True), re.I)
+
+
+def _good_subject(m: Mention) -> bool:
+    """A mention that can be a speaker: not a capitalized word that may be no name at all."""
+    return m.confirmed or m.kind != "person"
+
+
+class Cues:
+    """The cues and mentions of one text, indexed for the look-ups of :meth:`attribute`."""
+
+    def __init__(self, text: str, mentions: list[Mention]):
+        self.text = text
+        self.mentions = [m for m in mentions if m.kind in _SPEAKER_KINDS]
+        self.by_lead = {m.lead: m for m in self.mentions}
+        self.by_end = {m.end: m for m in self.mentions}
+        self.leads = [m.lead for m in self.mentions]
+        self.cues = [(m.start(), m.end(), m.group().lower()) for m in _cue_pattern().finditer(text)]
+        self.cue_starts = [c[0] for c in self.cues]
+        self.sources = frozenset(vocab().sources)
+
+    # --- the four places -----------------------------------------------------------------------------
+    def after(self, pos: int) -> Attribution | None:
+        """An attribution starting at ``pos`` (just after a closing mark, or after a comma)."""
+        text = self.text
+        pos = _AFTER_CLOSE.match(text, pos).end()
+        cue = self._cue_at(pos)
+        if cue is not None:
+            s, e, word = cue
+            m = self._mention_at(e)
+            if m is not None:
+                return self._attribution(m, cue, "after")
+            return None
+        m = self.by_lead.get(pos)
+        for _ in range(3):  # "SIPRI researcher Lorenzo Scarazzato said": a title between two mentions
+            if m is None:
+                return None
+            cue = self._cue_after_subject(m)
+            if cue is not None and cue[2] not in self.sources:
+                return self._attribution(m, cue, "after")
+            title = _TITLE_GAP.match(text, m.end)
+            if title is None or not all(w.lower() in vocab().titles for w in title.group().split()):
+                return None
+            m = self.by_lead.get(title.end())
+        return None
+
+    def before(self, open_pos: int, floor: int = 0) -> Attribution | None:
+        """The nearest speech verb before ``open_pos`` in its sentence (not before ``floor``) whose
+        subject is a mention."""
+        seg = self.clause_start(open_pos, floor)
+        k = bisect.bisect_left(self.cue_starts, open_pos)
+        while k > 0:
+            k -= 1
+            cue = self.cues[k]
+            if cue[0] < seg or open_pos - cue[1] > MAX_CUE_DISTANCE:
+                break
+            if cue[1] > open_pos:
+                continue
+            m = self.subject(cue, seg)
+            if m is not None:
+                return self._attribution(m, cue, "before")
+        return None
+
+    def tail(self, pos: int) -> Attribution | None:
+        """An attribution closing the sentence that goes on after ``pos``: "…, X said." """
+        text = self.text
+        end_m = _SENTENCE_END.search(text, pos)
+        end = end_m.start() if end_m else len(text)
+        comma = text.find(",", pos, end)
+        while comma != -1 and end - comma <= 120:
+            found = self.after(comma + 1)
+            if found is not None:
+                return Attribution(found.mention, found.cue, found.cue_start, found.cue_end, "tail",
+                                   found.coordinated)
+            comma = text.find(",", comma + 1, end)
+        return None
+
+    def lead_in(self, line_start: int, whole_paragraph: bool = True) -> Attribution | None:
+        """For a quote that opens its paragraph: the last sentence of the paragraph before, when a speech
+        verb there has a subject ("Xi Jinping noted …", "X describe the cooperation …:")."""
+        text = self.text
+        end = line_start
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        if end == 0:
+            return None
+        if not (whole_paragraph or text[end - 1] == ":"):
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        k = bisect.bisect_left(self.cue_starts, end)
+        last_sentence = self.clause_start(end - 1, start)
+        while k > 0:
+            k -= 1
+            cue = self.cues[k]
+            if cue[0] < last_sentence:
+                break
+            if cue[2] in self.sources:
+                continue
+            m = self.subject(cue, last_sentence)
+            if m is not None:
+                return self._attribution(m, cue, "lead-in")
+        return None
+
+    # --- helpers ---------------------------------------------------------------------------------------
+    def clause_start(self, pos: int, floor: int = 0) -> int:
+        """Where the sentence holding ``pos`` begins (a sentence end or a line break before it)."""
+        text = self.text
+        lo = max(floor, pos - 600, text.rfind("\n", 0, pos) + 1)
+        best = lo
+        for m in _BOUNDARY.finditer(text, lo, pos):
+            best = m.end()
+        return best
+
+    def subject(self, cue: tuple[int, int, str], seg: int) -> Mention | None:
+        """The mention a speech verb attributes to (see the module docstring)."""
+        text = self.text
+        s, e, word = cue
+        if word in self.sources:
+            return self._mention_at(e)
+        k = bisect.bisect_left(self.leads, s)
+        if k > 0:
+            m = self.mentions[k - 1]
+            if m.lead >= seg and m.end <= s and _GAP.fullmatch(text, m.end, s) and _good_subject(m):
+                return m
+        before = text[seg:s].rstrip()
+        if word.endswith("ing"):  # "X demanded …, adding that": the clause's subject
+            j = bisect.bisect_left(self.leads, seg)
+            if j < len(self.mentions) and self.mentions[j].end < s and _good_subject(self.mentions[j]):
+                return self.mentions[j]
+            return None
+        if before.endswith((",", "”", "’", '"', ")")):
+            j = bisect.bisect_left(self.leads, seg)
+            while j < len(self.mentions) and self.mentions[j].end < s:
+                m = self.mentions[j]
+                if text.startswith(",", m.end) and m.kind != "pronoun" and _good_subject(m):
+                    return m
+                j += 1
+        return None
+
+    def _cue_at(self, pos: int) -> tuple[int, int, str] | None:
+        k = bisect.bisect_left(self.cue_starts, pos)
+        if k < len(self.cues) and self.cues[k][0] == pos:
+            return self.cues[k]
+        return None
+
+    def _mention_at(self, pos: int) -> Mention | None:
+        """The mention beginning just after ``pos`` (spaces between)."""
+        m = re.compile(r"[ \u00a0]*").match(self.text, pos)
+        return self.by_lead.get(m.end())
+
+    def _cue_after_subject(self, m: Mention) -> tuple[int, int, str] | None:
+        """The speech verb after a subject mention: "X said", "X also said", "X, a spokesman, said"."""
+        text = self.text
+        gap = _GAP.match(text, m.end)
+        cue = self._cue_at(gap.end())
+        if cue is not None:
+            return cue
+        if text.startswith(",", m.end):
+            k = bisect.bisect_left(self.cue_starts, m.end)
+            if k < len(self.cues):
+                cue = self.cues[k]
+                aside = text[m.end:cue[0]]
+                if len(aside) <= 150 and aside.rstrip().endswith(",") and not re.search(r"[.!?;“”\"\n]", aside):
+                    return cue
+        return None
+
+    def _attribution(self, m: Mention, cue: tuple[int, int, str], where: str) -> Attribution:
+        first = None
+        if m.kind == "person":
+            k = bisect.bisect_left(self.leads, m.lead)
+            if k > 0:
+                prev = self.mentions[k - 1]
+                if prev.kind == "person" and re.fullmatch(r"[ \u00a0]+and[ \u00a0]+", self.text[prev.end:m.lead]):
+                    first = prev
+        return Attribution(m, cue[2], cue[0], cue[1], where, first)

@@ -1,0 +1,145 @@
+"""The quote extractor: an article in, :class:`Quote` records out, stage by stage (quotation marks ->
+speaker mentions -> attribution cues -> resolved speakers; reported speech from the sentences left).
+
+A quoted span becomes a row when a cue attributes it (see :mod:`~analysis.extract.quotes.cues`), or
+when it follows an attributed quote closely with no cue of its own (“We are ready,” he said. “The
+drills will go on.”: both rows have the same speaker, flag ``speaker_continued``). A span written
+like a title (“The Russian-China Axis”, ‘Friendship Treaty’: every word capitalized) is a name, not
+a quote. A quoted span nothing attributes is dropped: on the seeds and the development set such
+spans are scare quotes and names far more often than statements (``keep_unattributed=True`` keeps
+them with an empty speaker, flag ``no_speaker``). Quotes in boilerplate or meta lines are skipped.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from analysis.extract.quotes.cues import Attribution, Cues
+from analysis.extract.quotes.marks import QuoteSpan, find_quote_spans
+from analysis.extract.quotes.model import Quote
+from analysis.extract.quotes.reported import reported_speech
+from analysis.extract.quotes.resolve import Resolver, Speaker
+from analysis.extract.quotes.speakers import find_mentions
+
+__all__ = ["extract_quotes"]
+
+#: Reported speech ("X said that …") is extracted by default only where this is True; see the README note.
+REPORTED_DEFAULT = False
+#: How close (characters between its closing mark and the next opening) a quote must follow an
+#: attributed one to share its speaker.
+CONTINUATION_GAP = 200
+
+_SMALL = frozenset("a an and as at by de for in of on or the to with vs".split())
+_WORDS = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+def extract_quotes(article, reported: bool | None = None, keep_unattributed: bool = False) -> list[Quote]:
+    """Every attributed quotation of ``article`` (an :class:`~analysis.corpus.model.Article`), in text
+    order; with ``reported`` (default :data:`REPORTED_DEFAULT`) also clearly attributed reported speech
+    ("X said that …", "according to X, …") from sentences that hold no quotation."""
+    text = article.text
+    spans = [s for s in find_quote_spans(text) if not _is_title(s.text)]
+    reported = REPORTED_DEFAULT if reported is None else reported
+    if not spans and not reported:
+        return []
+    mentions = find_mentions(text)
+    cues = Cues(text, mentions)
+    resolver = Resolver(mentions)
+    skip = _skipped_lines(article)
+    sentences = article.sentences
+    starts = [s.start for s in sentences]
+    out: list[Quote] = []
+    prev: tuple[QuoteSpan, Attribution, Speaker] | None = None
+    floor = 0
+    for span in spans:
+        if skip and _inside(skip, span.open):
+            continue
+        flags = list(span.flags)
+        att = _attribute(text, span, cues, floor if span.depth == 0 else 0)
+        speaker = resolver.resolve(att.mention) if att is not None else None
+        if speaker is not None and att.coordinated is not None:
+            first = resolver.resolve(att.coordinated)
+            if first is not None:
+                speaker = Speaker(f"{first.name} and {speaker.name}", "person", speaker.country, speaker.flag)
+        if speaker is None and prev is not None and span.depth == 0 and _continues(text, prev, span, cues):
+            att, speaker = prev[1], prev[2]
+            flags.append("speaker_continued")
+        if span.depth == 0:
+            floor = span.after
+        if speaker is None:
+            if keep_unattributed:
+                out.append(Quote(article.article_id, span.start, span.end, span.text, "", -1, -1, "", "", "",
+                                 "direct", _sentence(text, sentences, starts, span.open, span.end),
+                                 tuple(flags + ["no_speaker"])))
+            continue
+        if speaker.flag:
+            flags.append(speaker.flag)
+        if att.where != "after":
+            flags.append(f"cue_{att.where.replace('-', '_')}")
+        m = att.mention
+        lo, hi = min(span.open, m.lead, att.cue_start), max(span.end, m.end, att.cue_end)
+        out.append(Quote(article.article_id, span.start, span.end, span.text, speaker.name, m.start, m.end,
+                         speaker.kind, speaker.country, att.cue, "direct",
+                         _sentence(text, sentences, starts, lo, hi), tuple(flags)))
+        if span.depth == 0:
+            prev = (span, att, speaker)
+    if reported:
+        taken = [(q.start, q.end) for q in out]
+        for r in reported_speech(article, cues, resolver, spans):
+            if not any(s < r.end and r.start < e for s, e in taken):
+                out.append(r)
+        out.sort(key=lambda q: (q.start, q.end))
+    return out
+
+
+def _attribute(text: str, span: QuoteSpan, cues: Cues, floor: int) -> Attribution | None:
+    att = cues.after(span.after) if span.close >= 0 else None
+    if att is None:
+        att = cues.before(span.open, floor)
+    if att is None and span.close >= 0:
+        att = cues.tail(span.after)
+    if att is None:
+        line_start = text.rfind("\n", 0, span.open) + 1
+        if not text[line_start:span.open].strip():
+            line_end = text.find("\n", span.after)
+            rest = text[span.after:line_end if line_end != -1 else len(text)]
+            att = cues.lead_in(line_start, whole_paragraph=not rest.strip(" \t\u00a0.,”\"’"))
+    return att
+
+
+def _continues(text: str, prev: tuple[QuoteSpan, Attribution, Speaker], span: QuoteSpan, cues: Cues) -> bool:
+    """Does ``span`` follow the last attributed quote closely, with no other speech verb between?"""
+    p, att, _ = prev
+    gap_start = max(p.after, att.cue_end)
+    if span.open - p.after > CONTINUATION_GAP or span.open < gap_start:
+        return False
+    k = bisect.bisect_left(cues.cue_starts, gap_start)
+    return not (k < len(cues.cues) and cues.cues[k][0] < span.open)
+
+
+def _is_title(quoted: str) -> bool:
+    """A name or title in quotation marks: every word capitalized (small words aside), short, no
+    sentence punctuation ('Zapad/Interaction-2021', “The Russian-China Axis”)."""
+    words = _WORDS.findall(quoted)
+    if len(words) > 8 or quoted.rstrip()[-1:] in ".!?":
+        return False
+    return all(w[0].isupper() or w.lower() in _SMALL for w in words)
+
+
+def _skipped_lines(article) -> list[tuple[int, int]]:
+    return [(ln.start, ln.end) for ln in getattr(article, "lines", ()) if ln.zone in ("meta", "boilerplate")]
+
+
+def _inside(ranges: list[tuple[int, int]], pos: int) -> bool:
+    return any(s <= pos < e for s, e in ranges)
+
+
+def _sentence(text: str, sentences, starts: list[int], lo: int, hi: int) -> str:
+    """The sentences holding text[lo:hi], as one slice of the text (the line when there are no sentences)."""
+    if not sentences:
+        a = text.rfind("\n", 0, lo) + 1
+        b = text.find("\n", hi)
+        return text[a:b if b != -1 else len(text)]
+    i = max(0, bisect.bisect_right(starts, lo) - 1)
+    j = max(i, bisect.bisect_right(starts, max(lo, hi - 1)) - 1)
+    return text[min(sentences[i].start, lo):max(sentences[j].end, hi)]

@@ -1,0 +1,104 @@
+"""Reported speech: statements an article attributes without quotation marks.
+
+Read only in sentences that hold no quotation, and only in three clear shapes; the quote is the
+reported clause:
+
+- "X said (on Monday) (that) CLAUSE", "X told reporters (that) CLAUSE" (a speech verb of
+  :data:`REPORTING_VERBS` with a subject mention);
+- "According to X, CLAUSE." and "CLAUSE, according to X.";
+- "CLAUSE, X said." and "CLAUSE, said X." at the end of the sentence.
+
+A clause shorter than :data:`MIN_CLAUSE_WORDS` words is no statement. Rows are ``kind="reported"``.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from analysis.extract.quotes.cues import Cues
+from analysis.extract.quotes.model import Quote
+from analysis.extract.quotes.resolve import Resolver
+
+__all__ = ["REPORTING_VERBS", "reported_speech"]
+
+REPORTING_VERBS = frozenset("said says told tells stated added noted warned announced claimed insisted argued "
+                            "stressed explained confirmed believes reported emphasised emphasized".split())
+MIN_CLAUSE_WORDS = 4
+_AUDIENCE = re.compile(r"[ \u00a0]+(?:reporters|journalists|the media|the press|lawmakers|parliament|"
+                       r"state media|state television|[A-Z][\w’'-]+(?:[ \u00a0]+[A-Z][\w’'-]+){0,3})")
+_LEAD = re.compile(r"(?:[ \u00a0]+(?:on|in|at|during|last|this|late|earlier)[ \u00a0]+[\w’'-]+(?:[ \u00a0]+[\w’'-]+)?"
+                   r"(?=[ \u00a0]+that\b))?(?:[ \u00a0]*,?[ \u00a0]+that\b)?[ \u00a0,]*")
+_TRIM = " \t\n\u00a0.,;:"
+
+
+def reported_speech(article, cues: Cues, resolver: Resolver, spans) -> list[Quote]:
+    text = article.text
+    quoted = [(s.open, s.after) for s in spans]
+    out: list[Quote] = []
+    for sent in article.content_sentences():
+        if any(a < sent.end and sent.start < b for a, b in quoted):
+            continue
+        row = _read(text, sent, cues, resolver, article.article_id)
+        if row is not None:
+            out.append(row)
+    return out
+
+
+def _read(text: str, sent, cues: Cues, resolver: Resolver, article_id: str) -> Quote | None:
+    s0, s1 = sent.start, sent.end
+    k0, k1 = bisect.bisect_left(cues.cue_starts, s0), bisect.bisect_left(cues.cue_starts, s1)
+    for cs, ce, word in cues.cues[k0:k1]:
+        if word in cues.sources:  # according to X
+            m = cues._mention_at(ce)
+            if m is None:
+                continue
+            if cs - s0 < 3:  # sentence-initial: "According to X, CLAUSE."
+                comma = text.find(",", m.end, s1)
+                span = (comma + 1, s1) if comma != -1 else None
+            else:  # "CLAUSE, according to X."
+                span = (s0, cs)
+        elif word in REPORTING_VERBS:
+            m = cues.subject((cs, ce, word), s0)
+            if m is not None:  # X said (that) CLAUSE
+                pos = ce
+                if word in ("told", "tells"):
+                    aud = _AUDIENCE.match(text, pos)
+                    if aud is None:
+                        continue
+                    pos = aud.end()
+                pos = _LEAD.match(text, pos).end()
+                span = (pos, s1)
+                if text[pos:pos + 3] == "to " or not text[pos:pos + 1].isalpha():
+                    continue
+            else:  # CLAUSE, said X.  /  CLAUSE, X said.
+                m = cues._mention_at(ce)
+                if m is None or not text[s0:cs].rstrip().endswith(","):
+                    m = None
+                    k = text.rfind(",", s0, cs)
+                    if k != -1 and text[k + 1:cs].strip() and cues.after(k + 1) is not None:
+                        m = cues.after(k + 1).mention
+                        span = (s0, k)
+                    if m is None:
+                        continue
+                else:
+                    span = (s0, text.rfind(",", s0, cs))
+                if text[m.end:s1].strip(_TRIM):
+                    continue
+        else:
+            continue
+        if span is None:
+            continue
+        a, b = span
+        while a < b and text[a] in _TRIM:
+            a += 1
+        while b > a and text[b - 1] in _TRIM:
+            b -= 1
+        if len(text[a:b].split()) < MIN_CLAUSE_WORDS:
+            continue
+        speaker = resolver.resolve(m)
+        if speaker is None or speaker.flag == "speaker_unresolved":
+            continue
+        flags = ("reported",) + ((speaker.flag,) if speaker.flag else ())
+        return Quote(article_id, a, b, text[a:b], speaker.name, m.start, m.end, speaker.kind, speaker.country,
+                     word, "reported", text[s0:s1], flags)
+    return None

@@ -1,0 +1,111 @@
+"""Resolving a speaker mention to the fullest name the article gives.
+
+- a person's name to the longest name in the article holding its last word ("Shoigu" after
+  "Defence Minister Sergei Shoigu" -> "Sergei Shoigu"; "Mr Zhao" -> "Zhao Lijian"), the nearest
+  before it first;
+- "he"/"she" to the person last named before it;
+- "the minister", "the spokesman" to the person last named with that title; "the newspaper", "the
+  agency", "the report" to the outlet last named; "the ministry" to the institution last named with
+  that head. A role nothing resolves stays as written (flag ``speaker_unresolved``);
+- an institution or outlet stays as named ("China's defence ministry", "Global Times").
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from analysis.extract.quotes._vocab import vocab
+from analysis.extract.quotes.speakers import Mention
+
+__all__ = ["Resolver", "Speaker"]
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str
+    kind: str  # person, institution, outlet
+    country: str
+    flag: str = ""  # how it was resolved: speaker_from_pronoun, speaker_from_role, speaker_from_surname, ...
+
+
+class Resolver:
+    """The people, outlets and institutions of one article, for resolving mentions to names."""
+
+    def __init__(self, mentions: list[Mention]):
+        self.people = [m for m in mentions if m.kind == "person"]
+        self.people_ends = [m.end for m in self.people]
+        self.named = [m for m in mentions if m.kind in ("outlet", "institution")]
+        self.named_ends = [m.end for m in self.named]
+        self._by_word: dict[str, list[Mention]] = {}
+        for m in self.people:
+            for word in m.name.split():
+                self._by_word.setdefault(word.rstrip("."), []).append(m)
+
+    def resolve(self, m: Mention) -> Speaker | None:
+        """The speaker ``m`` names, or None when it names nobody (a pronoun with no person before it)."""
+        if m.kind == "person":
+            return self._person(m)
+        if m.kind in ("institution", "outlet"):
+            return Speaker(m.name, m.kind, m.country)
+        if m.kind == "pronoun":
+            before = self._last_person(m.start, lambda p: p.confirmed)
+            if before is None:
+                return None
+            found = self._person(before)
+            return Speaker(found.name, "person", found.country, "speaker_from_pronoun")
+        return self._role(m)
+
+    def _person(self, m: Mention) -> Speaker:
+        words = m.name.split()
+        candidates = [p for p in self._by_word.get(words[-1].rstrip("."), ())
+                      if len(p.name.split()) >= len(words) and set(words) <= set(p.name.split())] or [m]
+        longest = max(len(p.name.split()) for p in candidates)
+        full = [p for p in candidates if len(p.name.split()) == longest]
+        before = [p for p in full if p.start <= m.start]
+        best = before[-1] if before else full[0]
+        country = m.country or next((p.country for p in candidates if p.country and p.name == best.name), "") \
+            or next((p.country for p in candidates if p.country), "")
+        flag = "speaker_from_surname" if best.name != m.name else ""
+        return Speaker(best.name, "person", country, flag)
+
+    def _last_person(self, pos: int, ok) -> Mention | None:
+        k = bisect.bisect_right(self.people_ends, pos)
+        while k > 0:
+            k -= 1
+            if ok(self.people[k]):
+                return self.people[k]
+        return None
+
+    def _role(self, m: Mention) -> Speaker:
+        v = vocab()
+        head = m.head
+        if "indefinite" in m.titles:  # "a Pentagon official" names the speaker as well as the text can
+            kind = "person" if head in v.titles else "outlet" if head in v.outlet_heads else "institution"
+            return Speaker(m.name, kind, m.country, "speaker_unnamed")
+        if head in v.document_heads:  # "the report": the named institution most cited before it, else the outlet
+            k = bisect.bisect_right(self.named_ends, m.start)
+            counts: dict[str, int] = {}
+            for n in self.named[:k]:
+                if n.kind == "institution" and n.name in v.named:
+                    counts[n.name] = counts.get(n.name, 0) + 1
+            if counts:
+                name = max(counts, key=counts.get)
+                return Speaker(name, "institution", v.named[name][1], "speaker_from_role")
+            for n in reversed(self.named[:k]):
+                if n.kind == "outlet":
+                    return Speaker(n.name, n.kind, n.country, "speaker_from_role")
+            return Speaker(m.name, "institution", m.country, "speaker_unresolved")
+        if head in v.titles:
+            p = self._last_person(m.start, lambda p: p.confirmed and any(head in t for t in p.titles))
+            if p is not None:
+                found = self._person(p)
+                return Speaker(found.name, "person", found.country or m.country, "speaker_from_role")
+            return Speaker(m.name, "person", m.country, "speaker_unresolved")
+        kind = "outlet" if head in v.outlet_heads else "institution"
+        k = bisect.bisect_right(self.named_ends, m.start)
+        while k > 0:
+            k -= 1
+            n = self.named[k]
+            if (kind == "outlet" and n.kind == "outlet") or (kind == "institution" and n.head == head):
+                return Speaker(n.name, n.kind, n.country, "speaker_from_role")
+        return Speaker(m.name, kind, m.country, "speaker_unresolved")

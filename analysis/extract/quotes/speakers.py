@@ -1,0 +1,221 @@
+"""Who can speak: every mention of a possible speaker in an article, with its offsets.
+
+A mention is a ``person`` ("Russian Defence Minister Sergei Shoigu": the name "Sergei Shoigu", its
+titles and its country), an ``institution`` ("China's defence ministry", "the Kremlin"), an
+``outlet`` ("Global Times"), a ``pronoun`` ("he", "she") or a ``role`` ("the minister", "the
+newspaper"), which :mod:`~analysis.extract.quotes.resolve` resolves to a name. ``start``/``end``
+point at the name as written (titles and a leading "the" left out); ``lead`` is where the whole
+phrase begins, titles included, which is what must stand next to a speech verb.
+
+>>> [(m.kind, m.name, m.titles, m.country) for m in find_mentions("Russian Defence Minister Sergei Shoigu said")]
+[('person', 'Sergei Shoigu', ('minister',), 'RUS')]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from analysis.extract._patterns import trie_alternation
+from analysis.extract.countries import aliases, find_countries
+from analysis.extract.quotes._vocab import vocab
+
+__all__ = ["Mention", "find_mentions"]
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    kind: str  # person, institution, outlet, pronoun, role
+    name: str  # person: the name without titles; role: the words as written; others: the name as written
+    lead: int  # where the phrase begins (titles and determiner included)
+    head: str = ""  # role/institution: its head noun in lower case ("minister", "newspaper", "ministry")
+    titles: tuple[str, ...] = ()  # person: the titles written with the name, lower case
+    country: str = ""  # ISO alpha-3 the mention's own words give ("Russian", "China's"), else ""
+    confirmed: bool = True  # person: known to be a name (two words, or a word of a longer name, ...)
+
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŸŹŻŽ"
+_WORD = r"[^\W\d_]"
+_SPACE = "[ \u00a0]+"
+_CONNECT = r"(?:of|for|de|da|du|van|von|bin|ibn|al|del|der|la|le)"
+_PRONOUN = re.compile(r"(?<![\w’'])(?:[Hh]e|[Ss]he)(?![\w’'])")
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    v = vocab()
+    honorifics = sorted({h.rstrip(".").capitalize() for h in v.honorifics}, key=len, reverse=True)
+    cap = (rf"(?:(?:{'|'.join(honorifics)})\.|[A-Z]\.(?:[A-Z]\.)*|[{_UPPER}]{_WORD}*(?:[-’']{_WORD}{{2,}})*)")
+    seq = rf"(?<![\w’'.-]){cap}(?:{_SPACE}(?:{_CONNECT}{_SPACE}(?:the{_SPACE})?)?{cap})*"
+    heads = sorted(v.titles | v.outlet_heads | v.institution_heads | v.document_heads, key=len, reverse=True)
+    head = trie_alternation(heads, space=r"\s+", fold_case=True)
+    inst_head = trie_alternation(sorted(v.outlet_heads | v.institution_heads), space=r"\s+", fold_case=True)
+    named = trie_alternation(v.named, space=_SPACE, not_after=r"[\w’'-]")
+    possessive_countries = trie_alternation(
+        (a for a, (_, kind) in aliases().items() if kind in ("name", "capital", "abbreviation")), space=_SPACE)
+    return {
+        "seq": re.compile(seq),
+        "named": re.compile(rf"(?:(?:[Tt]he|THE){_SPACE})?({named})(?![\w’'-])"),
+        # "China's defence ministry", "Russia’s Foreign Ministry"
+        "possessive": re.compile(rf"(?<![\w’'-])(?:{possessive_countries})[’']s{_SPACE}(?:[\w-]+{_SPACE}){{0,2}}?"
+                                 rf"(?i:{inst_head})(?![\w-])"),
+        # "the minister", "the Hong Kong daily", "the Russian Defense Ministry", "the official Chinese news agency"
+        "role": re.compile(rf"(?<![\w’'-])(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Hh]er|[Aa]n?|[Oo]ne){_SPACE}"
+                           rf"((?:[\w’'.-]+{_SPACE}){{0,3}}?(?i:{head}))(?![\w-])"
+                           rf"(?:(?:(?<=[Mm]inistry)|(?<=[Dd]epartment)){_SPACE}of{_SPACE}(?:the{_SPACE})?[{_UPPER}]\w+)?"),
+    }
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every possible speaker mentioned in ``text``, in order, none overlapping another (the longest
+    phrase wins; a named outlet or institution before a capitalized run, a run before a role)."""
+    p = _patterns()
+    found: list[Mention] = []
+    for m in p["named"].finditer(text):
+        kind, country = vocab().named[m.group(1)]
+        found.append(Mention(m.start(1), m.end(), kind, m.group(1), m.start(), m.group(1).lower(), (), country))
+    for m in p["possessive"].finditer(text):
+        found.append(_institution(text, m.start(), m.end(), m.start()))
+    for m in p["role"].finditer(text):
+        found.append(_role(text, m))
+    for m in p["seq"].finditer(text):
+        mention = _classify_run(text, m.start(), m.end())
+        if mention is not None:
+            found.append(mention)
+    for m in _PRONOUN.finditer(text):
+        found.append(Mention(m.start(), m.end(), "pronoun", m.group().lower(), m.start()))
+    found.sort(key=lambda x: (x.lead, -(x.end - x.lead), _PRIORITY[x.kind]))
+    kept: list[Mention] = []
+    for x in found:
+        if kept and x.lead < kept[-1].end:
+            continue
+        kept.append(x)
+    return _confirm(kept)
+
+
+_PRIORITY = {"outlet": 0, "institution": 1, "person": 2, "role": 3, "pronoun": 4}
+
+
+def _institution(text: str, lead: int, end: int, start: int) -> Mention:
+    name = text[start:end]
+    countries = find_countries(name)
+    head = name.rsplit(None, 1)[-1].lower()
+    return Mention(start, end, "institution", name, lead, head, (), countries[0].alpha3 if countries else "")
+
+
+def _role(text: str, m: re.Match[str]) -> Mention:
+    """A determiner and a head noun: a role that refers back ("the minister") or, when its words name
+    the institution ("the Russian Defense Ministry"), an institution as written."""
+    v = vocab()
+    words = m.group(1)
+    tail = text[m.end(1):m.end()]
+    head = re.split(r"\s+", words)[-1].lower()
+    if " ".join(words.lower().split()[-2:]) in v.outlet_heads:
+        head = " ".join(words.lower().split()[-2:])
+    countries = find_countries(text[m.start(1):m.end()])
+    country = countries[0].alpha3 if countries else ""
+    capitalized = any(w[:1].isupper() for w in words.split()[:-1]) or tail
+    if head in v.institution_heads and (capitalized or words[:1].isupper()):
+        return Mention(m.start(1), m.end(), "institution", text[m.start(1):m.end()], m.start(), head, (), country)
+    # "a Pentagon official": a role that introduces someone unnamed, not one that refers back
+    indefinite = ("indefinite",) if text[m.start():m.start(1)].strip().lower() in ("a", "an", "one") else ()
+    return Mention(m.start(1), m.end(), "role", text[m.start(1):m.end()], m.start(), head, indefinite, country)
+
+
+def _classify_run(text: str, start: int, end: int) -> Mention | None:
+    """A run of capitalized words: a person once titles, honorifics and country words in front are
+    taken off ("Chinese Defence Minister General Wei Fenghe" -> "Wei Fenghe"), an institution when a
+    word is an institution's head ("East China Normal University"), a country that speaks for its
+    government ("Beijing"), a title alone (a role: "the President"), or nothing ("South China Sea")."""
+    v = vocab()
+    table = aliases()
+    tokens = [(t.start() + start, t.end() + start) for t in re.finditer(r"\S+", text[start:end])]
+    places = [(c.start + start, c.end + start, c.alpha3) for c in find_countries(text[start:end]) if c.kind != "leader"]
+
+    def place_at(a: int) -> str | None:
+        return next((code for s, e, code in places if s <= a < e), None)
+
+    titles: list[str] = []
+    countries: list[str] = []
+    i = 0
+    while i < len(tokens):
+        word = text[tokens[i][0]:tokens[i][1]]
+        low = word.lower()
+        alias = place_at(tokens[i][0])
+        if low in v.titles or low in v.honorifics or low.rstrip(".") in v.honorifics:
+            if low in v.titles:
+                titles.append(low)
+        elif low in v.modifiers or word in v.not_name:
+            pass
+        elif alias is not None:
+            countries.append(alias)
+        else:
+            break
+        i += 1
+    lead = start
+    rest = tokens[i:]
+    if not rest:
+        if titles:
+            return Mention(start, end, "role", text[start:end], lead, titles[-1], (), countries[0] if countries else "")
+        if len(places) == 1 and places[0][:2] == (start, end) and \
+                table.get(text[start:end], ("", ""))[1] in ("name", "capital", "institution"):
+            return Mention(start, end, "institution", text[start:end], lead, "", (), countries[0])
+        return None
+    words = [text[a:b] for a, b in rest]
+    lows = {w.lower() for w in words}
+    name_start = rest[0][0]
+    if lows & v.institution_heads or lows & v.outlet_heads:
+        first = next((k for k, (a, b) in enumerate(tokens) if text[a:b] not in v.not_name), 0)
+        s = tokens[first][0]
+        found = find_countries(text[s:end])
+        return Mention(s, end, "institution", text[s:end], lead, words[-1].lower(), (),
+                       found[0].alpha3 if found else (countries[0] if countries else ""))
+    if any(w in v.not_name for w in words) or any(place_at(a) for a, _ in rest) or len(words) > 4:
+        return None
+    if any(w[:1].islower() for w in words):  # a connector inside: a place or a body, not a person
+        return None
+    titles += _titles_before(text, lead)
+    country = countries[0] if countries else _country_before(text, lead) or _leader_country(text[name_start:end])
+    return Mention(name_start, end, "person", text[name_start:end], lead, "", tuple(dict.fromkeys(titles)), country)
+
+
+_LOWER_TITLE_BEFORE = re.compile(r"([\w’'.-]+(?:[ \u00a0]+[\w’'.-]+){0,5})[ \u00a0]+([a-z]+)[ \u00a0]+$")
+
+
+def _titles_before(text: str, lead: int) -> list[str]:
+    """A lower-case title just before a name ("spokesperson Zhao Lijian", "defence minister Shoigu")."""
+    m = _LOWER_TITLE_BEFORE.search(text, max(0, lead - 80), lead)
+    if m and m.group(2) in vocab().titles:
+        return [m.group(2)]
+    return []
+
+
+def _country_before(text: str, lead: int) -> str:
+    """The country of the words just before a person's lower-case title ("Chinese Foreign Ministry
+    spokesperson Zhao Lijian" -> CHN)."""
+    m = _LOWER_TITLE_BEFORE.search(text, max(0, lead - 80), lead)
+    if m and m.group(2) in vocab().titles:
+        found = find_countries(m.group(1))
+        if found:
+            return found[-1].alpha3
+    return ""
+
+
+def _leader_country(name: str) -> str:
+    hit = aliases().get(name) or aliases().get(name.rsplit(None, 1)[-1])
+    return hit[0] if hit and hit[1] == "leader" else ""
+
+
+def _confirm(mentions: list[Mention]) -> list[Mention]:
+    """A one-word person is confirmed when it is a word of a longer name in the article, a leader the
+    country vocabulary knows, or has a title; else it may be a capitalized common word."""
+    words = {w for m in mentions if m.kind == "person" and " " in m.name for w in m.name.split()}
+    out = []
+    for m in mentions:
+        if m.kind == "person" and " " not in m.name and not (
+                m.name in words or m.titles or _leader_country(m.name)):
+            m = Mention(m.start, m.end, m.kind, m.name, m.lead, m.head, m.titles, m.country, confirmed=False)
+        out.append(m)
+    return out
