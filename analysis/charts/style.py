@@ -67,8 +67,24 @@ def _style():
         yield
 
 
-def _name(code: str) -> str:
-    return _NAMES.get(code, code)
+def _name(code) -> str:
+    """A country's short name for a label (ISO alpha-3 in; pycountry's common name past the short list)."""
+    if not isinstance(code, str) or not code:
+        return "no country"
+    if code in _NAMES:
+        return _NAMES[code]
+    try:
+        import pycountry
+
+        found = pycountry.countries.get(alpha_3=code)
+    except (ImportError, LookupError, KeyError):
+        found = None
+    return getattr(found, "common_name", None) or getattr(found, "name", None) or code
+
+
+def _year_text(year) -> str:
+    """A year for a label, blank when missing (never "<NA>" or "nan")."""
+    return "" if year is None or pd.isna(year) else str(int(year))
 
 
 def quoted(text: str) -> str:
