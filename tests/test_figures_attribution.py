@@ -156,3 +156,29 @@ def test_a_count_said_of_each_country_gives_one_per_country_and_a_joint_total_no
     assert total.actor is None and total.actor_cue.startswith("total of several countries")
     (one,) = extract_figures(article("Russia sent 3,000 troops, while China and India watched."))
     assert one.actor == "RUS"
+
+
+def _deal_rows(text: str):
+    return [(text[f.start:f.end], f.metric, f.actor, f.counterpart) for f in extract_figures(article(text))
+            if f.is_money]
+
+
+def test_a_deal_told_in_a_sentence_without_an_amount_gives_the_buyer_of_the_amount_after():
+    text = ("Ankara signed an agreement to buy two frigates from Kyiv.\n"
+            "The deal was worth $1.2 billion, despite warnings from the United States.")
+    assert _deal_rows(text) == [("$1.2 billion", "arms_deal", "TUR", "UKR")]
+
+
+def test_taking_delivery_and_paying_for_hardware_make_the_subject_the_buyer():
+    assert _deal_rows("Dhaka took delivery of two corvettes from China under a contract worth $300 million.") == [
+        ("$300 million", "arms_deal", "BGD", "CHN")]
+    assert _deal_rows("Peru is reported to have paid about $90 million for the six helicopters.") == [
+        ("$90 million", "arms_deal", "PER", None)]
+
+
+def test_payment_in_goods_does_not_make_an_arms_deal_a_trade_deal():
+    text = ("Hanoi ordered 12 fighters from Moscow.\n"
+            "The order was worth $900 million, of which $450 million will be paid in coffee and palm oil.")
+    assert _deal_rows(text) == [("$900 million", "arms_deal", "VNM", "RUS"),
+                                ("$450 million", "arms_deal", "VNM", "RUS")]
+    assert _deal_rows("Russia and China signed a gas deal worth $400 billion.")[0][1] == "other_money"

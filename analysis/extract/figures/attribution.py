@@ -35,6 +35,10 @@ def attribution_patterns() -> dict:
                                rf"|roughly|some|nearly|just|only))*{_S}*$"),
         arms_after=re.compile(rf"{_S}+(?:(?i:worth){_S}+)?(?i:of|in){_S}+(?:[\w-]+{_S}+){{0,3}}?"
                               rf"(?i:{_fold_tree(terms('hardware') + terms('force_noun'))})(?![\w])"),
+        arms_for=re.compile(rf"{_S}+(?i:for){_S}+(?:[\w-]+{_S}+){{0,3}}?"
+                            rf"(?i:{_fold_tree(terms('hardware') + terms('force_noun'))})(?![\w])"),
+        paid_before=re.compile(rf"(?<![\w])(?i:paid|pay|pays|paying){_S}+"
+                               rf"(?:(?i:about|around|roughly|nearly|almost|over|more{_S}+than|some|up{_S}+to){_S}+)?$"),
         deal_after=re.compile(rf"(?:{_S}+(?i:arms|weapons|defen[cs]e|military|purchase|sale|supply))?{_S}+"
                               rf"(?i:deal|contract|agreement|order|package)(?![\w])"),
         deal=re.compile(_words_rx("deal")),
@@ -273,11 +277,15 @@ def _money_metric(g: list[_Piece], text: str, low: str, prev_low: str, rx: Simpl
     m = rx.arms_after.match(text, end)
     if m:
         return "arms_deal", end, "buys: " + m.group(0).strip()
+    m = rx.arms_for.match(text, end)
+    if m and rx.paid_before.search(text, max(0, first.start - 40), first.start):
+        return "arms_deal", end, "paid for: " + m.group(0).strip()  # "paid $203 million for the two submarines"
     deal = _nearest_match(rx.deal, low, first.start, end, rx)
     budget = _nearest_match(rx.budget, low, first.start, end)
     deal_d, budget_d = (deal[0] if deal else None), (budget[0] if budget else None)
     if deal_d is not None and (budget_d is None or deal_d <= budget_d):
-        if not (rx.not_arms.search(low) and not rx.arms.search(low)):
+        # "gas deal", "paid in palm oil": no arms deal unless arms are named here or just before
+        if not (rx.not_arms.search(low) and not rx.arms.search(low) and not rx.arms.search(prev_low)):
             return "arms_deal", end, "deal: " + deal[1]
     if rx.of_which.match(text, end):
         return "other_money", end, "a total: of which"

@@ -82,11 +82,13 @@ class _State:
     """What earlier sentences of the article tell later ones."""
 
     deal: tuple[str | None, str | None, int | None, int] | None = None  # buyer, seller, year, sentence no.
+    told_deal: tuple[str, str | None, int | None, int] | None = None  # the last deal whose buyer a verb named
     actor: tuple[str, int] | None = None  # last actor given, sentence no.
     japan: bool | None = None
     money: tuple[str, float, int] | None = None  # the currency of the last amount: code, factor, sentence no.
     topic: bool | None = None  # the article reports on military spending (read when first needed)
     low_text: str = ""  # the article in lower case
+    sentences: tuple = ()  # the article's content sentences
 
     main: str | None | object = _UNSET  # the one country the article is about, or None (read when needed)
     text: str = ""
@@ -131,7 +133,7 @@ def extract_figures(article) -> list[Figure]:
         return low_text[sent.start:sent.end] if sliced else _lower(sent.text)
 
     sentences = article.content_sentences()
-    state.low_text, state.text = low_text, article.text
+    state.low_text, state.text, state.sentences = low_text, article.text, sentences
     for index, runs, here in _number_sentences(article.text, sentences, _word_starts(low_text, rx), rx, wide):
         sent = sentences[index]
         text = sent.text
@@ -203,6 +205,21 @@ def _home_currency(figures: list[Figure], state: "_State", rx: SimpleNamespace) 
 
 
 
+def _deal_told_before(sentences, index: int, rx: SimpleNamespace, reach: int = 4) -> tuple[str, str | None] | None:
+    """(buyer, seller) of an arms deal a buy or sell verb tells of in one of the ``reach`` sentences before
+    sentence ``index`` ("Jakarta ordered 11 Su-35 fighters from Moscow."), nearest first, or None."""
+    for j in range(index - 1, max(-1, index - 1 - reach), -1):
+        text = sentences[j].text
+        low = text.lower()
+        verb = rx.buyer.search(low) or rx.seller.search(low)
+        if verb is None or not (rx.arms.search(low) or rx.weapon.search(text)):
+            continue
+        buyer, seller, _ = _deal_roles(text, low, verb.start(), verb.end(), _mentions(text), rx)
+        if buyer is not None:
+            return buyer, seller
+    return None
+
+
 def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str, prev_low: str,
                       published_year: int | None, state: _State, rx: SimpleNamespace) -> list[Figure]:
     """The figures of one sentence from its pieces; ``low`` and ``prev_low``: the sentence and the one
@@ -272,9 +289,15 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
                 actor = None
             else:
                 deal_cue = "buyer of the deal"
-            if not found and state.deal and index - state.deal[3] <= 3:
-                # no buy or sell verb here: the deal the article told of just before ("The deal is worth ...")
+            if actor is None and state.deal and index - state.deal[3] <= 3:
+                # no buyer here: the deal the article told of just before ("The deal is worth ...")
                 actor, counterpart, deal_cue = state.deal[0], state.deal[1], "buyer of the deal before"
+            elif actor is None and (told := _deal_told_before(state.sentences, index, rx)):
+                # told in a sentence with no amount: "India signed to buy S-400s from Russia. The deal was worth ..."
+                actor, counterpart, deal_cue = told[0], told[1], "buyer of the deal told before"
+            elif actor is None and state.told_deal:
+                # nor just before: the last deal a verb told of ("India bought S-400s ... The deal is worth")
+                actor, counterpart, deal_cue = state.told_deal[0], state.told_deal[1], "buyer of the deal told earlier"
         default_cue = ""
         # the same for every piece of the group: read once
         group_q, group_qstart = _qualifier(text, first.start, rx)
@@ -347,8 +370,11 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
             made.append((p, fig))
             for other in each[1:]:
                 made.append((p, replace(fig, actor=other)))
-            if metric in ("arms_deal", "unit_price") and who:
+            if metric in ("arms_deal", "unit_price") and who and not actor_cue.startswith(
+                    ("nearest", "the country the article")):  # a guess is not passed on
                 state.deal = (who, cp, year, index)
+                if actor_cue == "buyer of the deal":
+                    state.told_deal = (who, cp, year, index)
             if who:
                 state.actor = (who, index)
     # amounts in brackets after another amount are its conversion: same metric, actor and year
