@@ -288,3 +288,24 @@ def test_spreadsheet_exports_are_read(tmp_path):
     assert (line.field, line.value) == ("name", "Zapad") and line.note.startswith("vérifié")
     header_only = _write(tmp_path, "", name="empty_review.csv")
     assert read_review(header_only) == []
+
+
+def test_quotes_get_ids_and_take_review_lines_when_the_table_exists(tmp_path, corpus, seed_tables):
+    """The quotes table (article_id, start, end, quote, speaker, ...) is reviewed like the others."""
+    article = corpus.articles[0]
+    spans = [(s.start, s.end) for s in article.content_sentences()[1:3]]
+    quotes = pd.DataFrame({"article_id": [article.article_id] * 2, "start": [s for s, _ in spans],
+                           "end": [e for _, e in spans], "quote": [article.text[s:e] for s, e in spans],
+                           "speaker": ["Sergei Shoigu", "Wei Fenghe"], "speaker_start": [5, 9],
+                           "speaker_end": [18, 19], "kind": ["reported", "direct"]})
+    tables = add_row_ids({**seed_tables, "quotes": quotes}, corpus)
+    ids = tables["quotes"]["row_id"].tolist()
+    assert all(i.startswith("quo-") for i in ids) and len(set(ids)) == 2
+    review = _write(tmp_path, f"{ids[0]},set,speaker,Vladimir Putin,,,\n{ids[1]},reject,,,,,\n"
+                              f"{ids[0]},set,kind,paraphrase,,,\n")
+    reviewed_tables, reviewed, problems = apply_review(tables, review)
+    (row,) = reviewed_tables["quotes"].to_dict("records")
+    assert (row["speaker"], row["speaker_start"], row["speaker_end"], row["review"]) == ("Vladimir Putin", -1, -1,
+                                                                                        "corrected")
+    assert reviewed["surface"].tolist() == [quotes["quote"][0], quotes["quote"][1]]
+    assert [p.problem for p in problems] == ["review_invalid"] and "direct, reported" in problems[0].detail

@@ -6,7 +6,8 @@ exercises and, when it exists, quotes, each with ``row_id``) and a review file, 
 - the tables with each ``reject``-ed row gone, each ``set`` field holding the analyst's value (and
   what follows from it recomputed: a figure's ``value_usd`` and rate from its value, unit and year;
   an exercise's ``cameo`` from its status, ``place_ids`` from its locations, ``year_inferred`` from
-  its year, and the exercises' ``event_id`` when a mention was rejected or changed), the ``<field>_cue``
+  its year, and the exercises' ``event_id`` when a mention was rejected or changed; a quote's
+  ``speaker_start``/``speaker_end`` become -1, the analyst's speaker being no mention in the text), the ``<field>_cue``
   of a set field saying ``review``, and a ``review`` column on every row: ``""`` (not reviewed),
   ``confirmed`` (confirmed, or set to the value it already had) or ``corrected`` (a value changed);
 - ``reviewed``: one row per applied line with the value before and after (:data:`REVIEWED_COLUMNS`),
@@ -205,6 +206,10 @@ def _recompute(frame: pd.DataFrame, label, table: str, column: str, published: d
         for name, got in zip(("value_usd", "usd_rate", "usd_rate_source", "usd_rate_year"), usd):
             if name in frame.columns:
                 _set(frame, label, name, got)
+    if table == "quotes" and column == "speaker":
+        for name in ("speaker_start", "speaker_end"):  # the analyst's speaker is not a mention in the text
+            if name in frame.columns:
+                frame.at[label, name] = -1
     if table == "exercises":
         if column == "status" and "cameo" in frame.columns:
             from analysis.extract.exercises import CAMEO
