@@ -1,0 +1,192 @@
+"""The quote extractor, rule by rule, on sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from analysis.corpus.load import article_from_text
+from analysis.extract.quotes import MAX_QUOTE_CHARS, QUOTE_COLUMNS, extract_quotes, find_quote_spans, quotes_frame
+
+
+def quotes(text: str, **kw):
+    art = article_from_text(text, article_id="t")
+    rows = extract_quotes(art, **kw)
+    for q in rows:
+        assert text[q.start:q.end] == q.quote
+        if q.speaker_start >= 0:
+            assert 0 <= q.speaker_start < q.speaker_end <= len(text)
+    return rows
+
+
+def pairs(text: str, **kw):
+    return [(q.quote, q.speaker) for q in quotes(text, **kw)]
+
+
+# --- quotation marks -------------------------------------------------------------------------------------
+@pytest.mark.parametrize("opening, closing", [("“", "”"), ('"', '"'), ("‘", "’"), ("«", "»"), ("'", "'")])
+def test_every_quote_style(opening, closing):
+    text = f"The admiral said: {opening}The fleet is ready to sail.{closing}"
+    assert [s.text for s in find_quote_spans(text)] == ["The fleet is ready to sail."]
+
+
+def test_apostrophes_are_not_quotation_marks():
+    text = "Russia’s navy and the countries’ fleets don’t sail; Moscow's answer isn't 'final' yet."
+    assert [s.text for s in find_quote_spans(text)] == ["final"]
+
+
+def test_nested_quote_is_its_own_span():
+    text = "The agency wrote: “Minister Ivan Petrov said that ‘the drills are over’ on Monday.”"
+    spans = find_quote_spans(text)
+    assert [(s.text, s.depth) for s in spans] == [
+        ("Minister Ivan Petrov said that ‘the drills are over’ on Monday.", 0), ("the drills are over", 1)]
+
+
+def test_quote_running_over_paragraphs_is_one_span():
+    text = ("General Anna Kowalska said: “The first stage is over.\n\n"
+            "“The second stage starts tomorrow,” she added.\n\nLater paragraph.")
+    spans = find_quote_spans(text)
+    assert len(spans) == 1
+    assert spans[0].text.startswith("The first stage is over.") and spans[0].text.endswith("starts tomorrow")
+    assert "continued" in spans[0].flags
+
+
+def test_unbalanced_mark_is_capped_at_its_paragraph():
+    text = "He said “this never closes and goes on.\nNext paragraph is plain text.\nAnd another."
+    (span,) = find_quote_spans(text)
+    assert span.text == "this never closes and goes on."
+    assert "unclosed" in span.flags
+
+
+def test_long_unbroken_quote_is_capped():
+    sentence = "The exercise goes on. "
+    text = "He said “" + sentence * 400
+    (span,) = find_quote_spans(text)
+    assert len(span.text) <= MAX_QUOTE_CHARS and span.text.endswith("on.") and "capped" in span.flags
+
+
+def test_no_quotation_marks_no_direct_rows():
+    text = "Russian Defence Minister Sergei Shoigu visited Beijing. He met his counterpart there."
+    assert quotes(text) == []
+
+
+# --- attribution ----------------------------------------------------------------------------------------
+def test_speaker_before_with_colon():
+    assert pairs("Defence Minister Ivan Petrov said: “We are ready.”") == [("We are ready.", "Ivan Petrov")]
+
+
+def test_speaker_after_with_pronoun():
+    text = "Ivan Petrov arrived in Minsk. “We are ready,” he said."
+    rows = quotes(text)
+    assert [(q.quote, q.speaker, q.cue) for q in rows] == [("We are ready", "Ivan Petrov", "said")]
+    assert text[rows[0].speaker_start:rows[0].speaker_end] == "he"
+    assert "speaker_from_pronoun" in rows[0].flags
+
+
+def test_inverted_speaker_after_with_apposition():
+    text = "“The drills will go on,” said Ivan Petrov, the minister of defence."
+    assert pairs(text) == [("The drills will go on", "Ivan Petrov")]
+
+
+def test_according_to():
+    text = "“The patrol lasted eight hours,” according to the Kremlin."
+    assert [(q.speaker, q.speaker_type, q.cue) for q in quotes(text)] == [("Kremlin", "institution", "according to")]
+
+
+def test_quote_interrupted_by_he_said_keeps_the_speaker():
+    text = "Colonel Marta Nowak spoke to reporters. “We are ready,” she said. “The drills will go on.”"
+    assert pairs(text) == [("We are ready", "Marta Nowak"), ("The drills will go on.", "Marta Nowak")]
+
+
+def test_paragraph_quote_after_a_lead_in_with_colon():
+    text = "Analysts Tom Baker and Lisa Grant describe the ties in their study:\n\n“The two states cooperate closely.”"
+    assert pairs(text) == [("The two states cooperate closely.", "Tom Baker and Lisa Grant")]
+
+
+def test_apposition_between_speaker_and_verb():
+    text = "Li Wei, a researcher at a university in Shanghai, said that “cooperation is the goal.”"
+    assert pairs(text) == [("cooperation is the goal.", "Li Wei")]
+
+
+def test_quoted_fragment_attributed_in_its_sentence():
+    text = "The Global Times, a state tabloid, said the drills sent a ‘strong message’ to the West."
+    rows = quotes(text)
+    assert [(q.quote, q.speaker, q.speaker_type, q.speaker_country) for q in rows] == [
+        ("strong message", "Global Times", "outlet", "CHN")]
+
+
+def test_titles_in_quotation_marks_are_no_quotes():
+    text = "The minister said the ‘Friendship Treaty’ and the book “The Eastern Axis” matter."
+    assert quotes(text) == []
+
+
+def test_unattributed_quote_is_dropped_or_kept_on_request():
+    text = "The so-called “peace mission” drew crowds."
+    assert quotes(text) == []
+    (row,) = quotes(text, keep_unattributed=True)
+    assert row.speaker == "" and "no_speaker" in row.flags
+
+
+# --- resolution -----------------------------------------------------------------------------------------
+def test_surname_resolves_to_the_full_name():
+    text = "Russian Defence Minister Sergei Shoigu met officials. “Nothing changes,” Shoigu said."
+    (row,) = quotes(text)
+    assert (row.speaker, row.speaker_country) == ("Sergei Shoigu", "RUS")
+    assert text[row.speaker_start:row.speaker_end] == "Shoigu"
+
+
+def test_role_resolves_to_the_person_with_that_title():
+    text = ("Chinese Foreign Ministry spokesperson Zhao Lijian spoke on Friday, and Ivan Petrov listened. "
+            "“Ties are strong,” the spokesperson said.")
+    (row,) = quotes(text)
+    assert (row.speaker, row.speaker_country) == ("Zhao Lijian", "CHN")
+    assert "speaker_from_role" in row.flags
+
+
+def test_outlet_role_resolves_to_the_outlet_last_named():
+    text = "The Hong Kong daily South China Morning Post reported on talks. “The sides are close,” the newspaper said."
+    (row,) = quotes(text)
+    assert (row.speaker, row.speaker_type) == ("South China Morning Post", "outlet")
+
+
+def test_institution_as_named_with_its_country():
+    text = "In a statement, China’s defence ministry said the sides would “deepen cooperation”."
+    (row,) = quotes(text)
+    assert (row.speaker, row.speaker_type, row.speaker_country) == ("China’s defence ministry", "institution", "CHN")
+
+
+def test_indefinite_role_is_kept_as_written():
+    text = "“It could be higher,” a Pentagon official said of the report."
+    assert [(q.speaker, q.speaker_type) for q in quotes(text)] == [("Pentagon official", "person")]
+
+
+# --- reported speech ------------------------------------------------------------------------------------
+def test_reported_speech_said_that():
+    text = "Defence Minister Ivan Petrov said on Monday that the army will hold larger drills next year."
+    assert quotes(text) == []  # off by default
+    (row,) = quotes(text, reported=True)
+    assert (row.quote, row.speaker, row.kind) == ("the army will hold larger drills next year", "Ivan Petrov",
+                                                  "reported")
+
+
+def test_reported_speech_according_to():
+    text = "According to the Kremlin, the two navies will patrol the Pacific together."
+    (row,) = quotes(text, reported=True)
+    assert (row.quote, row.speaker, row.cue) == ("the two navies will patrol the Pacific together", "Kremlin",
+                                                 "according to")
+
+
+def test_reported_speech_told_reporters():
+    text = "Ivan Petrov told reporters the exercise would start in May with ten ships."
+    (row,) = quotes(text, reported=True)
+    assert row.quote == "the exercise would start in May with ten ships" and row.cue == "told"
+
+
+# --- the table ------------------------------------------------------------------------------------------
+def test_quotes_frame_columns_and_offsets():
+    texts = {"a": "“We are ready,” Ivan Petrov said.", "b": "No quotes here."}
+    arts = [article_from_text(t, article_id=k) for k, t in texts.items()]
+    frame = quotes_frame(arts)
+    assert list(frame.columns) == QUOTE_COLUMNS
+    assert len(frame) == 1
+    row = frame.iloc[0]
+    assert texts[row.article_id][row.start:row.end] == row.quote == "We are ready"
+    assert (row.speaker, row.kind, row.cue) == ("Ivan Petrov", "direct", "said")
