@@ -15,8 +15,8 @@ from analysis import load_corpus
 from analysis.corpus import PROBLEM_COLUMNS, Corpus
 from analysis.extract.events import events_frame
 from analysis.reference import budget_check, to_usd
-from analysis.review import (REVIEWED_COLUMNS, ReviewFileError, add_row_ids, apply_review, read_review,
-                             text_sha256, warning_line)
+from analysis.review import (REVIEWED_COLUMNS, ReviewFileError, add_row_ids, append_review_line, apply_review,
+                             read_review, text_sha256, warning_line)
 from analysis.review.ids import row_ids
 from analysis.tables import build_tables
 
@@ -179,7 +179,8 @@ def test_bad_lines_are_problems_and_the_good_lines_still_apply(tmp_path, seed_ta
     assert reported == problems and all(p.path == str(review) for p in problems)
     assert "year must be a whole number" in problems[0].detail and "'abc'" in problems[0].detail
     assert "ISO 3166-1 alpha-3" in problems[2].detail
-    assert warning_line(problems[-1]).startswith(f"warning: {review}: review_unmatched: line 11: row_id fig-000000000000")
+    assert warning_line(problems[-1]).startswith(
+        f"warning: {review}: review_unmatched: line 11: row_id fig-000000000000")
     added = tables["problems"].tail(len(problems))
     assert list(tables["problems"].columns) == PROBLEM_COLUMNS
     assert added["problem"].tolist() == [p.problem for p in problems]
@@ -309,3 +310,28 @@ def test_quotes_get_ids_and_take_review_lines_when_the_table_exists(tmp_path, co
                                                                                         "corrected")
     assert reviewed["surface"].tolist() == [quotes["quote"][0], quotes["quote"][1]]
     assert [p.problem for p in problems] == ["review_invalid"] and "direct, reported" in problems[0].detail
+
+
+def test_lines_the_explorer_appends_are_read_back_and_applied(tmp_path, seed_tables):
+    fig200, fig604 = _id(seed_tables, "figures", "$200 billion"), _id(seed_tables, "figures", "$604")
+    path = tmp_path / "reviews" / "review.csv"
+    first = append_review_line(path, fig604, "reject", note='read from "$604 and $200 billion", a PPP figure',
+                               reviewer="ana", date="2026-12-07")
+    second = append_review_line(path, fig200, "set", "actor", "USA", note="line two,\nwith a comma")
+    assert (first.line, second.line) == (2, 3) and second.note == "line two,\nwith a comma"
+    assert path.read_text(encoding="utf-8").splitlines()[0] == "row_id,action,field,value,note,reviewer,date"
+    tables, reviewed, problems = apply_review(seed_tables, path)
+    assert problems == [] and reviewed["action"].tolist() == ["reject", "set"]
+    assert reviewed["note"].tolist()[0] == 'read from "$604 and $200 billion", a PPP figure'
+
+    semicolons = tmp_path / "semicolons.csv"
+    semicolons.write_text("row_id;action;note\nfig-1;confirm;ok\n", encoding="utf-8")
+    appended = append_review_line(semicolons, fig200, "reject", field="ignored: no field column", note="gone")
+    assert semicolons.read_text(encoding="utf-8").endswith(f"{fig200};reject;gone\n")
+    assert (appended.line, appended.row_id, appended.action, appended.note) == (3, fig200, "reject", "gone")
+
+    legacy = tmp_path / "legacy.csv"
+    legacy.write_bytes("row_id,action,note\nfig-1,confirm,vérifié à la source pour l'été\n".encode("cp1252"))
+    with pytest.raises(ReviewFileError, match="not UTF-8"):
+        append_review_line(legacy, fig200, "reject")
+    assert legacy.read_bytes().count(b"\n") == 2  # nothing added

@@ -5,6 +5,7 @@
 - :func:`apply_review`: a review file (``row_id, action, field, value, note[, reviewer, date]``;
   actions ``reject``, ``set``, ``confirm``) applied to the tables before anything is derived from
   them; bad lines become ``problems`` rows, never exceptions.
+- :func:`append_review_line`: what the explorer calls to add a reject or a correction to the review file.
 - :func:`diff_outputs` / :func:`summarise_changes`: what changed between two output folders
   (``extract`` folders or report runs), row by row; ``python -m analysis.review diff OLD NEW --out DIR``.
 - :func:`since_last_run`: the facts a landing page states: new articles, new and changed figures,
@@ -13,9 +14,10 @@
 from analysis.review.apply import ACTIONS, REVIEWED_COLUMNS, apply_review, warning_line
 from analysis.review.diff import CHANGE_COLUMNS, DiffError, diff_outputs
 from analysis.review.ids import add_row_ids, row_id, sha_by_article, text_sha256
-from analysis.review.reviewfile import REVIEW_COLUMNS, ReviewFileError, ReviewLine, read_review
+from analysis.review.reviewfile import REVIEW_COLUMNS, ReviewFileError, ReviewLine, append_review_line, read_review
 from analysis.review.summary import SinceLastRun, since_last_run, summarise_changes
 
-__all__ = ["ACTIONS", "CHANGE_COLUMNS", "DiffError", "REVIEWED_COLUMNS", "REVIEW_COLUMNS", "ReviewFileError",
-           "ReviewLine", "SinceLastRun", "add_row_ids", "apply_review", "diff_outputs", "read_review", "row_id",
-           "sha_by_article", "since_last_run", "summarise_changes", "text_sha256", "warning_line"]
+__all__ = ["ACTIONS", "CHANGE_COLUMNS", "REVIEWED_COLUMNS", "REVIEW_COLUMNS", "DiffError", "ReviewFileError",
+           "ReviewLine", "SinceLastRun", "add_row_ids", "append_review_line", "apply_review", "diff_outputs",
+           "read_review", "row_id", "sha_by_article", "since_last_run", "summarise_changes", "text_sha256",
+           "warning_line"]

@@ -31,7 +31,7 @@ from typing import NamedTuple
 from analysis.corpus import CorpusError
 from analysis.corpus.decode import DecodeError, decode_bytes
 
-__all__ = ["REVIEW_COLUMNS", "OPTIONAL_COLUMNS", "ReviewFileError", "ReviewLine", "read_review"]
+__all__ = ["REVIEW_COLUMNS", "OPTIONAL_COLUMNS", "ReviewFileError", "ReviewLine", "append_review_line", "read_review"]
 
 #: the review file's columns, in the order a new file is written
 REVIEW_COLUMNS = ("row_id", "action", "field", "value", "note", "reviewer", "date")
@@ -59,6 +59,10 @@ class ReviewLine(NamedTuple):
 
 
 def _text(path: Path) -> str:
+    return _decoded(path)[0]
+
+
+def _decoded(path: Path) -> tuple[str, str]:
     if not path.exists():
         raise ReviewFileError(f"{path}: the review file does not exist; {_HINT}")
     if path.is_dir():
@@ -68,10 +72,10 @@ def _text(path: Path) -> str:
     except OSError as exc:
         raise ReviewFileError(f"{path}: the review file cannot be read ({exc.strerror or exc})") from exc
     try:
-        text, _ = decode_bytes(data)
+        text, encoding = decode_bytes(data)
     except DecodeError as exc:
         raise ReviewFileError(f"{path}: the review file is {exc.code}: {exc}; {_HINT}") from exc
-    return text.lstrip("\ufeff")
+    return text.lstrip("\ufeff"), encoding
 
 
 def _delimiter(header: str) -> str:
@@ -111,3 +115,38 @@ def read_review(path: str | os.PathLike) -> list[ReviewLine]:
                                 cell.get("field", "").lower(),
                                 *(cell.get(name, "") for name in ("value", "note", "reviewer", "date"))))
     return lines
+
+
+def append_review_line(path: str | os.PathLike, row_id: str, action: str, field: str = "", value: str = "",
+                       note: str = "", reviewer: str = "", date: str = "") -> ReviewLine:
+    """Add one line to the review file at ``path`` (created, with its header, if missing): what the explorer
+    calls to reject or correct the selected row. The file stays UTF-8 CSV with the columns of
+    :data:`REVIEW_COLUMNS` (an existing file is appended to in its own column order, and must have
+    ``row_id`` and ``action`` columns). Returns the line as :func:`read_review` will read it. Checks
+    nothing about the row or the value: :func:`~analysis.review.apply.apply_review` does, at the next run.
+    """
+    path = Path(path)
+    cells = {"row_id": row_id, "action": action, "field": field, "value": value, "note": note,
+             "reviewer": reviewer, "date": date}
+    if path.exists() and path.stat().st_size:
+        read_review(path)  # refuses a file that is not a review file before anything is added
+        text, encoding = _decoded(path)
+        if encoding not in ("utf-8", "utf-8-sig", "ascii"):
+            raise ReviewFileError(f"{path}: the review file is in {encoding}, not UTF-8; save it as UTF-8 "
+                                  f"(Excel: 'CSV UTF-8') before lines are added to it")
+        header_line = next(line for line in text.split("\n") if line.strip() and not line.lstrip().startswith("#"))
+        delimiter = _delimiter(header_line)
+        header = [cell.strip().lower() for cell in next(csv.reader([header_line], delimiter=delimiter))]
+        prefix = "" if text.endswith("\n") else "\n"
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        delimiter, header, prefix = ",", list(REVIEW_COLUMNS), None
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+    if prefix is None:
+        writer.writerow(header)
+        prefix = ""
+    writer.writerow([cells.get(name, "") for name in header])
+    with path.open("a", encoding="utf-8", newline="") as f:
+        f.write(prefix + out.getvalue())
+    return read_review(path)[-1]

@@ -8,9 +8,10 @@ events; its :meth:`SinceLastRun.lines` are the sentences for the page.
 A claim is a ``budget_check`` figure; its verdicts (one per reference series, the series named
 without its release, so new reference data alone is not a change) are compared figure by figure,
 so a figure whose verdict against any series differs, or that is now checked against other series
-(its actor was corrected), is listed once, with every series' verdict before and after. An event is new when none of its mentions (``mention_ids``) was a mention
-of any event of the old run, so an event whose id changed because an earlier article now reports it
-is not new; an old event a new article also reports is listed as ``more_reports``.
+(its actor was corrected), is listed once, with every series' verdict before and after. An event is
+new when none of its mentions (``mention_ids``) was a mention of any event of the old run, so an event
+whose id changed because an earlier article now reports it is not new; an old event a new article
+also reports is listed as ``more_reports``.
 """
 from __future__ import annotations
 
@@ -52,7 +53,8 @@ def summarise_changes(changes: pd.DataFrame) -> str:
             these = rows[rows["change"] == change]
             if len(these):
                 articles = list(dict.fromkeys(these["article_id"]))
-                shown = ", ".join(articles[:5]) + (f" and {len(articles) - 5} more articles" if len(articles) > 5 else "")
+                more = f" and {len(articles) - 5} more articles" if len(articles) > 5 else ""
+                shown = ", ".join(articles[:5]) + more
                 parts.append(f"{len(these)} {change} ({shown})")
         changed = rows[rows["change"] == "changed"]
         if len(changed):
