@@ -131,3 +131,21 @@ def test_percentage_points_are_a_change_of_the_rate():
         ("1.7 percentage points", 1.7, "percent_growth")]
     assert read_rates("Defence spending may rise by two percentage points.") == [
         ("two percentage points", 2, "percent_growth")]
+
+
+def test_the_size_of_a_force_written_as_a_modifier():
+    assert read("Kazakhstan keeps a 625,000-strong army and a 1 million-member force in reserve.") == [
+        ("625,000-strong army", 625000, "count"), ("1 million-member force", 1e6, "count")]
+    assert read("Moscow sent a 3,000-man contingent.") == [("3,000-man contingent", 3000, "count")]
+    assert read("A 10,000-strong crowd marched past the 30-member military alliance's office.") == []
+
+
+def test_a_budget_money_comes_from_is_not_the_line_it_goes_to():
+    rows = [(f.surface, f.metric) for f in extract_figures(article(
+        "Astana will allocate 1.2 trillion tenge from the state budget to defence this year.\n"
+        "Seoul will spend 16 trillion won on arms purchases and research and development."))]
+    assert rows == [("1.2 trillion tenge", "defence_budget"), ("16 trillion won", "other_money")]
+
+
+def test_a_hyphenated_percent():
+    assert read("Defence spending saw a 12-percent rise.") == [("12-percent", 12, "percent_growth")]

@@ -39,6 +39,7 @@ def attribution_patterns() -> dict:
                             rf"(?i:{_fold_tree(terms('hardware') + terms('force_noun'))})(?![\w])"),
         paid_before=re.compile(rf"(?<![\w])(?i:paid|pay|pays|paying){_S}+"
                                rf"(?:(?i:about|around|roughly|nearly|almost|over|more{_S}+than|some|up{_S}+to){_S}+)?$"),
+        from_the=re.compile(rf"(?<![\w])from{_S}+(?:the{_S}+)?$"),
         deal_after=re.compile(rf"(?:{_S}+(?i:arms|weapons|defen[cs]e|military|purchase|sale|supply))?{_S}+"
                               rf"(?i:deal|contract|agreement|order|package)(?![\w])"),
         deal=re.compile(_words_rx("deal")),
@@ -296,7 +297,9 @@ def _money_metric(g: list[_Piece], text: str, low: str, prev_low: str, rx: Simpl
     line = _nearest_match(rx.defence_line, low, first.start, end)
     # "Rs1009 billion of the total budget": the total it is a part of does not make it other money
     part_of = rx.part_of.match(low, end)
-    other = _nearest_match(rx.other_line, low, first.start, end, skip=part_of.end() if part_of else None)
+    # "1.2 trillion tenge from the state budget to defence": the budget the money comes from is no line
+    other = _nearest_match(rx.other_line, low, first.start, end, skip=part_of.end() if part_of else None,
+                           not_after=rx.from_the)
     if other is not None and (line is None or other[0] < line[0]):
         return "other_money", end, "other line: " + other[1]
     if line is not None:
@@ -313,12 +316,15 @@ def _money_metric(g: list[_Piece], text: str, low: str, prev_low: str, rx: Simpl
 
 
 def _nearest_match(rx_: re.Pattern, text: str, start: int, end: int,
-                   rx: SimpleNamespace | None = None, skip: int | None = None) -> tuple[int, str] | None:
+                   rx: SimpleNamespace | None = None, skip: int | None = None,
+                   not_after: re.Pattern | None = None) -> tuple[int, str] | None:
     """(distance, words) of the match of ``rx_`` nearest ``start:end`` in ``text``, or None; ``skip``: a
-    match that starts there is not counted."""
+    match that starts there is not counted, nor one that ``not_after`` finds just before."""
     best = None
     for m in rx_.finditer(text):
         if m.start() == skip:
+            continue
+        if not_after is not None and not_after.search(text, max(0, m.start() - 12), m.start()):
             continue
         if rx is not None and m.group(0).lower() == "order" and rx.in_order.search(text, 0, m.start()):
             continue

@@ -48,7 +48,7 @@ def number_patterns() -> dict:
                |(?=(?i:pct|pc)(?![\w])))
             (?![’']s\b)
             (?:(?:{_S}|-)(?P<scale>(?i:{scale_words}))(?![\w]))?
-            (?:{_S}?(?P<pct>%|(?i:percentage{_S}+points?|per{_S}?-?cent|pct|pc)(?![\w])))?
+            (?:(?:{_S}|-)?(?P<pct>%|(?i:percentage{_S}+points?|per{_S}?-?cent|pct|pc)(?![\w])))?
             (?:{_S}?(?:(?i:d['’]|de){_S}?)?(?P<suf>{suffix}))?""", re.X)
     wpiece = re.compile(
         rf"""(?<![\w-])(?P<wnum>(?i:{_numbers.words_pattern()})(?i:{_numbers.SPOKEN_FRACTION})?|(?i:(?:half{_S}+)?a)(?={_S}+(?i:penny|cent|dime|{"|".join(_A_SCALES)})\b))(?![\w-])
@@ -65,7 +65,13 @@ def number_patterns() -> dict:
         rf"""(?:{_S}+of)?(?:{_S}+(?:its|their|the|his|her|our|these|those))?
             (?P<mods>(?:{_S}+(?!(?:{stop})(?![\w]))[\w][\w’'.\-/]*){{0,4}}?)
             {_S}+(?P<noun>{nouns})(?![\w-])""", re.X)
+    # "a 625,000-strong army", "a 1 million-member force", "a 3,000-man contingent": the size of a force
+    strong = re.compile(rf"""-(?:strong|member|man)(?:{_S}+[\w-]+){{0,3}}?{_S}+
+        (?P<noun>army|armies|armed{_S}+forces|forces?|military|navy|contingent|garrison|troops|personnel|
+        brigade|division|corps|guard|militia|fleet)(?![\w-])
+        (?!{_S}+(?:alliance|bloc|organi[sz]ation|coalition|union|pact|group))""", re.X)  # "30-member military alliance"
     return dict(
+        strong=strong,
         runs=re.compile(r"\d\d*"),  # not \d+: a pattern that starts with one \d lets the engine skip to digits
         year_like=re.compile(r"(?:1[89]|20)\d\d"),
         link_ahead=re.compile(rf"{_S}*(?:-|–|—|(?i:to|and|or|through)(?![\w])|,)"),
@@ -181,7 +187,7 @@ def _digit_pieces(text: str, low: str, runs: list[int], rx: SimpleNamespace, jap
         if not cur and not pct:
             if year_like:
                 continue  # a bare year: a date
-            noun = rx.force.match(low, end)
+            noun = rx.force.match(low, end) or rx.strong.match(low, end)
             if not (noun or rx.link_ahead.match(text, end) or ascale or spaced_scale
                     or rx.link_behind.search(text, max(0, start - 12), start)):
                 continue  # a bare number that is neither counted nor the start of a range: a date, an id...
@@ -238,7 +244,7 @@ def _word_pieces(text: str, low: str, starts: list[int], rx: SimpleNamespace) ->
         cur = _currency(m.group("suf"), False)
         pct = bool(m.group("pct")) and not cur
         end = m.end() if cur or pct else max(m.end("wnum"), m.end("scale"))
-        noun = None if cur or pct else rx.force.match(low, end)
+        noun = None if cur or pct else rx.force.match(low, end) or rx.strong.match(low, end)
         if not cur and not noun and not pct:
             continue  # "the two countries"
         word = m.group("wnum").lower()
