@@ -5,6 +5,7 @@ import socket
 
 import pandas as pd
 import pytest
+from matplotlib.collections import PathCollection
 
 from analysis.charts import save_figure
 from analysis.charts import coastlines, event_points, map_figure, timeline_figure
@@ -42,9 +43,11 @@ def test_an_event_without_a_stated_year_sits_hollow_at_its_reports_year_labelled
     ax = fig.axes[0]
     labels = [t.get_text() for t in ax.get_yticklabels()]
     assert labels == ["Vostok-2018 (3 articles)", "“joint naval patrols in the northwest Pacific” (1 article)"]
-    hollow, filled = ax.collections[1], ax.collections[0]  # drawn in row order: 2018 first
-    assert tuple(hollow.get_facecolor()[0]) == (1.0, 1.0, 1.0, 1.0)
-    assert tuple(filled.get_facecolor()[0]) != (1.0, 1.0, 1.0, 1.0)
+    points = [c for c in ax.collections if isinstance(c, PathCollection)]
+    hollow = next(c for c in points if tuple(c.get_facecolor()[0]) == (1.0, 1.0, 1.0, 1.0))
+    filled = next(c for c in points if c is not hollow)
+    assert hollow.get_offsets()[0][0] == 2021.5  # the report's year, mid-year
+    assert tuple(filled.get_facecolor()[0]) != (1.0, 1.0, 1.0, 1.0) and filled.get_offsets()[0][0] < 2019
     assert ax.get_xlim()[0] < 2018.5 < 2021.5 < ax.get_xlim()[1]
     assert "hollow" in ax.get_xlabel()
 

@@ -6,13 +6,16 @@ on numpy and matplotlib, is not needed.
 """
 from __future__ import annotations
 
+import textwrap
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
 
+from analysis.charts.labels import place_labels
 from analysis.charts.style import _colour, _legends, _marker, _style
 
 __all__ = ["coastlines", "event_points", "map_figure"]
@@ -83,6 +86,31 @@ def event_points(events: pd.DataFrame, gazetteer: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns).drop_duplicates().sort_values(["place", "event_id"]).reset_index(drop=True)
 
 
+def _across_the_date_line(points: pd.DataFrame) -> pd.DataFrame:
+    """Points in longitudes 0-360 when that spans fewer degrees than -180-180 (Bering Sea beside Japan), else as given."""
+    if points.empty:
+        return points
+    wrapped = points["lon"] % 360
+    if wrapped.max() - wrapped.min() < points["lon"].max() - points["lon"].min():
+        return points.assign(lon=wrapped)
+    return points
+
+
+def _places(points: pd.DataFrame) -> pd.DataFrame:
+    """One row per place: its coordinates, how many events, and the look of most of them (ties: first by name)."""
+    rows = []
+    for place, group in points.groupby("place", sort=True):
+        domain_counts = group["domain"].fillna("").astype(str).value_counts()
+        domain = sorted(domain_counts.index, key=lambda d: (-domain_counts[d], d))[0]
+        status_counts = group["status"].fillna("").astype(str).value_counts()
+        status = sorted(status_counts.index, key=lambda d: (-status_counts[d], d))[0]
+        rows.append({"place": place, "lon": group["lon"].iloc[0], "lat": group["lat"].iloc[0],
+                     "n": group["event_id"].nunique(), "colour": _colour(domain or None),
+                     "marker": _marker(status or None)})
+    places = pd.DataFrame(rows, columns=["place", "lon", "lat", "n", "colour", "marker"])
+    return places.sort_values(["n", "place"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
 def map_figure(events: pd.DataFrame, gazetteer: pd.DataFrame | None = None,
                title: str = "Where the exercises took place", pad_deg: float = 8.0) -> Figure:
     """The events' places on an offline coastline map (plate carrée), colour = domain, marker = status.
@@ -94,7 +122,7 @@ def map_figure(events: pd.DataFrame, gazetteer: pd.DataFrame | None = None,
         from analysis.extract.places import gazetteer as _gazetteer
 
         gazetteer = _gazetteer()
-    points = event_points(events, gazetteer)
+    points = _across_the_date_line(event_points(events, gazetteer))
     with _style():
         if points.empty:
             west, east, south, north = 20.0, 180.0, 0.0, 75.0
@@ -107,7 +135,8 @@ def map_figure(events: pd.DataFrame, gazetteer: pd.DataFrame | None = None,
             if north - south < 25:
                 mid = (north + south) / 2
                 south, north = mid - 12.5, mid + 12.5
-            west, east, south, north = max(west, -180), min(east, 180), max(south, -90), min(north, 90)
+            lo, hi = (-180, 180) if points["lon"].max() <= 180 else (0, 360)
+            west, east, south, north = max(west, lo), min(east, hi), max(south, -90), min(north, 90)
         # the figure's height follows the map's shape (equal aspect), so a wide map leaves no blank band
         map_height = 9.0 * 0.7 * (north - south) / (east - west)
         height = min(8.0, max(3.6, map_height / 0.8 + 0.9))
@@ -116,24 +145,22 @@ def map_figure(events: pd.DataFrame, gazetteer: pd.DataFrame | None = None,
         ax.set_title(title, loc="left")
         ax.set_facecolor(_WATER)
         for level, poly in coastlines():
-            lon, lat = poly[:, 0], poly[:, 1]
-            if lon.max() < west or lon.min() > east or lat.max() < south or lat.min() > north:
-                continue
-            ax.fill(lon, lat, facecolor=_WATER if level in (2, 4) else _LAND, edgecolor=_COAST, linewidth=0.5,
-                    zorder=1)
-        for p in points.itertuples(index=False):
-            ax.scatter([p.lon], [p.lat], marker=_marker(p.status), s=60, color=_colour(p.domain),
+            for shift in ((0.0, 360.0) if east > 180 else (0.0,)):
+                lon, lat = poly[:, 0] + shift, poly[:, 1]
+                if lon.max() < west or lon.min() > east or lat.max() < south or lat.min() > north:
+                    continue
+                ax.fill(lon, lat, facecolor=_WATER if level in (2, 4) else _LAND, edgecolor=_COAST, linewidth=0.5,
+                        zorder=1)
+        places = _places(points)
+        for (colour, marker), group in places.groupby(["colour", "marker"], sort=True):
+            ax.scatter(group["lon"], group["lat"], marker=marker, s=40 + 12 * np.sqrt(group["n"] - 1), color=colour,
                        edgecolors="#333333", linewidths=0.6, zorder=3)
-        for place, group in points.groupby("place", sort=True):
-            lon = group["lon"].iloc[0]
-            right_side = lon > west + 0.75 * (east - west)  # label leftwards, clear of the legend
-            ax.annotate(place, (lon, group["lat"].iloc[0]), xytext=(-5 if right_side else 5, 4),
-                        ha="right" if right_side else "left", textcoords="offset points", fontsize=7.5,
-                        color="#222222", zorder=4)
         ax.set_xlim(west, east)
         ax.set_ylim(south, north)
         ax.set_aspect("equal")
         ax.set_xlabel("longitude (°E)")
+        if east > 180:
+            ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"{v - 360 if v > 180 else v:g}"))
         ax.set_ylabel("latitude (°N)")
         ax.grid(True, color="#dddddd", linewidth=0.5)
         if points.empty:
@@ -142,5 +169,15 @@ def map_figure(events: pd.DataFrame, gazetteer: pd.DataFrame | None = None,
         else:
             _legends(ax, sorted({str(d) or "unknown" for d in points["domain"].fillna("")}),
                      sorted({str(s) for s in points["status"].dropna()}))
-        fig.text(0.01, 0.01, _SOURCE, fontsize=7, color="#444444")
+        labels = [(p.lon, p.lat, p.place + (f" ({p.n})" if p.n > 1 else "")) for p in places.itertuples(index=False)]
+        placed, _ = place_labels(ax, labels, fontsize=7.5, color="#222222",
+                                 markers=list(zip(places["lon"], places["lat"])))
+        note = _SOURCE
+        if len(placed) < len(labels):
+            note += (f" {len(labels) - len(placed)} of {len(labels)} places unlabelled for want of room (labelled: "
+                     "those with most events); every place is in events.csv.")
+        if len(places) and places["n"].max() > 1:
+            note += (" (n): events at the place; a place's colour and marker are those of most of its events, its size "
+                     "grows with their number.")
+        fig.text(0.01, 0.01, textwrap.fill(note, 150), fontsize=7, color="#444444")
     return fig
