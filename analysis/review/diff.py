@@ -114,7 +114,16 @@ def _same(a: str, b: str) -> bool:
     return x == y or (math.isfinite(x) and math.isfinite(y) and math.isclose(x, y, rel_tol=1e-9))
 
 
-def _surface(row: pd.Series) -> str:
+def _mismatches(before, after) -> dict[int, list[int]]:
+    """row -> the columns whose cells differ (as text, and as numbers when both are numbers)."""
+    out: dict[int, list[int]] = {}
+    for i, j in zip(*(before != after).nonzero()):
+        if not _same(before[i, j], after[i, j]):
+            out.setdefault(int(i), []).append(int(j))
+    return out
+
+
+def _surface(row: dict) -> str:
     return str(row.get("surface", row.get("quote", "")))
 
 
@@ -127,21 +136,25 @@ def _table_changes(table: str, old: pd.DataFrame | None, new: pd.DataFrame | Non
               and c not in _IGNORED.get(table, set())]
     old_ids, new_ids = set(old_k.index), set(new_k.index)
     rows = []
-    for key, row in old_k.iterrows():
+    for key, row in zip(old_k.index, old_k.to_dict("records")):
         if key not in new_ids:
             rows.append({"table": table, "row_id": key, "change": "removed", "field": "", "old": _surface(row),
                          "new": "", "article_id": row.get("article_id", ""), "surface": _surface(row)})
-    for key, row in new_k.iterrows():
+    common = [key for key in new_k.index if key in old_ids]
+    before = old_k.loc[common, fields].astype(str).to_numpy() if common else None
+    after = new_k.loc[common, fields].astype(str).to_numpy() if common else None
+    differs = _mismatches(before, after) if common else {}  # row -> the fields that differ
+    position = {key: i for i, key in enumerate(common)}
+    for key, row in zip(new_k.index, new_k.to_dict("records")):
         if key not in old_ids:
             rows.append({"table": table, "row_id": key, "change": "added", "field": "", "old": "",
                          "new": _surface(row), "article_id": row.get("article_id", ""), "surface": _surface(row)})
             continue
-        before = old_k.loc[key]
-        for name in fields:
-            if not _same(str(before[name]), str(row[name])):
-                rows.append({"table": table, "row_id": key, "change": "changed", "field": name,
-                             "old": str(before[name]), "new": str(row[name]),
-                             "article_id": row.get("article_id", ""), "surface": _surface(row)})
+        i = position[key]
+        for j in differs.get(i, []):
+            rows.append({"table": table, "row_id": key, "change": "changed", "field": fields[j],
+                         "old": before[i, j], "new": after[i, j], "article_id": row.get("article_id", ""),
+                         "surface": _surface(row)})
     return rows
 
 
