@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from analysis.extract._patterns import trie_alternation
+from analysis.extract._patterns import trie_alternation, word_start_matches
 from analysis.extract.countries import aliases, find_countries
 from analysis.extract.quotes._vocab import vocab
 
@@ -48,7 +48,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     v = vocab()
     honorifics = sorted({h.rstrip(".").capitalize() for h in v.honorifics}, key=len, reverse=True)
     cap = (rf"(?:(?:{'|'.join(honorifics)})\.|[A-Z]\.(?:[A-Z]\.)*|[{_UPPER}]{_WORD}*(?:[-’']{_WORD}{{2,}})*)")
-    seq = rf"(?<![\w’'.-]){cap}(?:{_SPACE}(?:{_CONNECT}{_SPACE}(?:the{_SPACE})?)?{cap})*"
+    seq = rf"{cap}(?:{_SPACE}(?:{_CONNECT}{_SPACE}(?:the{_SPACE})?)?{cap})*"
     heads = sorted(v.titles | v.outlet_heads | v.institution_heads | v.document_heads, key=len, reverse=True)
     head = trie_alternation(heads, space=r"\s+", fold_case=True)
     inst_head = trie_alternation(sorted(v.outlet_heads | v.institution_heads), space=r"\s+", fold_case=True)
@@ -80,7 +80,9 @@ def find_mentions(text: str) -> list[Mention]:
         found.append(_institution(text, m.start(), m.end(), m.start()))
     for m in p["role"].finditer(text):
         found.append(_role(text, m))
-    for m in p["seq"].finditer(text):
+    # no word character, apostrophe, dot or hyphen before a run (tested in Python: a look-behind at the head
+    # of the pattern would stop the regex engine from skipping ahead to capital letters)
+    for m in word_start_matches(p["seq"], text, not_before="_’'.-"):
         mention = _classify_run(text, m.start(), m.end())
         if mention is not None:
             found.append(mention)
@@ -181,23 +183,28 @@ def _classify_run(text: str, start: int, end: int) -> Mention | None:
     return Mention(name_start, end, "person", text[name_start:end], lead, "", tuple(dict.fromkeys(titles)), country)
 
 
-_LOWER_TITLE_BEFORE = re.compile(r"([\w’'.-]+(?:[ \u00a0]+[\w’'.-]+){0,5})[ \u00a0]+([a-z]+)[ \u00a0]+$")
+def _word_before(text: str, lead: int) -> tuple[str, int]:
+    """The word just before ``lead`` (one space between) and where it starts, or ("", lead)."""
+    if lead < 2 or text[lead - 1] not in " \u00a0":
+        return "", lead
+    start = lead - 1
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return text[start:lead - 1], start
 
 
 def _titles_before(text: str, lead: int) -> list[str]:
     """A lower-case title just before a name ("spokesperson Zhao Lijian", "defence minister Shoigu")."""
-    m = _LOWER_TITLE_BEFORE.search(text, max(0, lead - 80), lead)
-    if m and m.group(2) in vocab().titles:
-        return [m.group(2)]
-    return []
+    word, _ = _word_before(text, lead)
+    return [word] if word.islower() and word in vocab().titles else []
 
 
 def _country_before(text: str, lead: int) -> str:
     """The country of the words just before a person's lower-case title ("Chinese Foreign Ministry
     spokesperson Zhao Lijian" -> CHN)."""
-    m = _LOWER_TITLE_BEFORE.search(text, max(0, lead - 80), lead)
-    if m and m.group(2) in vocab().titles:
-        found = find_countries(m.group(1))
+    word, start = _word_before(text, lead)
+    if word.islower() and word in vocab().titles:
+        found = find_countries(text[max(0, start - 60):start])
         if found:
             return found[-1].alpha3
     return ""
