@@ -14,8 +14,8 @@ import pytest
 from analysis import load_corpus
 from analysis.extract.events import events_frame
 from analysis.reference import budget_check
-from analysis.review import CHANGE_COLUMNS, DiffError, add_row_ids, apply_review, diff_outputs, since_last_run, \
-    summarise_changes
+from analysis.review import CHANGE_COLUMNS, DiffError, add_row_ids, apply_review, diff_outputs, previous_run, \
+    since_last_run, summarise_changes
 from analysis.review.cli import main
 from analysis.tables import build_tables, write_tables
 
@@ -160,3 +160,23 @@ def test_python_dash_m_runs_the_diff(folders):
     done = subprocess.run([sys.executable, "-m", "analysis.review", "diff", str(folders["old"]), str(folders["old"])],
                           capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert done.returncode == 0 and done.stdout.startswith("no changes")
+
+
+def test_the_previous_run_is_the_latest_finished_one_before_this_one(tmp_path):
+    import os
+
+    reports = tmp_path / "reports"
+    made = {}
+    for n, name in enumerate(["20261130-aaaaaaaa", "20261207-cccccccc", "20261207-bbbbbbbb", "20261201-dddddddd"]):
+        (reports / name / "tables").mkdir(parents=True)
+        (reports / name / "manifest.json").write_text("{}")
+        os.utime(reports / name / "manifest.json", (1_000_000 + n, 1_000_000 + n))
+        made[name] = reports / name
+    (reports / "notes").mkdir()
+    (reports / "20261208-unfinished").mkdir()  # no manifest: a run that failed or is still running
+    assert previous_run(reports) == made["20261207-bbbbbbbb"]  # same day: the later manifest
+    assert previous_run(reports, made["20261207-bbbbbbbb"]) == made["20261207-cccccccc"]
+    assert previous_run(reports, made["20261207-cccccccc"]) == made["20261201-dddddddd"]
+    assert previous_run(reports, made["20261130-aaaaaaaa"]) is None
+    assert previous_run(reports, reports / "20261201-eeeeeeee") == made["20261201-dddddddd"]  # being written
+    assert previous_run(tmp_path / "nothing") is None

@@ -9,15 +9,15 @@
 - :func:`diff_outputs` / :func:`summarise_changes`: what changed between two output folders
   (``extract`` folders or report runs), row by row; ``python -m analysis.review diff OLD NEW --out DIR``.
 - :func:`since_last_run`: the facts a landing page states: new articles, new and changed figures,
-  claims whose verdict changed, new events.
+  claims whose verdict changed, new events; :func:`previous_run` finds the run to compare with.
 """
 from analysis.review.apply import ACTIONS, REVIEWED_COLUMNS, apply_review, warning_line
 from analysis.review.diff import CHANGE_COLUMNS, DiffError, diff_outputs
 from analysis.review.ids import add_row_ids, row_id, sha_by_article, text_sha256
 from analysis.review.reviewfile import REVIEW_COLUMNS, ReviewFileError, ReviewLine, append_review_line, read_review
-from analysis.review.summary import SinceLastRun, since_last_run, summarise_changes
+from analysis.review.summary import SinceLastRun, previous_run, since_last_run, summarise_changes
 
 __all__ = ["ACTIONS", "CHANGE_COLUMNS", "REVIEWED_COLUMNS", "REVIEW_COLUMNS", "DiffError", "ReviewFileError",
            "ReviewLine", "SinceLastRun", "add_row_ids", "append_review_line", "apply_review", "diff_outputs",
-           "read_review", "row_id", "sha_by_article", "since_last_run", "summarise_changes", "text_sha256",
-           "warning_line"]
+           "previous_run", "read_review", "row_id", "sha_by_article", "since_last_run", "summarise_changes",
+           "text_sha256", "warning_line"]

@@ -19,12 +19,13 @@ import os
 import re
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
 from analysis.review.diff import DIFF_TABLES, diff_outputs, key_sources, keyed_table, read_table, tables_dir
 
-__all__ = ["SinceLastRun", "since_last_run", "summarise_changes"]
+__all__ = ["SinceLastRun", "previous_run", "since_last_run", "summarise_changes"]
 
 
 def _plural(n: int, word: str) -> str:
@@ -226,3 +227,30 @@ def _event_changes(old: pd.DataFrame | None, new: pd.DataFrame | None) -> tuple[
             more.append({"event_id": row["event_id"], "label": _event_label(row), "old_n_articles": old_n,
                          "n_articles": n})
     return new.iloc[new_rows].reset_index(drop=True), pd.DataFrame(more, columns=more_columns)
+
+
+def _run_order(folder: Path) -> tuple[str, float]:
+    """A run's place in time: the date its id starts with, then when its manifest was written."""
+    return folder.name.split("-")[0], (folder / "manifest.json").stat().st_mtime
+
+
+def previous_run(reports_dir: str | os.PathLike, current: str | os.PathLike | None = None) -> Path | None:
+    """The latest finished run in ``reports_dir`` (a folder with ``manifest.json`` and ``tables/``) before
+    ``current`` (by the date in the run id, then by when its manifest was written; ``current`` itself and any
+    run after it are left out); None when there is none, as for a first run. Runs are ``reports/<run-id>``
+    folders whose id starts with the date, ``YYYYMMDD-xxxxxxxx``; another folder is passed over.
+    """
+    reports = Path(reports_dir)
+    if not reports.is_dir():
+        return None
+    runs = [f for f in reports.iterdir() if f.is_dir() and re.fullmatch(r"\d{8}-\w+", f.name)
+            and (f / "manifest.json").is_file() and (f / "tables").is_dir()]
+    if current is not None:
+        current = Path(current)
+        runs = [f for f in runs if f.resolve() != current.resolve()]
+        if (current / "manifest.json").is_file():
+            limit = _run_order(current)
+            runs = [f for f in runs if _run_order(f) < limit]
+        else:  # the current run is still being written: every finished run of its day or before is earlier
+            runs = [f for f in runs if f.name.split("-")[0] <= current.name.split("-")[0]]
+    return max(runs, key=_run_order, default=None)
