@@ -146,8 +146,9 @@ def test_rejecting_604_and_moving_200_billion_to_another_country(tmp_path, seed_
     assert set(checked["actor"]) == {"USA"} and checked["reference_source"].str.startswith("SIPRI").any()
 
 
-def test_no_review_file_still_gives_the_review_column_and_an_empty_reviewed_table(seed_tables):
-    tables, reviewed, problems = apply_review(seed_tables, None)
+@pytest.mark.parametrize("no_review", [None, ""])
+def test_no_review_file_still_gives_the_review_column_and_an_empty_reviewed_table(seed_tables, no_review):
+    tables, reviewed, problems = apply_review(seed_tables, no_review)
     assert problems == [] and reviewed.empty and list(reviewed.columns) == REVIEWED_COLUMNS
     for table in ("figures", "exercises"):
         assert (tables[table]["review"] == "").all()

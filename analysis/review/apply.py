@@ -69,10 +69,12 @@ def apply_review(tables: Mapping[str, pd.DataFrame], review_path: str | os.PathL
                  report: Callable[[Problem], None] | None = None
                  ) -> tuple[dict[str, pd.DataFrame], pd.DataFrame, list[Problem]]:
     """``(tables, reviewed, problems)``: ``tables`` with the review file at ``review_path`` applied (see
-    the module docstring). ``review_path`` None applies nothing but still adds the ``review`` column and an
+    the module docstring). ``review_path`` None (or "") applies nothing but still adds the ``review`` column and an
     empty ``reviewed`` table, so the tables have the same columns with or without a review. ``report`` is
     called with each problem as it is found (the CLI prints :func:`warning_line`). A file that cannot be
     read raises :class:`~analysis.review.reviewfile.ReviewFileError` naming it."""
+    if review_path is not None and not str(review_path).strip():
+        review_path = None  # a notebook parameter's empty default: no review
     lines = read_review(review_path) if review_path is not None else []
     out = dict(tables)
     where: dict[str, tuple[str, object]] = {}
