@@ -25,3 +25,11 @@ def test_mentions_in_defence_reporting():
 def test_word_boundaries_and_lookup():
     assert find_countries("Russianness and Chinatown and USB ports") == []
     assert country_code("Washington") == "USA" and country_code("Atlantis") is None
+
+
+def test_a_capital_that_begins_a_name_or_says_where_something_is_based_is_no_country():
+    from analysis.extract.countries import find_countries
+    found = lambda t: [m.alpha3 for m in find_countries(t)]  # noqa: E731
+    assert found("The Stockholm International Peace Research Institute and the Moscow Times.") == []
+    assert found("The Stockholm-based institute said.") == []
+    assert found("Moscow and Beijing met in Tokyo on Monday; talks in Beijing Thursday.") == ["RUS", "CHN", "JPN", "CHN"]

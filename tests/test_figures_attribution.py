@@ -182,3 +182,21 @@ def test_payment_in_goods_does_not_make_an_arms_deal_a_trade_deal():
     assert _deal_rows(text) == [("$900 million", "arms_deal", "VNM", "RUS"),
                                 ("$450 million", "arms_deal", "VNM", "RUS")]
     assert _deal_rows("Russia and China signed a gas deal worth $400 billion.")[0][1] == "other_money"
+
+
+def _actors(text: str):
+    return [(text[f.start:f.end], f.actor) for f in extract_figures(article(text))]
+
+
+def test_a_capital_inside_an_institutions_name_is_no_country():
+    text = "The Stockholm International Peace Research Institute reported a 7% growth in military spending."
+    assert _actors(text) == [("7%", None)]
+    assert _actors("The Moscow Times said Russia's military spending rose 9%.") == [("9%", "RUS")]
+
+
+def test_world_and_combined_totals_have_no_actor():
+    assert _actors("The combined defence budgets of the EU and U.K. rose by 11.7% to $457 billion.") == [
+        ("11.7%", None), ("$457 billion", None)]
+    assert _actors("Arms imports by India rose 4 per cent worldwide.") == [("4 per cent", None)]
+    assert _actors("Military spending accounted for 2.2% of the world's GDP.") == [("2.2% of the world's GDP", None)]
+    assert _actors("The total defence budget of Russia rose by 5%.") == [("5%", "RUS")]

@@ -82,11 +82,18 @@ def find_countries(text: str, record: Callable[..., Any] = CountryMention) -> li
     m = search(text)
     while m is not None:
         hit = readings.get(m.group())
+        if hit is not None and hit[2] == "capital" and _NAME_GOES_ON.match(text, m.end()):
+            hit = None  # "Stockholm International Peace Research Institute", "Moscow Times", "Stockholm-based"
         if hit is not None and not (us and hit[0] == "US" and _us_is_pronoun(text, m.start())):
             out.append(_tuple_new(CountryTuple, m.span() + hit) if tuples else record(*m.span(), *hit))
         m = search(text, m.end())
     return out
 
+
+#: after a capital: the next word of an institution's or outlet's name, or "-based" (the city, not the state)
+_NAME_GOES_ON = re.compile(
+    r"-based\b| (?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June"
+    r"|July|August|September|October|November|December|On|In|And|But|Has|Had|Is|Was|Will|Said|Says)\b)[A-Z][a-z]")
 
 _tuple_new = tuple.__new__
 assert len(CountryTuple._fields) == 5, "find_countries builds CountryTuple from a span (2) and a reading (3)"

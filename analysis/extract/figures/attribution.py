@@ -39,6 +39,10 @@ def attribution_patterns() -> dict:
                             rf"(?i:{_fold_tree(terms('hardware') + terms('force_noun'))})(?![\w])"),
         paid_before=re.compile(rf"(?<![\w])(?i:paid|pay|pays|paying){_S}+"
                                rf"(?:(?i:about|around|roughly|nearly|almost|over|more{_S}+than|some|up{_S}+to){_S}+)?$"),
+        world_after=re.compile(rf"{_S}+(?:worldwide|world-wide|globally|(?:across|around){_S}+the{_S}+(?:world|globe))(?![\w])"),
+        world_inside=re.compile(r"\b(?:the{_S}+)?world['’]s\b".replace("{_S}", _S)),
+        together_word=re.compile(r"(?<![\w])(?:combined|total|aggregate)(?![\w])"),
+        and_=re.compile(r"(?<![\w])and(?![\w])|&"),
         from_the=re.compile(rf"(?<![\w])from{_S}+(?:the{_S}+)?$"),
         deal_after=re.compile(rf"(?:{_S}+(?i:arms|weapons|defen[cs]e|military|purchase|sale|supply))?{_S}+"
                               rf"(?i:deal|contract|agreement|order|package)(?![\w])"),
@@ -374,6 +378,13 @@ def _default_actor(text: str, low: str, start: int, end: int, mentions: list[Cou
     agg = [g for g in rx.aggregate.finditer(low, lead_start, start) if low[g.end():g.end() + 2] not in ("'s", "’s")]
     if agg:
         return None, f"total of several countries: {agg[-1].group(0)}"
+    m = rx.world_after.match(low, end) or rx.world_inside.search(low, start, end)
+    if m:  # "rose 4 per cent worldwide", "2.2% of the world's GDP"
+        return None, f"total of several countries: {m.group(0).strip()}"
+    if before:  # "the combined defence budgets of the EU and U.K. rose by 11.7%"
+        g = rx.together_word.search(low, max(0, before[-1].start - 60), before[-1].start)
+        if g and rx.and_.search(low, g.end(), before[-1].start) and not _CLAUSE_BREAK.search(low, g.end(), start):
+            return None, f"total of several countries: {g.group(0)} … and {before[-1].alias}"
     m = rx.for_between.match(text, end)
     if m:  # "... for all the European allies combined"
         later = rx.aggregate.search(low, m.end(), m.end() + 40)
