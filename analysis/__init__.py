@@ -4,9 +4,26 @@ The pipeline, one subpackage a stage: ``corpus`` (read, decode, metadata, boiler
 with offsets) -> ``extract`` (figures, exercises) -> ``reference`` (reference data and checks)
 -> ``charts`` (tables in, matplotlib Figure out) -> ``report`` (papermill runs, HTML, manifest)
 and ``explore`` (widgets). The CLI (``python -m analysis``) and the notebooks are thin shells.
+
+The names below are imported on first use, so ``python -m analysis --help`` starts without pandas.
 """
-from analysis.corpus import Corpus, load_corpus, article_from_text
-from analysis.corpus.model import Article, Problem, Sentence
+from __future__ import annotations
+
+import importlib
 
 __all__ = ["Article", "Corpus", "Problem", "Sentence", "article_from_text", "load_corpus"]
 __version__ = "0.1.0"
+
+_HOMES = {"Article": "analysis.corpus.model", "Problem": "analysis.corpus.model", "Sentence": "analysis.corpus.model",
+          "Corpus": "analysis.corpus.load", "article_from_text": "analysis.corpus.load",
+          "load_corpus": "analysis.corpus.load"}
+
+
+def __getattr__(name: str):
+    if name in _HOMES:
+        return getattr(importlib.import_module(_HOMES[name]), name)
+    raise AttributeError(f"module 'analysis' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(list(globals()) + __all__)

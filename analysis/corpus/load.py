@@ -18,7 +18,7 @@ import pandas as pd
 
 from analysis._gc import collector_paused
 from analysis.corpus.dates import parse_date
-from analysis.corpus.model import Article, Problem
+from analysis.corpus.model import DEFAULT_MAX_BYTES, Article, CorpusError, Problem
 from analysis.corpus.readers import SUFFIXES, RawRecord, read_file
 from analysis.corpus.sentences import line_sentences, sentence_cuts
 from analysis.corpus.sidecar import SIDECAR_NAME, parse_iso_date, read_sidecar
@@ -27,7 +27,6 @@ from analysis.corpus.zones import zone_lines
 __all__ = ["Corpus", "CorpusError", "DEFAULT_MAX_BYTES", "load_corpus", "article_from_text",
            "ARTICLE_COLUMNS", "PROBLEM_COLUMNS"]
 
-DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 META_FIELDS = ("title", "published", "author", "outlet", "origin", "url")
 ARTICLE_COLUMNS = [
     "article_id", "path", "sha256", "encoding", "title", "published", "date_precision", "author",
@@ -35,10 +34,6 @@ ARTICLE_COLUMNS = [
     "title_source", "published_source", "author_source", "outlet_source", "origin_source", "url_source", "note",
 ]
 PROBLEM_COLUMNS = ["path", "problem", "detail"]
-
-
-class CorpusError(Exception):
-    """The corpus as a whole cannot be loaded (missing path, nothing loadable)."""
 
 
 @dataclass
@@ -132,7 +127,8 @@ def _parse_iso_timestamp(value: str) -> tuple[_dt.date, str] | None:
         return None
 
 
-def _article(raw: RawRecord, sidecar: dict[str, str]) -> Article:
+def article_from_record(raw: RawRecord, sidecar: dict[str, str]) -> Article:
+    """An :class:`Article` from a raw record: zones and sentences, then the format's metadata, then the sidecar's."""
     article = article_from_text(raw.text, raw.article_id, raw.path)
     article.sha256, article.encoding = raw.sha256, raw.encoding
     for name, value in raw.meta.items():  # html meta / JSON record fields beat text guesses
@@ -152,7 +148,7 @@ def _article(raw: RawRecord, sidecar: dict[str, str]) -> Article:
     return article
 
 
-def _files(root: Path) -> list[Path]:
+def corpus_files(root: Path) -> list[Path]:
     """Every file under ``root`` (or ``root`` itself), hidden names skipped, in a stable order."""
     if root.is_file():
         return [root]
@@ -189,31 +185,17 @@ def _load_corpus(path: str | os.PathLike, max_bytes: int, report: Callable[[Prob
     sidecars: dict[str, dict[str, str]] = {}
     records: list[RawRecord] = []
     in_folder = root.is_dir()
-    for file in _files(root):
+    for file in corpus_files(root):
         display = str(file) if in_folder else str(path)  # the path as given, then the file's path under it
         if file.is_dir():
             continue
         if file.name == SIDECAR_NAME:
-            rows, issues = read_sidecar(_read_sidecar_text(file), display)
+            rows, issues = read_sidecar(read_sidecar_text(file), display)
             sidecars.update(rows)
             for issue in issues:
                 problem(issue)
             continue
-        if file.suffix.lower() not in SUFFIXES:
-            problem(Problem(display, "unsupported", f"skipped: '{file.suffix or file.name}' is not an article type "
-                                                    f"({', '.join(sorted(SUFFIXES))})"))
-            continue
-        try:
-            size = file.stat().st_size
-            if size > max_bytes:
-                problem(Problem(display, "too_large", f"{size:,} bytes is over the {max_bytes:,}-byte limit "
-                                                      f"(raise it with --max-bytes)"))
-                continue
-            data = _read_bytes(file)
-        except OSError as exc:
-            problem(Problem(display, "unreadable", exc.strerror or str(exc)))
-            continue
-        found, issues = read_file(file, display, data, hashlib.sha256(data).hexdigest())
+        found, issues = read_source(file, display, max_bytes)
         records += found
         for issue in issues:
             problem(issue)
@@ -224,7 +206,7 @@ def _load_corpus(path: str | os.PathLike, max_bytes: int, report: Callable[[Prob
                                                       f"this one is skipped"))
             continue
         seen[raw.article_id] = raw.path
-        corpus.articles.append(_article(raw, sidecars.get(raw.article_id, {})))
+        corpus.articles.append(article_from_record(raw, sidecars.get(raw.article_id, {})))
     corpus.articles.sort(key=lambda a: a.article_id)
     if not corpus.articles:
         raise CorpusError(f"{path}: no loadable article" + (f" ({len(corpus.problems)} problem(s): "
@@ -234,7 +216,26 @@ def _load_corpus(path: str | os.PathLike, max_bytes: int, report: Callable[[Prob
     return corpus
 
 
-def _read_bytes(file: Path) -> bytes:
+def read_source(file: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[RawRecord], list[Problem]]:
+    """The raw records of one article file (not a sidecar) and its problems, in the order found: an
+    unsupported type, a file over ``max_bytes``, an unreadable file, then what the reader found.
+    ``display`` is the path shown in tables. The one per-file step :func:`load_corpus` and the
+    streaming pipeline (:mod:`analysis.pipeline`) share."""
+    if file.suffix.lower() not in SUFFIXES:
+        return [], [Problem(display, "unsupported", f"skipped: '{file.suffix or file.name}' is not an article type "
+                                                    f"({', '.join(sorted(SUFFIXES))})")]
+    try:
+        size = file.stat().st_size
+        if size > max_bytes:
+            return [], [Problem(display, "too_large", f"{size:,} bytes is over the {max_bytes:,}-byte limit "
+                                                      f"(raise it with --max-bytes)")]
+        data = read_bytes(file)
+    except OSError as exc:
+        return [], [Problem(display, "unreadable", exc.strerror or str(exc))]
+    return read_file(file, display, data, hashlib.sha256(data).hexdigest())
+
+
+def read_bytes(file: Path) -> bytes:
     """The whole file, read with plain OS calls (a buffered file object costs more than the read for
     an article-sized file)."""
     fd = os.open(file, os.O_RDONLY)
@@ -247,7 +248,20 @@ def _read_bytes(file: Path) -> bytes:
         os.close(fd)
 
 
-def _read_sidecar_text(file: Path) -> str:
+def read_bytes_range(file: Path, start: int, end: int) -> bytes:
+    """Bytes ``start`` to ``end`` of a file (one part of a large JSON-lines shard)."""
+    fd = os.open(file, os.O_RDONLY)
+    try:
+        chunks, at = [], start
+        while at < end and (chunk := os.pread(fd, min(end - at, 1 << 20), at)):
+            chunks.append(chunk)
+            at += len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def read_sidecar_text(file: Path) -> str:
     from analysis.corpus.decode import DecodeError, decode_bytes
 
     try:

@@ -17,6 +17,8 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+#: Files larger than this many bytes are skipped (and reported) unless the caller raises the limit.
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 ZONES = ("title", "body", "caption", "meta", "boilerplate")
 CONTENT_ZONES = frozenset({"title", "body", "caption"})
 
@@ -72,3 +74,7 @@ class Problem:
     path: str
     problem: str  # short code: empty, binary, undecodable, too_large, unreadable, malformed_json, duplicate_id, ...
     detail: str = ""
+
+
+class CorpusError(Exception):
+    """The corpus as a whole cannot be loaded (missing path, nothing loadable)."""

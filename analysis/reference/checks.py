@@ -39,7 +39,7 @@ from analysis.reference.fx import to_usd
 from analysis.reference.series import SERIES, SIPRI, reference_series
 
 __all__ = ["VERDICTS", "TOLERANCE", "BUDGET_CHECK_COLUMNS", "COMBINED_CHECK_COLUMNS", "budget_check",
-           "combined_check"]
+           "claim_sentences", "combined_check"]
 
 #: Every verdict ``budget_check`` gives.
 VERDICTS = ("consistent", "higher", "lower", "no reference")
@@ -122,12 +122,32 @@ def _budget_figures(figures: pd.DataFrame) -> pd.DataFrame:
     return frame.sort_values(["article_id", "start"], kind="stable").reset_index(drop=True)
 
 
-def _reference_at(ref: pd.DataFrame, year: int) -> pd.Series | None:
-    """The row for ``year`` from the latest release (SIPRI revises earlier years in each release)."""
-    at = ref[ref["year"] == year]
-    if at.empty:
-        return None
-    return at.sort_values("release", kind="stable").iloc[-1]
+class _ReferenceIndex:
+    """The reference table read once into dictionaries, so a check looks each figure up in O(1) instead of
+    filtering the table per figure (that filtering was most of ``budget_check``'s time on a large corpus).
+
+    ``values[(country, series)][year]`` is ``(value_usd, reference_source)`` from the latest release holding
+    that year (the last row after a stable sort by release); ``series[country]``
+    lists the series covering the country in the order the checks use (:data:`SERIES`, then the others sorted).
+    """
+
+    def __init__(self, ref: pd.DataFrame):
+        ordered = ref.sort_values("release", kind="stable")  # within one (country, series, year): latest last
+        self.values: dict[tuple[str, str], dict[int, tuple[float, str]]] = {}
+        for country, series, year, value, source in zip(ordered["country"], ordered["series"], ordered["year"],
+                                                        ordered["value_usd"], ordered["reference_source"]):
+            self.values.setdefault((country, series), {})[int(year)] = (float(value), source)
+        covering: dict[str, set[str]] = {}
+        for country, series in self.values:
+            covering.setdefault(country, set()).add(series)
+        self.series = {country: [s for s in SERIES if s in found] + sorted(found - set(SERIES))
+                       for country, found in covering.items()}
+
+    def at(self, country: str, series: str, year: int | None) -> tuple[float, str] | None:
+        return self.values.get((country, series), {}).get(year) if year is not None else None
+
+    def years(self, country: str, series: str) -> dict[int, tuple[float, str]]:
+        return self.values.get((country, series), {})
 
 
 def _times(ratio: float) -> str:
@@ -181,16 +201,13 @@ def budget_check(figures: pd.DataFrame, articles: pd.DataFrame, reference: pd.Da
     >>> check[["reference_source", "year_basis", "verdict"]].values.tolist()
     [['SIPRI 2024 release', 'figure', 'consistent'], ['China NPC official budget', 'figure', 'higher']]
     """
-    ref = reference_series() if reference is None else reference
-    budget = _budget_figures(figures)
+    index = _ReferenceIndex(reference_series() if reference is None else reference)
     published = _published_years(articles)
     rows = []
-    for fig in budget.to_dict("records"):
+    for fig in _budget_figures(figures).to_dict("records"):
         base = {k: fig[k] for k in ("article_id", "start", "end", "surface", "actor", "claimed_usd")}
         fig_year, pub_year = fig["year"], published.get(fig["article_id"])
-        covering = ref[ref["country"] == fig["actor"]]
-        series_list = [s for s in SERIES if s in set(covering["series"])]
-        series_list += sorted(set(covering["series"]) - set(series_list))
+        series_list = index.series.get(fig["actor"], [])
         if not series_list:
             year, basis = (fig_year, "figure") if fig_year else (pub_year, "published") if pub_year else (None, None)
             rows.append({**base, "year": year, "year_basis": basis, "reference_source": None,
@@ -198,22 +215,22 @@ def budget_check(figures: pd.DataFrame, articles: pd.DataFrame, reference: pd.Da
                          "note": f"no reference series covers {fig['actor']}"})
             continue
         for series in series_list:
-            sub = covering[covering["series"] == series]
+            years = index.years(fig["actor"], series)
             if fig_year:
                 year, basis = fig_year, "figure"
             elif pub_year:
                 year, basis = pub_year, "published"
             else:
-                year, basis = int(sub["year"].max()), "latest reference"
-            hit = _reference_at(sub, year)
+                year, basis = max(years), "latest reference"
+            hit = years.get(year)
             row = {**base, "year": year, "year_basis": basis}
             if hit is None:
                 rows.append({**row, "reference_source": series, "reference_usd": None, "ratio": None,
                              "verdict": "no reference",
-                             "note": f"{series} covers {sub['year'].min()}–{sub['year'].max()}; nothing for {year}"})
+                             "note": f"{series} covers {min(years)}–{max(years)}; nothing for {year}"})
                 continue
-            reference_usd = float(hit["value_usd"])
-            row.update(reference_source=hit["reference_source"], reference_usd=reference_usd)
+            reference_usd, reference_source = hit
+            row.update(reference_source=reference_source, reference_usd=reference_usd)
             claimed = fig["claimed_usd"]
             if _missing(claimed):
                 rows.append({**row, "ratio": None, "verdict": "no reference",
@@ -221,7 +238,7 @@ def budget_check(figures: pd.DataFrame, articles: pd.DataFrame, reference: pd.Da
                 continue
             ratio = float(claimed) / reference_usd
             rows.append({**row, "ratio": ratio, "verdict": _verdict(ratio),
-                         "note": _note(ratio, series, fig["actor"], hit["reference_source"], year)})
+                         "note": _note(ratio, series, fig["actor"], reference_source, year)})
     frame = pd.DataFrame(rows, columns=BUDGET_CHECK_COLUMNS)
     return frame.astype({"year": "Int64", "claimed_usd": "float64", "reference_usd": "float64", "ratio": "float64"})
 
@@ -235,7 +252,9 @@ _COMPARE = re.compile(r"\b(?:surpass\w*|exceed\w*|outspend\w*|outstrip\w*|dwarf\
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘'(])")
 
 
-def _claim_sentences(text: str) -> list[str]:
+def claim_sentences(text: str) -> list[str]:
+    """The sentences of ``text`` that could state a combined-budget claim (a "combined"-like word and a
+    comparison), as :func:`combined_check` reads them: what a streaming run keeps of an article's text."""
     return [s.strip() for s in _SENTENCE_END.split(text or "") if _COMBINED.search(s) and _COMPARE.search(s)]
 
 
@@ -268,13 +287,15 @@ def _exceeds_text(ratio: float) -> str:
 
 
 def combined_check(figures: pd.DataFrame, articles: pd.DataFrame, texts: dict[str, str] | None = None,
-                   reference: pd.DataFrame | None = None) -> pd.DataFrame:
+                   reference: pd.DataFrame | None = None, claims: dict[str, list[str]] | None = None
+                   ) -> pd.DataFrame:
     """Combined-budget claims, computed with the article's figures and with SIPRI for the same year.
 
     How a combination is found, per article, among its defence_budget figures that name an actor
     and have a US-dollar value (an actor's first such figure in the text stands for it):
 
-    * a *claim sentence*: a sentence (of the article's text, from ``texts`` when given, or of a
+    * a *claim sentence*: a sentence (of the article's text, from ``texts`` when given, or the article's
+      :func:`claim_sentences` from ``claims`` when a caller kept only those, or of a
       figure) with a word like "combined"/"together" and a comparison ("surpasses", "exceeds",
       "more than", ...). The countries named before the comparison are combined, the first named
       after it is compared; used when at least two before and one after have figures
@@ -296,19 +317,24 @@ def combined_check(figures: pd.DataFrame, articles: pd.DataFrame, texts: dict[st
     >>> row.reference_source, float(row.reference_combined_usd) / 1e9, bool(row.reference_exceeds)
     ('SIPRI 2022 release', 358.9, False)
     """
-    ref = reference_series() if reference is None else reference
-    sipri = ref[ref["series"] == SIPRI]
-    budget = _budget_figures(figures)
-    budget = budget[budget["claimed_usd"].notna()]
+    index = _ReferenceIndex(reference_series() if reference is None else reference)
     published = _published_years(articles)
     texts = texts or {}
+    by_article: dict[str, list[dict]] = {}
+    for fig in _budget_figures(figures).to_dict("records"):  # sorted by article_id, then start
+        if not _missing(fig["claimed_usd"]):
+            by_article.setdefault(fig["article_id"], []).append(fig)
     rows = []
-    for article_id, group in budget.groupby("article_id", sort=True):
-        first = group.drop_duplicates("actor", keep="first").set_index("actor")
-        actors = set(first.index)
+    for article_id in sorted(by_article):
+        group = by_article[article_id]
+        first: dict[str, dict] = {}  # actor -> its first figure in the text, in the order actors come
+        for fig in group:
+            first.setdefault(fig["actor"], fig)
+        actors = set(first)
         parsed, claim = None, ""
-        sentences = _claim_sentences(texts.get(article_id, "")) + [
-            s for s in dict.fromkeys(group["sentence"]) if s and _COMBINED.search(s) and _COMPARE.search(s)]
+        found = claims.get(article_id, []) if claims is not None else claim_sentences(texts.get(article_id, ""))
+        sentences = list(found) + [s for s in dict.fromkeys(f["sentence"] for f in group)
+                                   if s and _COMBINED.search(s) and _COMPARE.search(s)]
         for sentence in sentences:
             parsed = _parse_claim(sentence, actors)
             if parsed:
@@ -318,29 +344,30 @@ def combined_check(figures: pd.DataFrame, articles: pd.DataFrame, texts: dict[st
             combined, compared = parsed
             basis = "sentence"
         elif len(actors) >= 3:
-            compared = first["claimed_usd"].idxmax()
-            combined = [a for a in first.index if a != compared]
+            largest = max(f["claimed_usd"] for f in first.values())
+            compared = next(a for a, f in first.items() if f["claimed_usd"] == largest)  # the first, as idxmax
+            combined = [a for a in first if a != compared]
             basis = "article figures"
         else:
             continue
         parties = combined + [compared]
-        fig_years = {_year(first.loc[a, "year"]) for a in parties}
+        fig_years = {_year(first[a]["year"]) for a in parties}
         if len(fig_years) == 1 and None not in fig_years:
             year, year_basis = fig_years.pop(), "figure"
         elif published.get(article_id):
             year, year_basis = published[article_id], "published"
         else:
-            common = set.intersection(*(set(sipri.loc[sipri["country"] == a, "year"]) for a in parties))
+            common = set.intersection(*(set(index.years(a, SIPRI)) for a in parties))
             year, year_basis = (max(common), "latest reference") if common else (None, None)
-        claimed_combined = float(sum(first.loc[a, "claimed_usd"] for a in combined))
-        claimed_compared = float(first.loc[compared, "claimed_usd"])
+        claimed_combined = float(sum(first[a]["claimed_usd"] for a in combined))
+        claimed_compared = float(first[compared]["claimed_usd"])
         claimed_ratio = claimed_combined / claimed_compared
         row = {"article_id": article_id, "claim": claim, "claim_basis": basis,
                "combined_actors": "+".join(sorted(combined)), "compared_actor": compared, "year": year,
                "year_basis": year_basis, "claimed_combined_usd": claimed_combined,
                "claimed_compared_usd": claimed_compared, "claimed_ratio": claimed_ratio,
                "claimed_exceeds": claimed_ratio > 1}
-        hits = {a: _reference_at(sipri[sipri["country"] == a], year) if year else None for a in parties}
+        hits = {a: index.at(a, SIPRI, year) if year else None for a in parties}
         missing = [a for a, h in hits.items() if h is None]
         claimed_text = (f"claimed: {'+'.join(sorted(combined))} {_fmt_bn(claimed_combined)} vs {compared} "
                         f"{_fmt_bn(claimed_compared)} ({claimed_ratio:.2f}×, {_exceeds_text(claimed_ratio)})")
@@ -349,10 +376,10 @@ def combined_check(figures: pd.DataFrame, articles: pd.DataFrame, texts: dict[st
                          "reference_compared_usd": None, "reference_ratio": None, "reference_exceeds": None,
                          "note": f"{claimed_text}; SIPRI has no {year} value for {', '.join(missing)}"})
             continue
-        ref_combined = float(sum(hits[a]["value_usd"] for a in combined))
-        ref_compared = float(hits[compared]["value_usd"])
+        ref_combined = float(sum(hits[a][0] for a in combined))
+        ref_compared = float(hits[compared][0])
         ref_ratio = ref_combined / ref_compared
-        source = hits[compared]["reference_source"]
+        source = hits[compared][1]
         note = (f"{claimed_text}; {source} for {year}: {_fmt_bn(ref_combined)} vs {_fmt_bn(ref_compared)} "
                 f"({ref_ratio:.2f}×, {_exceeds_text(ref_ratio)})")
         if (claimed_ratio > 1) != (ref_ratio > 1):

@@ -7,10 +7,30 @@ A run folder holds one offline HTML page per notebook (code hidden), the execute
 tables (CSV; Parquet and an Excel workbook too), the charts (PNG and SVG), the data dictionary of
 every column, and ``manifest.json`` (run id, parameters, corpus file hashes, package versions,
 seconds per notebook). ``python -m analysis report`` is the command-line shell over it.
+
+The names below are imported on first use: papermill and nbformat take seconds to import, and
+``python -m analysis extract`` or ``--help`` (which load this package for the ``report`` options)
+never need them.
 """
-from analysis.report.params import ParameterError, check_parameters, notebook_parameters
-from analysis.report.run import NotebookFailed
-from analysis.report.runner import NOTEBOOKS_DIR, ReportError, RunSummary, find_notebooks, run_report
+from __future__ import annotations
+
+import importlib
 
 __all__ = ["NOTEBOOKS_DIR", "NotebookFailed", "ParameterError", "ReportError", "RunSummary", "check_parameters",
            "find_notebooks", "notebook_parameters", "run_report"]
+
+_HOMES = {"ParameterError": "analysis.report.params", "check_parameters": "analysis.report.params",
+          "notebook_parameters": "analysis.report.params", "NotebookFailed": "analysis.report.run",
+          "NOTEBOOKS_DIR": "analysis.report.runner", "ReportError": "analysis.report.runner",
+          "RunSummary": "analysis.report.runner", "find_notebooks": "analysis.report.runner",
+          "run_report": "analysis.report.runner"}
+
+
+def __getattr__(name: str):
+    if name in _HOMES:
+        return getattr(importlib.import_module(_HOMES[name]), name)
+    raise AttributeError(f"module 'analysis.report' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(list(globals()) + __all__)
