@@ -149,3 +149,17 @@ def test_a_budget_money_comes_from_is_not_the_line_it_goes_to():
 
 def test_a_hyphenated_percent():
     assert read("Defence spending saw a 12-percent rise.") == [("12-percent", 12, "percent_growth")]
+
+
+def test_a_price_said_of_each_item_and_a_bare_peso():
+    rows = [(f.surface, f.metric) for f in extract_figures(article("Each Su-35 costs about $85 million."))]
+    assert rows == [("$85 million", "unit_price")]
+    assert read("The Philippines allocated 203.4 billion pesos to defence.") == [("203.4 billion pesos", 203.4e9, "PHP")]
+    mexico = "Mexico's army gets more. Mexico raised defence spending. Mexico will spend 120 billion pesos on defence."
+    assert [f.unit for f in extract_figures(article(mexico))] == ["MXN"]
+
+
+def test_a_year_after_on_is_the_base_of_a_comparison_and_a_spender_is_military_spending():
+    t = "Chad, the region's largest spender, allocated $2 billion, an increase of 4.2 per cent on 2021."
+    assert [(f.surface, f.metric, f.year) for f in extract_figures(article(t))] == [
+        ("$2 billion", "defence_budget", None), ("4.2 per cent", "defence_budget", None)]

@@ -33,6 +33,9 @@ def attribution_patterns() -> dict:
         per_one=re.compile(rf"{_S}+(?i:per){_S}+(?!(?i:{per_time})(?![\w]))[A-Z][\w-]*\d[\w-]*(?![\w])"),
         unit_before=re.compile(rf"{lead(unit_before)}(?i:{_fold_tree(unit_before)})(?:{_S}+(?i:of|at|about|around"
                                rf"|roughly|some|nearly|just|only))*{_S}*$"),
+        each_costs=re.compile(  # "Each Su-35 costs about $85 million"
+            rf"(?<![\w])(?i:each){_S}+(?:[\w-]+{_S}+){{0,3}}?(?i:costs?|costing|is{_S}+worth|is{_S}+priced{_S}+at|sells{_S}+for)"
+            rf"(?:{_S}+(?i:about|around|roughly|some|nearly|just|only|up{_S}+to|more{_S}+than|over))?{_S}*$"),
         arms_after=re.compile(rf"{_S}+(?:(?i:worth){_S}+)?(?i:of|in){_S}+(?:[\w-]+{_S}+){{0,3}}?"
                               rf"(?i:{_fold_tree(terms('hardware') + terms('force_noun'))})(?![\w])"),
         arms_for=re.compile(rf"{_S}+(?i:for){_S}+(?:[\w-]+{_S}+){{0,3}}?"
@@ -98,8 +101,8 @@ def attribution_patterns() -> dict:
         growth_up=frozenset(t.lower() for t in terms("growth_up") + terms("growth_after_up")),
         year=re.compile(rf"{lead(['fy', 'fiscal', '19', '20'])}(?<![\w$€£.,\-/])"
                         rf"(?:(?i:FY|fiscal(?:{_S}+year)?){_S}?)?((?:19|20)\d\d)(?![\w%]|[.,]\d)"),
-        year_base=re.compile(rf"{lead(['from', 'since', 'than', 'over', 'versus', 'vs', 'compared', 'against'])}"
-                             rf"(?<![\w-])(?i:from|since|than|over|versus|vs\.?|compared{_S}+(?:with|to)|"
+        year_base=re.compile(rf"{lead(['from', 'since', 'than', 'over', 'on', 'versus', 'vs', 'compared', 'against'])}"
+                             rf"(?<![\w-])(?i:from|since|than|over|on|versus|vs\.?|compared{_S}+(?:with|to)|"
                              rf"against){_S}+(?:(?i:the){_S}+)?(?:(?i:fiscal|FY){_S}?)?$"),
         rel_year=re.compile(rf"{lead(rel_years)}(?<![\w-])(?i:{_fold_tree(rel_years)})(?![\w-])"),
         rel_years=rel_years,
@@ -276,7 +279,8 @@ def _money_metric(g: list[_Piece], text: str, low: str, prev_low: str, rx: Simpl
     m = rx.deal_after.match(text, last.end)
     if m:
         end = m.end()
-    m = rx.unit_before.search(text, max(0, first.start - 40), first.start)
+    m = rx.unit_before.search(text, max(0, first.start - 40), first.start) or \
+        rx.each_costs.search(text, max(0, first.start - 60), first.start)
     if m:
         return "unit_price", end, "per unit: " + m.group(0).strip()
     m = rx.arms_after.match(text, end)

@@ -176,6 +176,8 @@ class _SharedSign:
 _SHARED_SIGNS = {sign.unit: sign for sign in (
     _SharedSign("INR", lambda s: s[:2].lower() in ("rs", "ru"), {"PAK": "PKR", "LKA": "LKR", "NPL": "NPR"}),
     _SharedSign("SAR", lambda s: "riyal" in s.lower(), {"IRN": "IRR", "QAT": "QAR", "OMN": "OMR", "YEM": "YER"}),
+    _SharedSign("PHP", lambda s: "peso" in s.lower() and "philippine" not in s.lower(),
+                {"MEX": "MXN", "ARG": "ARS", "COL": "COP", "CHL": "CLP", "CUB": "CUP", "URY": "UYU", "DOM": "DOP"}),
     _SharedSign("USD", lambda s: "$" in s and not _US_MARK.search(s),
                 {"AUS": "AUD", "NZL": "NZD", "CAN": "CAD", "SGP": "SGD"},
                 named=("Austral", "Canberra", "Zealand", "Wellington", "Canad", "Ottawa", "Singapore"),
