@@ -1,26 +1,26 @@
 """Every output table from one corpus, and writing them as stable CSV.
 
-``build_tables`` is the one place the pipeline is wired: corpus -> extractors -> reference
-checks. The CLI, the report and the notebooks all call it, so they cannot drift apart.
+``build_tables`` gives every table of a corpus in memory (the report and the notebooks call it); the command
+line's ``extract`` streams the same tables to disk in batches (:mod:`analysis.pipeline`). Both run the same
+per-article step (:func:`analysis.pipeline.batch.extract_articles`, over the extractors the registry lists)
+and the same cross-article step (:func:`analysis.pipeline.cross.cross_article_tables`), so they cannot
+drift apart.
 """
 from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Callable
 
 import pandas as pd
 
-from analysis._gc import heap_frozen
-from analysis.corpus import DEFAULT_MAX_BYTES, PROBLEM_COLUMNS, Corpus, Problem, load_corpus
-from analysis.extract.events import events_frame
-from analysis.extract.exercises import extract_exercises, mentions_frame
-from analysis.extract.figures import extract_figures, figures_frame
-from analysis.reference import budget_check, combined_check
+from analysis.corpus import DEFAULT_MAX_BYTES, PROBLEM_COLUMNS, Corpus, load_corpus
+from analysis.pipeline.batch import extract_articles
+from analysis.pipeline.cross import cross_article_tables
+from analysis.pipeline.run import table_order
 
 __all__ = ["TABLE_NAMES", "build_tables", "write_tables"]
 
-TABLE_NAMES = ("articles", "problems", "figures", "exercises", "events", "budget_check", "combined_check")
+TABLE_NAMES = tuple(table_order())
 
 
 def build_tables(corpus: Corpus | str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES,
@@ -28,43 +28,15 @@ def build_tables(corpus: Corpus | str | os.PathLike, max_bytes: int = DEFAULT_MA
     """All tables for a corpus (a loaded :class:`Corpus` or a path to load), keyed by table name."""
     if not isinstance(corpus, Corpus):
         corpus = load_corpus(corpus, max_bytes=max_bytes, report=report)
-    articles = corpus.articles_frame()
-    failed: list[Problem] = []  # articles an extractor failed on: the others' rows are kept
-    with heap_frozen():  # the extractors' garbage is collected without walking the corpus: see analysis._gc
-        figures = figures_frame(corpus.articles, extract=_guarded(extract_figures, "figures", failed, report))
-        guarded = _guarded(extract_exercises, "exercises", failed, report)
-        exercises = mentions_frame(m for a in corpus.articles for m in guarded(a))
+    parts = extract_articles(corpus.articles, report=report)
     problems = corpus.problems_frame()
-    if failed:
+    failed = [p for _, _, p in sorted(parts.failures, key=lambda f: (f[0], f[1]))]
+    if failed:  # articles an extractor failed on: the others' rows are kept
         extra = pd.DataFrame([(p.path, p.problem, p.detail) for p in failed], columns=PROBLEM_COLUMNS)
         problems = pd.concat([problems, extra], ignore_index=True)
-    return {
-        "articles": articles,
-        "problems": problems,
-        "figures": figures,
-        "exercises": exercises,
-        "events": events_frame(exercises),
-        "budget_check": budget_check(figures, articles),
-        "combined_check": combined_check(figures, articles, texts=corpus.texts()),
-    }
-
-
-def _guarded(extract: Callable, name: str, failed: list[Problem], report=None) -> Callable:
-    """``extract`` for one article at a time, an error in it kept to that article: the article gives no
-    rows, a problem (its file, ``extraction_failed``, the extractor and the error) is added to ``failed``
-    and passed to ``report``, and the run goes on with the other articles."""
-    def guarded(article):
-        try:
-            return extract(article)
-        except Exception as exc:  # noqa: BLE001 - any bug on one odd text must not lose the corpus's tables
-            problem = Problem(article.path or article.article_id, "extraction_failed",
-                              f"the {name} extractor failed on article {article.article_id}: "
-                              f"{type(exc).__name__}: {exc}")
-            failed.append(problem)
-            if report is not None:
-                report(problem)
-            return []
-    return guarded
+    tables = {"articles": parts.articles, "problems": problems, **parts.tables,
+              **cross_article_tables(parts.mentions, parts.budget, parts.published, parts.claims)}
+    return {name: tables[name] for name in TABLE_NAMES}
 
 
 def write_tables(tables: dict[str, pd.DataFrame], out_dir: str | os.PathLike) -> list[Path]:

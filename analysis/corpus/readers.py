@@ -15,7 +15,7 @@ from pathlib import Path
 from analysis.corpus.decode import DecodeError, decode_bytes
 from analysis.corpus.model import Problem
 
-__all__ = ["RawRecord", "TEXT_SUFFIXES", "HTML_SUFFIXES", "JSON_SUFFIXES", "SUFFIXES", "read_file"]
+__all__ = ["RawRecord", "TEXT_SUFFIXES", "HTML_SUFFIXES", "JSON_SUFFIXES", "SUFFIXES", "read_file", "read_jsonl_part"]
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -51,6 +51,14 @@ def read_file(path: Path, display: str, data: bytes, sha256: str) -> tuple[list[
     if suffix == ".json":
         return _read_json(path, display, text, sha256, encoding)
     return [RawRecord(path.stem, display, text, sha256, encoding)], []
+
+
+def read_jsonl_part(path: Path, display: str, data: bytes, sha256: str, first_line: int
+                    ) -> tuple[list[RawRecord], list[Problem]]:
+    """Records and problems for whole lines ``data`` of a UTF-8 ``.jsonl`` file (no BOM, no carriage returns:
+    the shards :mod:`analysis.pipeline.plan` splits), starting at line ``first_line``; ``sha256`` is the
+    whole file's. Reading a file in such parts gives what :func:`read_file` gives for the whole file."""
+    return _read_jsonl(path, display, data.decode("utf-8"), sha256, "utf-8", first_line)
 
 
 def _read_html(path, display, html, sha256, encoding):
@@ -89,9 +97,11 @@ def _record(obj: object, default_id: str, display: str, sha256: str, encoding: s
     return RawRecord(article_id, display, text, sha256, encoding, meta, "record"), None
 
 
-def _read_jsonl(path, display, text, sha256, encoding):
+def _read_jsonl(path, display, text, sha256, encoding, first_line: int = 1):
+    """The records of JSON lines ``text``; ``first_line`` is the number of its first line in the file (a
+    streaming run reads a large shard in parts: ids and problems still name the line of the whole file)."""
     records, problems = [], []
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(text.split("\n"), start=first_line):
         if not line.strip():
             continue
         try:

@@ -1,0 +1,225 @@
+"""``extract_to_folder``: a corpus to the CSV tables, in batches, with memory that does not grow with it.
+
+Each batch's per-article tables (``articles``, ``figures`` and every :data:`~analysis.pipeline.registry.STREAMED`
+table) go to a spill file as they come; the run keeps only each article's byte range in it, the exercise
+mentions, the defence-budget figures and claim sentences, and the problems. At the end every table is
+written in article_id order (the ranges copied from the spill files) next to the cross-article ones, so
+the tables are those :func:`~analysis.tables.build_tables` gives, byte for byte, however the batches ran.
+
+Everything is written into a temporary folder beside ``out`` and moved into place only when every table
+is complete: a run that fails leaves no folder that looks finished.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from analysis.corpus.model import CorpusError, Problem
+from analysis.pipeline.batch import BatchResult
+from analysis.pipeline.plan import DEFAULT_BATCH_SIZE, Batch, plan_corpus
+
+__all__ = ["extract_to_folder", "TABLE_ORDER"]
+
+
+def table_order() -> list[str]:
+    """The tables a run writes, in the order it lists them."""
+    from analysis.pipeline.registry import STREAMED
+
+    return ["articles", "problems", *(t.name for t in STREAMED), "exercises", "events", "budget_check",
+            "combined_check"]
+
+
+TABLE_ORDER = table_order()
+
+
+@dataclass
+class _Kept:
+    """What the run holds between batches (small: no article text, no per-article table rows)."""
+
+    problems: list[tuple[tuple, Problem]] = field(default_factory=list)
+    candidates: dict[str, list[tuple[tuple, int, str]]] = field(default_factory=dict)  # id -> (key, batch, path)
+    batch_duplicates: list[tuple[str, tuple, str]] = field(default_factory=list)
+    spans: dict[str, list[tuple]] = field(default_factory=dict)  # table -> (id, batch, start, end, rows)
+    headers: dict[str, bytes] = field(default_factory=dict)
+    results: list[BatchResult] = field(default_factory=list)  # the cross-article parts of each batch
+
+
+def extract_to_folder(corpus: str | os.PathLike, out: str | os.PathLike, max_bytes: int,
+                      report: Callable[[Problem], None] | None = None,
+                      executor: Callable[[Iterable[Batch]], Iterator[BatchResult]] | None = None,
+                      batch_size: int = DEFAULT_BATCH_SIZE) -> dict[str, int]:
+    """Write every table of ``corpus`` to ``out`` as ``<name>.csv``; return the row count of each.
+
+    ``executor`` runs the batches (default: one after the other in this process; see
+    :mod:`analysis.pipeline.executors`). ``report`` gets each problem as it is found. Raises
+    :class:`~analysis.corpus.CorpusError` when the corpus is missing or has no loadable article, and
+    :class:`~analysis.pipeline.executors.RunError` when a batch is lost; ``out`` is then left as it was.
+    """
+    from analysis.pipeline.executors import in_process
+
+    plan = plan_corpus(corpus, max_bytes, batch_size)
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{out.name}.partial-", dir=out.parent))
+    try:
+        kept = _Kept(problems=list(plan.problems))
+        for _, p in plan.problems:
+            _say(report, p)
+        spills: dict[str, object] = {}
+        try:
+            for result in (executor or in_process)(plan.batches):
+                _take(result, kept, spills, work, report)
+        finally:
+            for handle in spills.values():
+                handle.close()
+        counts = _finish(kept, work, corpus, report)
+        _move_into_place(work, out, counts)
+        return counts
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _say(report, problem: Problem) -> None:
+    if report is not None:
+        report(problem)
+
+
+def _take(result: BatchResult, kept: _Kept, spills: dict, work: Path, report) -> None:
+    """Spill one batch's table rows, keep its small parts."""
+    for key, problem in result.problems:
+        kept.problems.append((key, problem))
+        _say(report, problem)
+    for article_id, key, path in result.articles:
+        kept.candidates.setdefault(article_id, []).append((key, result.number, path))
+    kept.batch_duplicates += result.duplicates
+    for name, chunk in result.chunks.items():
+        kept.headers.setdefault(name, chunk.header)
+        if name not in spills:
+            spills[name] = open(work / f"{name}.spill", "wb")
+        handle = spills[name]
+        base = handle.tell()
+        handle.write(chunk.data)
+        kept.spans.setdefault(name, []).extend(
+            (article_id, result.number, base + start, base + end, rows) for article_id, start, end, rows in chunk.spans)
+    result.chunks = {}
+    result.problems = result.articles = result.duplicates = []
+    kept.results.append(result)
+
+
+def _winners(kept: _Kept, report) -> dict[str, int]:
+    """article_id -> the batch holding its first record (in the corpus's order); later records of the id
+    become ``duplicate_id`` problems, as :func:`load_corpus` reports them."""
+    winners, losers = {}, []
+    paths = {}
+    for article_id, found in kept.candidates.items():
+        found.sort()
+        key, batch, path = found[0]
+        winners[article_id], paths[article_id] = batch, path
+        losers += [(article_id, k, p) for k, _, p in found[1:]]
+    losers += kept.batch_duplicates
+    for article_id, key, path in sorted(losers, key=lambda x: x[1]):
+        problem = Problem(path, "duplicate_id", f"article id {article_id!r} already loaded from "
+                                                f"{paths[article_id]}; this one is skipped")
+        kept.problems.append(((1, *key), problem))
+        _say(report, problem)
+    return winners
+
+
+def _finish(kept: _Kept, work: Path, corpus, report) -> dict[str, int]:
+    import pandas as pd
+
+    from analysis.corpus.load import PROBLEM_COLUMNS
+    from analysis.pipeline.cross import cross_article_tables
+
+    kept.problems = [((0, *key), p) for key, p in kept.problems]
+    winners = _winners(kept, report)
+    clean = all(len(v) == 1 for v in kept.candidates.values())  # no id in two batches: keep every row
+    mentions, budgets, claims, published = [], [], {}, {}
+    failures = []
+    for result in sorted(kept.results, key=lambda r: r.number):
+        def mine(article_id: str, number: int = result.number) -> bool:
+            return clean or winners.get(article_id) == number
+
+        failures += [f for f in result.failures if mine(f[1])]
+        if result.budget is not None and len(result.budget):
+            budgets.append(result.budget if clean else result.budget[[mine(a) for a in result.budget["article_id"]]])
+        claims.update((a, c) for a, c in result.claims.items() if mine(a))
+        published.update((a, p) for a, p in result.published.items() if mine(a))
+    # the mentions, in article_id order (each batch's are already in order; batches may interleave)
+    by_article: dict[str, list] = {}
+    for result in kept.results:
+        for m in result.mentions:
+            if clean or winners.get(m.row["article_id"]) == result.number:
+                by_article.setdefault(m.row["article_id"], []).append(m)
+    for article_id in sorted(by_article):
+        mentions += by_article[article_id]
+    kept.results = by_article = None
+    for order, article_id, problem in sorted(failures, key=lambda f: (f[0], f[1])):
+        kept.problems.append(((2, order, article_id), problem))
+    kept.problems.sort(key=lambda kp: kp[0])
+    problems = [p for _, p in kept.problems]
+    if not winners:
+        raise CorpusError(f"{corpus}: no loadable article" + (
+            f" ({len(problems)} problem(s): {problems[0].path}: {problems[0].detail}"
+            f"{', …' if len(problems) > 1 else ''})" if problems else ""))
+
+    counts = {}
+    for name in kept.headers:
+        spans = sorted(s for s in kept.spans.get(name, []) if clean or winners[s[0]] == s[1])
+        counts[name] = _copy_in_order(work / f"{name}.spill", work / f"{name}.csv", kept.headers[name], spans)
+        os.remove(work / f"{name}.spill")
+    budget = pd.concat(budgets, ignore_index=True) if budgets else None
+    frames = cross_article_tables(mentions, budget, published, claims)
+    frames["problems"] = pd.DataFrame([(p.path, p.problem, p.detail) for p in problems], columns=PROBLEM_COLUMNS)
+    for name, frame in frames.items():
+        frame.to_csv(work / f"{name}.csv", index=False, encoding="utf-8", lineterminator="\n")
+        counts[name] = len(frame)
+    return {name: counts[name] for name in table_order() if name in counts}
+
+
+def _copy_in_order(spill: Path, target: Path, header: bytes, spans: list[tuple[str, int, int, int, int]]) -> int:
+    """Write ``header`` then the byte ranges ``spans`` (sorted by article_id) of ``spill``, merging ranges
+    that follow each other in the spill (the usual case: batches already in article_id order)."""
+    rows = 0
+    with open(spill, "rb") as source, open(target, "wb") as sink:
+        sink.write(header)
+        start = end = None
+        for _, _, a, b, _ in spans:
+            if start is not None and a == end:
+                end = b
+                continue
+            if start is not None:
+                _copy(source, sink, start, end)
+            start, end = a, b
+        if start is not None:
+            _copy(source, sink, start, end)
+    return sum(span[4] for span in spans)
+
+
+def _copy(source, sink, start: int, end: int) -> None:
+    source.seek(start)
+    left = end - start
+    while left > 0:
+        block = source.read(min(left, 1 << 22))
+        if not block:
+            break
+        sink.write(block)
+        left -= len(block)
+
+
+def _move_into_place(work: Path, out: Path, counts: dict[str, int]) -> None:
+    """The finished tables from ``work`` to ``out``: the folder renamed when ``out`` does not exist yet,
+    else each table replaced in turn (other files in ``out`` are left alone)."""
+    if not out.exists():  # the folder as ``mkdir`` makes it (mkdtemp's is private to its owner)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(work, 0o777 & ~umask)
+        os.replace(work, out)
+        return
+    out.mkdir(parents=True, exist_ok=True)
+    for name in counts:
+        os.replace(work / f"{name}.csv", out / f"{name}.csv")
