@@ -110,7 +110,21 @@ def test_quoted_fragment_attributed_in_its_sentence():
     text = "The Global Times, a state tabloid, said the drills sent a ‘strong message’ to the West."
     rows = quotes(text)
     assert [(q.quote, q.speaker, q.speaker_type, q.speaker_country) for q in rows] == [
-        ("strong message", "Global Times", "outlet", "CHN")]
+        ("the drills sent a ‘strong message’ to the West", "Global Times", "outlet", "CHN")]
+    assert "fragment_in_clause" in rows[0].flags
+
+
+def test_quoted_fragment_before_the_attribution():
+    text = "The drills were a “clear signal” to Washington, the ministry of defence said on Friday."
+    (row,) = quotes(text)
+    assert row.quote == "The drills were a “clear signal” to Washington"
+    assert row.speaker == "ministry of defence" and row.cue == "said"
+
+
+def test_full_quoted_sentence_is_not_widened():
+    text = "Ivan Petrov said on Monday that “The fleet will sail to the Pacific with all ships next week.”"
+    (row,) = quotes(text)
+    assert row.quote == "The fleet will sail to the Pacific with all ships next week."
 
 
 def test_titles_in_quotation_marks_are_no_quotes():

@@ -166,8 +166,9 @@ class Cues:
         text = self.text
         lo = max(floor, pos - 600, text.rfind("\n", 0, pos) + 1)
         best = lo
-        for m in _BOUNDARY.finditer(text, lo, pos):
-            best = m.end()
+        for m in _BOUNDARY.finditer(text, lo, min(len(text), pos + 1)):  # the look-ahead may read text[pos]
+            if m.end() <= pos:
+                best = m.end()
         return best
 
     def subject(self, cue: tuple[int, int, str], seg: int) -> Mention | None:

@@ -29,6 +29,13 @@ REPORTED_DEFAULT = False
 #: attributed one to share its speaker.
 CONTINUATION_GAP = 200
 
+#: A quoted span shorter than this many words, or opening in lower case, is a fragment: its row's quote
+#: is the reported clause that holds it (flag ``fragment_in_clause``), at most MAX_CLAUSE_CHARS long.
+FRAGMENT_WORDS = 12
+MAX_CLAUSE_CHARS = 600
+_CLAUSE_LEAD = re.compile(r"(?:[ \u00a0]+(?:reporters|journalists|on|in|at|during|last|this|late|earlier)"
+                          r"(?:[ \u00a0]+[A-Z]\w+)?(?=[ \u00a0,]))?[ \u00a0]*,?(?:[ \u00a0]*that\b)?[ \u00a0:–—-]*")
+_CLAUSE_END = re.compile(r"[.!?;](?=[\s\"”’]|$)|\n")
 _SMALL = frozenset("a an and as at by de for in of on or the to with vs".split())
 _WORDS = re.compile(r"[^\W\d_][\w’'-]*")
 
@@ -77,8 +84,13 @@ def extract_quotes(article, reported: bool | None = None, keep_unattributed: boo
         if att.where != "after":
             flags.append(f"cue_{att.where.replace('-', '_')}")
         m = att.mention
-        lo, hi = min(span.open, m.lead, att.cue_start), max(span.end, m.end, att.cue_end)
-        out.append(Quote(article.article_id, span.start, span.end, span.text, speaker.name, m.start, m.end,
+        start, end = span.start, span.end
+        clause = _fragment_clause(text, span, att, cues) if "speaker_continued" not in flags else None
+        if clause is not None:
+            start, end = clause
+            flags.append("fragment_in_clause")
+        lo, hi = min(span.open, m.lead, att.cue_start, start), max(end, m.end, att.cue_end)
+        out.append(Quote(article.article_id, start, end, text[start:end], speaker.name, m.start, m.end,
                          speaker.kind, speaker.country, att.cue, "direct",
                          _sentence(text, sentences, starts, lo, hi), tuple(flags)))
         if span.depth == 0:
@@ -105,6 +117,33 @@ def _attribute(text: str, span: QuoteSpan, cues: Cues, floor: int) -> Attributio
             rest = text[span.after:line_end if line_end != -1 else len(text)]
             att = cues.lead_in(line_start, whole_paragraph=not rest.strip(" \t\u00a0.,”\"’"))
     return att
+
+
+def _fragment_clause(text: str, span: QuoteSpan, att: Attribution, cues: Cues) -> tuple[int, int] | None:
+    """The reported clause around a quoted fragment ("X said the drills sent a ‘strong message’ to the
+    West": "the drills sent a ‘strong message’ to the West"), as (start, end); None when the quote is
+    no fragment (it is long, or opens with a capital) or stands where its clause begins."""
+    words = span.text.split()
+    if len(words) >= FRAGMENT_WORDS and span.text[:1].isupper() or "\n" in span.text:
+        return None
+    if att.where == "before":
+        start = _CLAUSE_LEAD.match(text, att.cue_end).end()
+        if start >= span.open or span.open - start > MAX_CLAUSE_CHARS:
+            return None
+        stop = _CLAUSE_END.search(text, span.after)
+        end = stop.start() if stop else len(text)
+    elif att.where == "tail":
+        start = cues.clause_start(span.open)
+        end = text.rfind(",", span.after, min(att.mention.lead, att.cue_start) + 1)
+        if start >= span.open or end == -1:
+            return None
+    else:
+        return None
+    while end > start and text[end - 1] in " \t\u00a0,;:":
+        end -= 1
+    if end - start > MAX_CLAUSE_CHARS or end < span.end:
+        return None
+    return start, end
 
 
 def _continues(text: str, prev: tuple[QuoteSpan, Attribution, Speaker], span: QuoteSpan, cues: Cues) -> bool:

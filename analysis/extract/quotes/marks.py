@@ -85,7 +85,12 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         elif ch in _DOUBLE_CLOSE:
             _close(text, i, "double", stack, spans)
         elif ch == '"':
-            if any(o.straight and o.family == "double" for o in stack):
+            # by its sides: after a space and before a word it opens, after a word and before a space or
+            # punctuation it closes; else it alternates with the open straight mark
+            opens = (prev.isspace() or prev in "([{—–-/") and not nxt.isspace()
+            closes = not prev.isspace() and (nxt.isspace() or nxt in ".,;:!?)]}—–-…")
+            open_straight = any(o.straight and o.family == "double" for o in stack)
+            if closes and open_straight or (not opens and open_straight):
                 _close(text, i, "double", stack, spans, straight=True)
             else:
                 stack.append(_Open(i, "double", True))

@@ -36,6 +36,8 @@ class Resolver:
         self.people_ends = [m.end for m in self.people]
         self.named = [m for m in mentions if m.kind in ("outlet", "institution")]
         self.named_ends = [m.end for m in self.named]
+        self.things = [m for m in mentions if m.kind in ("outlet", "institution", "role")]
+        self.things_ends = [m.end for m in self.things]
         self._by_word: dict[str, list[Mention]] = {}
         for m in self.people:
             for word in m.name.split():
@@ -47,6 +49,15 @@ class Resolver:
             return self._person(m)
         if m.kind in ("institution", "outlet"):
             return Speaker(m.name, m.kind, m.country)
+        if m.kind == "pronoun" and m.name == "it":
+            v = vocab()
+            for n in reversed(self.things[:bisect.bisect_right(self.things_ends, m.start)]):
+                if n.kind in ("institution", "outlet") or n.head in v.institution_heads | v.outlet_heads | \
+                        v.document_heads:
+                    found = self.resolve(n)
+                    if found is not None:
+                        return Speaker(found.name, found.kind, found.country, "speaker_from_pronoun")
+            return None
         if m.kind == "pronoun":
             before = self._last_person(m.start, lambda p: p.confirmed)
             if before is None:

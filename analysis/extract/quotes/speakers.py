@@ -41,6 +41,10 @@ _WORD = r"[^\W\d_]"
 _SPACE = "[ \u00a0]+"
 _CONNECT = r"(?:of|for|de|da|du|van|von|bin|ibn|al|del|der|la|le)"
 _PRONOUN = re.compile(r"(?<![\w’'])(?:[Hh]e|[Ss]he)(?![\w’'])")
+# "it said": an institution or outlet named before (only next to a speech verb: "it" is common)
+_IT = re.compile(r"(?<![\w’'])[Ii]t(?=(?:[ \u00a0]+(?:also|has|had|later|then|further))*[ \u00a0]+(?:said|says|added|adds|"
+                 r"stated|states|noted|notes|reported|reports|warned|announced|told|wrote|writes|explained|claimed|"
+                 r"insisted|stressed|highlighted)\b)")
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +68,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "the minister", "the Hong Kong daily", "the Russian Defense Ministry", "the official Chinese news agency"
         "role": re.compile(rf"(?<![\w’'-])(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Hh]er|[Aa]n?|[Oo]ne){_SPACE}"
                            rf"((?:[\w’'.-]+{_SPACE}){{0,3}}?(?i:{head}))(?![\w-])"
-                           rf"(?:(?:(?<=[Mm]inistry)|(?<=[Dd]epartment)){_SPACE}of{_SPACE}(?:the{_SPACE})?[{_UPPER}]\w+)?"),
+                           rf"(?:(?:(?<=[Mm]inistry)|(?<=[Dd]epartment)|(?<=[Cc]ommittee)|(?<=[Oo]ffice)){_SPACE}(?:of|on|for)"
+                           rf"{_SPACE}(?:the{_SPACE})?(?:[{_UPPER}]\w+(?:{_SPACE}[{_UPPER}]\w+)*|defen[cs]e|[a-z]+(?=[ \u00a0]+affairs)"
+                           rf"(?:{_SPACE}affairs))"
+                           # "a diplomatic source in Beijing", "an official from Moscow"
+                           rf"|(?<=[a-z]){_SPACE}(?:in|from|at){_SPACE}[{_UPPER}]\w+(?:{_SPACE}[{_UPPER}]\w+)*)?"),
     }
 
 
@@ -88,6 +96,8 @@ def find_mentions(text: str) -> list[Mention]:
             found.append(mention)
     for m in _PRONOUN.finditer(text):
         found.append(Mention(m.start(), m.end(), "pronoun", m.group().lower(), m.start()))
+    for m in _IT.finditer(text):
+        found.append(Mention(m.start(), m.end(), "pronoun", "it", m.start()))
     found.sort(key=lambda x: (x.lead, -(x.end - x.lead), _PRIORITY[x.kind]))
     kept: list[Mention] = []
     for x in found:
@@ -172,7 +182,9 @@ def _classify_run(text: str, start: int, end: int) -> Mention | None:
         first = next((k for k, (a, b) in enumerate(tokens) if text[a:b] not in v.not_name), 0)
         s = tokens[first][0]
         found = find_countries(text[s:end])
-        return Mention(s, end, "institution", text[s:end], lead, words[-1].lower(), (),
+        head = next((w.lower() for w in reversed(words) if w.lower() in v.institution_heads | v.outlet_heads),
+                    words[-1].lower())
+        return Mention(s, end, "institution", text[s:end], lead, head, (),
                        found[0].alpha3 if found else (countries[0] if countries else ""))
     if any(w in v.not_name for w in words) or any(place_at(a) for a, _ in rest) or len(words) > 4:
         return None
