@@ -200,3 +200,26 @@ def test_world_and_combined_totals_have_no_actor():
     assert _actors("Arms imports by India rose 4 per cent worldwide.") == [("4 per cent", None)]
     assert _actors("Military spending accounted for 2.2% of the world's GDP.") == [("2.2% of the world's GDP", None)]
     assert _actors("The total defence budget of Russia rose by 5%.") == [("5%", "RUS")]
+
+
+def _rows(text: str):
+    return [(text[f.start:f.end], f.metric, f.actor, f.counterpart) for f in extract_figures(article(text))]
+
+
+def test_an_exporters_sales_total_has_the_exporter_as_counterpart_and_no_buyer():
+    assert _rows("Russian arms exports fell to $15 billion in 2020.") == [
+        ("$15 billion", "other_money", None, "RUS")]
+    assert _rows("Russia's arms sales to India reached $3 billion.") == [("$3 billion", "arms_deal", "IND", "RUS")]
+
+
+def test_troops_from_named_countries():
+    assert _rows("A total of 4,000 personnel from Russia, China and Iran took part.") == [
+        ("4,000 personnel", "force_count", None, None)]
+    assert _rows("About 3,200 troops from China are participating.") == [
+        ("About 3,200 troops", "force_count", "CHN", None)]
+    assert _rows("Russia withdrew 3,000 troops from Syria.") == [("3,000 troops", "force_count", "RUS", None)]
+
+
+def test_paying_a_seller_for_hardware():
+    assert _rows("Egypt paid Russia about $2 billion for 24 Su-35 fighter jets.") == [
+        ("$2 billion", "arms_deal", "EGY", "RUS")]

@@ -33,6 +33,10 @@ def attribution_patterns() -> dict:
         per_one=re.compile(rf"{_S}+(?i:per){_S}+(?!(?i:{per_time})(?![\w]))[A-Z][\w-]*\d[\w-]*(?![\w])"),
         unit_before=re.compile(rf"{lead(unit_before)}(?i:{_fold_tree(unit_before)})(?:{_S}+(?i:of|at|about|around"
                                rf"|roughly|some|nearly|just|only))*{_S}*$"),
+        export_total=re.compile(rf"(?<![\w])(?:arms|weapons?|military|defen[cs]e|military{_S}+hardware){_S}+"
+                                rf"(?:exports?|sales)(?![\w])"),
+        export_to=re.compile(rf"(?i:exports?|sales){_S}+(?i:to){_S}+(?:the{_S}+)?[A-Z]"),  # "arms sales to India"
+        sold_to=re.compile(rf"^(?:{_S}+[\w-]+){{0,6}}?{_S}+to{_S}+(?:the{_S}+)?[A-Z]"),  # "... worth $3 billion to India"
         each_costs=re.compile(  # "Each Su-35 costs about $85 million"
             rf"(?<![\w])(?i:each){_S}+(?:[\w-]+{_S}+){{0,3}}?(?i:costs?|costing|is{_S}+worth|is{_S}+priced{_S}+at|sells{_S}+for)"
             rf"(?:{_S}+(?i:about|around|roughly|some|nearly|just|only|up{_S}+to|more{_S}+than|over))?{_S}*$"),
@@ -40,7 +44,7 @@ def attribution_patterns() -> dict:
                               rf"(?i:{_fold_tree(terms('hardware') + terms('force_noun'))})(?![\w])"),
         arms_for=re.compile(rf"{_S}+(?i:for){_S}+(?:[\w-]+{_S}+){{0,3}}?"
                             rf"(?i:{_fold_tree(terms('hardware') + terms('force_noun'))})(?![\w])"),
-        paid_before=re.compile(rf"(?<![\w])(?i:paid|pay|pays|paying){_S}+"
+        paid_before=re.compile(rf"(?<![\w])(?i:paid|pay|pays|paying)(?:{_S}+[A-Z][\w.'’-]*){{0,2}}{_S}+"
                                rf"(?:(?i:about|around|roughly|nearly|almost|over|more{_S}+than|some|up{_S}+to){_S}+)?$"),
         world_after=re.compile(rf"{_S}+(?:worldwide|world-wide|globally|(?:across|around){_S}+the{_S}+(?:world|globe))(?![\w])"),
         world_inside=re.compile(r"\b(?:the{_S}+)?world['’]s\b".replace("{_S}", _S)),
@@ -289,7 +293,11 @@ def _money_metric(g: list[_Piece], text: str, low: str, prev_low: str, rx: Simpl
     m = rx.arms_for.match(text, end)
     if m and rx.paid_before.search(text, max(0, first.start - 40), first.start):
         return "arms_deal", end, "paid for: " + m.group(0).strip()  # "paid $203 million for the two submarines"
+    exports = _nearest_match(rx.export_total, low, first.start, end)
     deal = _nearest_match(rx.deal, low, first.start, end, rx)
+    if exports is not None and (deal is None or exports[0] <= deal[0] + len(exports[1])) and \
+            not rx.sold_to.search(text, end) and not rx.export_to.search(text):
+        return "other_money", end, "export total: " + exports[1]  # "Russian arms exports fell to $15 billion"
     budget = _nearest_match(rx.budget, low, first.start, end)
     deal_d, budget_d = (deal[0] if deal else None), (budget[0] if budget else None)
     if deal_d is not None and (budget_d is None or deal_d <= budget_d):

@@ -35,6 +35,24 @@ def _coordinated_before(text: str, mentions: list, start: int, rx: SimpleNamespa
     return list(dict.fromkeys(m.alpha3 for m in chain))
 
 
+def _coordinated_after_from(text: str, mentions: list, end: int, rx: SimpleNamespace) -> list[str]:
+    """The countries named together after "from" right after a count ending at ``end`` ("troops from Russia,
+    China and Iran"), or []."""
+    m = _FROM_AFTER.match(text, end)
+    if m is None:
+        return []
+    after = [c for c in mentions if c.start >= m.end()]
+    if not after or after[0].start != m.end():
+        return []
+    chain = [after[0]]
+    for c in after[1:]:
+        if not rx.coord.match(text[chain[-1].end:c.start]):
+            break
+        chain.append(c)
+    return list(dict.fromkeys(c.alpha3 for c in chain))
+
+
+_FROM_AFTER = re.compile(r"\s+from\s+(?:the\s+)?")
 _CLAUSE_END = re.compile(r"[;:]|,\s|\b(?:while|whereas|but|which|who)\b")
 
 
@@ -324,6 +342,13 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
                 elif inside:
                     who, actor_cue = inside[0].alpha3, "in the phrase: " + inside[0].alias
             if who is None and unit == "count" and not actor_cue:
+                sources = _coordinated_after_from(text, mentions, end, rx)
+                if len(sources) > 1:  # "4,000 personnel from Russia, China and Iran": their forces together
+                    who, actor_cue = None, "total of several countries: from " + ", ".join(sources)
+                elif sources and not any(m.end <= p.start for m in mentions):
+                    # "About 3,200 troops from China are participating" (but "Russia withdrew troops from Syria")
+                    who, actor_cue = sources[0], "troops from: " + sources[0]
+            if who is None and unit == "count" and not actor_cue:
                 chain = _coordinated_before(text, mentions, p.start, rx)
                 if len(chain) > 1:
                     if rx.apiece.match(text, end):  # "China and Russia sent three ships apiece": one per country
@@ -353,6 +378,9 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
             if who is None and not actor_cue.startswith("total of") and unit != "count":
                 who = state.main_country(rx)
                 actor_cue = "the country the article is about" if who else actor_cue
+            if metric_cue.startswith("export total:"):
+                # an exporter's sales total: the exporter is the seller, there is no single buyer
+                who, cp, actor_cue = None, who, "exporter is the counterpart" if who else actor_cue
             flags = list(p.flags)
             if sent.zone == "caption":
                 flags.append("in_caption")
