@@ -204,3 +204,14 @@ def test_quotes_frame_columns_and_offsets():
     row = frame.iloc[0]
     assert texts[row.article_id][row.start:row.end] == row.quote == "We are ready"
     assert (row.speaker, row.kind, row.cue) == ("Ivan Petrov", "direct", "said")
+
+
+def test_reported_speech_attribution_closing_the_sentence():
+    text = "The two navies will patrol the Pacific together, the ministry of defence said late on Tuesday."
+    (row,) = quotes(text, reported=True)
+    assert (row.quote, row.speaker) == ("The two navies will patrol the Pacific together", "ministry of defence")
+
+
+def test_reported_speech_needs_a_clause():
+    text = "Ivan Petrov said on condition of anonymity. Ivan Petrov told European allies to spend more."
+    assert quotes(text, reported=True) == []

@@ -28,6 +28,10 @@ _AUDIENCE = re.compile(r"[ \u00a0]+(?:reporters|journalists|the media|the press|
                        r"state media|state television|[A-Z][\w’'-]+(?:[ \u00a0]+[A-Z][\w’'-]+){0,3})")
 _LEAD = re.compile(r"(?:[ \u00a0]+(?:on|in|at|during|last|this|late|earlier)[ \u00a0]+[\w’'-]+(?:[ \u00a0]+[\w’'-]+)?"
                    r"(?=[ \u00a0]+that\b))?(?:[ \u00a0]*,?[ \u00a0]+that\b)?[ \u00a0,]*")
+# what follows a speech verb but opens no reported clause: a participle, a source, a circumstance
+_NOT_A_CLAUSE = re.compile(r"(?:\w+ing|according|on condition|in (?:a|an|its|his|her|their) |during|after|before|"
+                           r"late|earlier)\b", re.I)
+_OBJECT_TO = re.compile(r"[ \u00a0]*(?:\w+[ \u00a0]+)?\w+[ \u00a0]+to\b")
 _TRIM = " \t\n\u00a0.,;:"
 
 
@@ -59,16 +63,20 @@ def _read(text: str, sent, cues: Cues, resolver: Resolver, article_id: str) -> Q
                 span = (s0, cs)
         elif word in REPORTING_VERBS:
             m = cues.subject((cs, ce, word), s0)
-            if m is not None:  # X said (that) CLAUSE
+            if m is not None and text[s0:m.lead].rstrip().endswith(",") and text.rfind(",", s0, m.lead) > s0:
+                span = (s0, text.rfind(",", s0, m.lead))  # CLAUSE, X said (late on Tuesday, …)
+            elif m is not None:  # X said (that) CLAUSE
                 pos = ce
                 if word in ("told", "tells"):
                     aud = _AUDIENCE.match(text, pos)
                     if aud is None:
                         continue
                     pos = aud.end()
+                    if _OBJECT_TO.match(text, pos):  # "told European allies to spend more": an order
+                        continue
                 pos = _LEAD.match(text, pos).end()
                 span = (pos, s1)
-                if text[pos:pos + 3] == "to " or not text[pos:pos + 1].isalpha():
+                if text[pos:pos + 3] == "to " or not text[pos:pos + 1].isalpha() or _NOT_A_CLAUSE.match(text, pos):
                     continue
             else:  # CLAUSE, said X.  /  CLAUSE, X said.
                 m = cues._mention_at(ce)
