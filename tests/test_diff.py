@@ -180,3 +180,27 @@ def test_the_previous_run_is_the_latest_finished_one_before_this_one(tmp_path):
     assert previous_run(reports, made["20261130-aaaaaaaa"]) is None
     assert previous_run(reports, reports / "20261201-eeeeeeee") == made["20261201-dddddddd"]  # being written
     assert previous_run(tmp_path / "nothing") is None
+
+
+def test_a_second_copy_of_an_article_under_another_name_is_added_rows(tmp_path):
+    """Two articles with the same text share row ids; the diff tells their rows apart by article."""
+    one, two = tmp_path / "one", tmp_path / "two"
+    one.mkdir()
+    shutil.copy(SEEDS / "002_77f7d418dcd13981.txt", one / "a.txt")
+    shutil.copytree(one, two)
+    shutil.copy(SEEDS / "002_77f7d418dcd13981.txt", two / "b.txt")
+    old = _run(one, tmp_path / "old")
+    _run(two, tmp_path / "new")
+    changes = diff_outputs(tmp_path / "old", tmp_path / "new")
+    assert set(changes["change"]) == {"added"} and set(changes["article_id"]) == {"b"}
+    assert sorted(changes.loc[changes["table"] == "figures", "row_id"]) == sorted(old["figures"]["row_id"])
+    assert diff_outputs(tmp_path / "new", tmp_path / "new").empty
+    facts = since_last_run(tmp_path / "old", tmp_path / "new")
+    assert facts.new_articles["article_id"].tolist() == ["b"] and len(facts.new_figures) == len(old["figures"])
+    renamed = tmp_path / "renamed"
+    renamed.mkdir()
+    shutil.copy(SEEDS / "002_77f7d418dcd13981.txt", renamed / "c.txt")
+    _run(renamed, tmp_path / "renamed_out")
+    moved = diff_outputs(tmp_path / "old", tmp_path / "renamed_out")
+    assert set(moved["change"]) == {"changed"} and set(moved["field"]) == {"article_id"}
+    assert sorted(moved["row_id"]) == sorted(old["figures"]["row_id"].tolist() + old["exercises"]["row_id"].tolist())

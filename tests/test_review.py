@@ -15,8 +15,8 @@ from analysis import load_corpus
 from analysis.corpus import PROBLEM_COLUMNS, Corpus
 from analysis.extract.events import events_frame
 from analysis.reference import budget_check, to_usd
-from analysis.review import (REVIEWED_COLUMNS, ReviewFileError, add_row_ids, append_review_line, apply_review,
-                             read_review, text_sha256, warning_line)
+from analysis.review import (REVIEWED_COLUMNS, ReviewFileError, add_row_ids, append_review_line, apply_lines,
+                             apply_review, load_review, read_review, text_sha256, unmatched_problems, warning_line)
 from analysis.review.ids import row_ids
 from analysis.tables import build_tables
 
@@ -92,16 +92,22 @@ def test_ids_follow_the_text_not_the_file_name_and_change_only_for_an_edited_art
     assert set(untouched) <= set(new["row_id"])
 
 
-def test_two_articles_with_the_same_text_get_distinct_ids(tmp_path):
+def test_two_articles_with_the_same_text_share_ids_and_one_line_corrects_both(tmp_path):
+    """Ids depend on nothing but the article's text and rows (so batches give the same ids): one wire story
+    under two names is the same reading of the same words, corrected once for both copies."""
     twins = tmp_path / "twins"
     twins.mkdir()
     for name in ("a_copy.txt", "b_copy.txt"):
         shutil.copy(SEEDS / "000_169e592f560a98f6.txt", twins / name)
     corpus = load_corpus(twins)
     figures = add_row_ids(build_tables(corpus), corpus)["figures"]
-    assert len(figures) and figures["row_id"].is_unique
-    assert (figures[figures["article_id"] == "a_copy"]["start"].tolist()
-            == figures[figures["article_id"] == "b_copy"]["start"].tolist())
+    a, b = (figures[figures["article_id"] == name] for name in ("a_copy", "b_copy"))
+    assert len(a) and a["row_id"].is_unique and a["row_id"].tolist() == b["row_id"].tolist()
+    fig200 = a.loc[a["surface"] == "$200 billion", "row_id"].iloc[0]
+    review = _write(tmp_path, f"{fig200},set,actor,USA,,,\n")
+    tables, reviewed, problems = apply_review({"figures": figures}, review)
+    assert problems == [] and reviewed["article_id"].tolist() == ["a_copy", "b_copy"]
+    assert tables["figures"].loc[tables["figures"]["row_id"] == fig200, "actor"].tolist() == ["USA", "USA"]
 
 
 def test_rows_sharing_a_span_are_told_apart_by_their_fields_and_the_others_keep_their_plain_id():
@@ -336,3 +342,34 @@ def test_lines_the_explorer_appends_are_read_back_and_applied(tmp_path, seed_tab
     with pytest.raises(ReviewFileError, match="not UTF-8"):
         append_review_line(legacy, fig200, "reject")
     assert legacy.read_bytes().count(b"\n") == 2  # nothing added
+
+
+def test_a_review_applied_batch_by_batch_gives_what_it_gives_on_the_whole_tables(tmp_path, seed_tables):
+    """How a run that extracts in batches applies it: load once, apply to each batch, unmatched at the end."""
+    fig604, gdp = _id(seed_tables, "figures", "$604"), _id(seed_tables, "figures", "24 percent of GDP")
+    zapad = _id(seed_tables, "exercises", "Zapad\xa0/ Interaction-2021")
+    review_path = _write(tmp_path, "\n".join([
+        f"{fig604},reject,,,,,", f"{gdp},set,year,1989,,,", f"{zapad},set,status,planned,,,",
+        f"{fig604},confirm,,,,,", "fig-000000000000,reject,,,,,", f"{zapad},set,month,13,,,"]) + "\n")
+    whole, whole_reviewed, whole_problems = apply_review(seed_tables, review_path)
+
+    review = load_review(review_path)
+    assert [p.detail.split(":")[0] for p in review.problems] == ["line 7"]  # checked before any row is seen
+    ids = sorted(seed_tables["articles"]["article_id"])
+    parts, matched, problems = [], set(), list(review.problems)
+    for batch in (ids[:2], ids[2:]):
+        subset = {name: seed_tables[name][seed_tables[name]["article_id"].isin(batch)].reset_index(drop=True)
+                  for name in ("figures", "exercises", "articles")}
+        tables, reviewed, found, refused = apply_lines(subset, review, regroup=False)
+        parts.append((tables, reviewed))
+        matched |= found
+        problems += refused
+    problems += unmatched_problems(review, matched)
+    for name in ("figures", "exercises"):
+        joined = pd.concat([t[name] for t, _ in parts], ignore_index=True)
+        assert joined.drop(columns="event_id", errors="ignore").equals(
+            whole[name].drop(columns="event_id", errors="ignore"))
+    assert pd.concat([r for _, r in parts], ignore_index=True).sort_values("line").reset_index(drop=True).equals(
+        whole_reviewed)
+    assert sorted(problems, key=lambda p: p.detail) == sorted(whole_problems, key=lambda p: p.detail)
+    assert [p.problem for p in whole_problems] == ["review_invalid", "review_unmatched", "review_invalid"]

@@ -7,35 +7,42 @@ exercises and, when it exists, quotes, each with ``row_id``) and a review file, 
   what follows from it recomputed: a figure's ``value_usd`` and rate from its value, unit and year;
   an exercise's ``cameo`` from its status, ``place_ids`` from its locations, ``year_inferred`` from
   its year, and the exercises' ``event_id`` when a mention was rejected or changed; a quote's
-  ``speaker_start``/``speaker_end`` become -1, the analyst's speaker being no mention in the text), the ``<field>_cue``
-  of a set field saying ``review``, and a ``review`` column on every row: ``""`` (not reviewed),
-  ``confirmed`` (confirmed, or set to the value it already had) or ``corrected`` (a value changed);
-- ``reviewed``: one row per applied line with the value before and after (:data:`REVIEWED_COLUMNS`),
-  also added to the tables as ``tables["reviewed"]``;
-- problems: each line that could not be applied, as a :class:`~analysis.corpus.Problem` (also added
-  to ``tables["problems"]``): ``review_unmatched`` when its row_id names no row, ``review_invalid``
-  for an unknown action, an unknown or unsettable field, a value that does not fit the column, or a
-  line on a row an earlier line rejected. Nothing here raises for a bad line.
+  ``speaker_start``/``speaker_end`` become -1, the analyst's speaker being no mention in the text),
+  the ``<field>_cue`` of a set field saying ``review``, and a ``review`` column on every row: ``""``
+  (not reviewed), ``confirmed`` (confirmed, or set to the value it already had) or ``corrected``;
+- ``reviewed``: one row per applied line and row, with the value before and after
+  (:data:`REVIEWED_COLUMNS`), also added to the tables as ``tables["reviewed"]``;
+- problems, in line order: each line that could not be applied, as a :class:`~analysis.corpus.Problem`
+  (also added to ``tables["problems"]``): ``review_unmatched`` when its row_id names no row,
+  ``review_invalid`` for an unknown action, an unknown or unsettable field, a value that does not fit
+  the column, or a line on a row an earlier line rejected. Nothing here raises for a bad line.
 
 Lines apply in file order, as if typed one after another: a second ``set`` of one field sees the
 value the first left, and the last one wins; ``reviewed`` shows the chain. A ``reject`` removes the
 row; any line after it on that row is a ``review_invalid`` problem (the row is gone), while lines
-before it are applied and listed, so the record of what was done stays complete.
+before it are applied and listed, so the record of what was done stays complete. A row id two
+articles with the same text share names both rows: the line applies to each.
+
+A run that extracts in batches applies the same review piece by piece: :func:`load_review` once
+(checking every line that can be checked without the rows), :func:`apply_lines` to each batch's
+rows, and :func:`unmatched_problems` at the end for the lines no batch had a row for.
+:func:`apply_review` is those three over the whole set of tables.
 """
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import Callable, Mapping
+from typing import Callable, Mapping, NamedTuple
 
 import pandas as pd
 
 from analysis.corpus import PROBLEM_COLUMNS, Problem
 from analysis.review.fields import InvalidValue, check_value, settable_fields
-from analysis.review.ids import ID_TABLES
+from analysis.review.ids import ID_TABLES, table_of
 from analysis.review.reviewfile import ReviewLine, read_review
 
-__all__ = ["ACTIONS", "REVIEWED_COLUMNS", "REVIEW_STATES", "apply_review", "warning_line"]
+__all__ = ["ACTIONS", "REVIEWED_COLUMNS", "REVIEW_STATES", "CheckedLine", "Review", "apply_lines", "apply_review",
+           "load_review", "unmatched_problems", "warning_line"]
 
 ACTIONS = ("reject", "set", "confirm")
 REVIEW_STATES = ("", "confirmed", "corrected")
@@ -55,29 +62,86 @@ def _text(value) -> str:
     return str(value)
 
 
+class CheckedLine(NamedTuple):
+    """A review line that passed the checks needing no rows: its table (from the row id) and, for ``set``,
+    the value as the table stores it."""
+
+    line: ReviewLine
+    table: str | None  # None: the row id has no known prefix (it will match no row)
+    value: object = None
+
+
+@dataclass
+class Review:
+    """A review file read and checked line by line (see :func:`load_review`)."""
+
+    path: str
+    lines: list[CheckedLine] = field(default_factory=list)  # in file order
+    problems: list[Problem] = field(default_factory=list)  # lines refused before any row was seen
+
+    def problem(self, code: str, line: ReviewLine, detail: str) -> Problem:
+        return Problem(self.path, code, f"line {line.line}: {detail}")
+
+
+def load_review(review_path: str | os.PathLike) -> Review:
+    """The review file at ``review_path``, each line checked as far as it can be without the rows: the
+    action, that a ``set`` names a field its table (the row id's prefix) can set, and the value. Raises
+    :class:`~analysis.review.reviewfile.ReviewFileError` when the file cannot be read."""
+    review = Review(str(review_path))
+    for line in read_review(review_path):
+        table = table_of(line.row_id)
+        refused = None
+        if line.action not in ACTIONS:
+            refused = (f"action {line.action!r} is not one of {', '.join(ACTIONS)}" if line.action
+                       else "no action (reject, set or confirm)")
+        elif not line.row_id:
+            refused = "no row_id"
+        elif line.action == "set" and table is not None:
+            if not line.field:
+                refused = f"set on {line.row_id} names no field (settable: {', '.join(settable_fields(table))})"
+            else:
+                try:
+                    review.lines.append(CheckedLine(line, table, check_value(table, line.field, line.value)))
+                    continue
+                except InvalidValue as exc:
+                    refused = f"set {line.field} on {line.row_id} ({table}): {exc}"
+        if refused:
+            review.problems.append(review.problem("review_invalid", line, refused))
+        else:
+            review.lines.append(CheckedLine(line, table))
+    return review
+
+
+def unmatched_problems(review: Review, matched: set[int]) -> list[Problem]:
+    """A ``review_unmatched`` problem for each checked line whose number is not in ``matched`` (the lines
+    :func:`apply_lines` found a row for, over every batch)."""
+    return [review.problem("review_unmatched", c.line,
+                           f"row_id {c.line.row_id} matches no row of "
+                           f"{c.table or ' or '.join(ID_TABLES)} (its article's text or span may have changed "
+                           f"since the review)")
+            for c in review.lines if c.line.line not in matched]
+
+
 @dataclass
 class _State:
     tables: dict[str, pd.DataFrame]
-    where: dict[str, tuple[str, object]]  # row_id -> (table, index label)
-    rejected: dict[str, int] = field(default_factory=dict)  # row_id -> line that rejected it
+    where: dict[str, list[tuple[str, object]]]  # row_id -> [(table, index label)], two for a text in two articles
+    rejected: dict[tuple[str, object], int] = field(default_factory=dict)  # (table, label) -> line that rejected it
     reviewed: list[dict] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     touched_exercises: bool = False
 
 
-def apply_review(tables: Mapping[str, pd.DataFrame], review_path: str | os.PathLike | None,
-                 report: Callable[[Problem], None] | None = None
-                 ) -> tuple[dict[str, pd.DataFrame], pd.DataFrame, list[Problem]]:
-    """``(tables, reviewed, problems)``: ``tables`` with the review file at ``review_path`` applied (see
-    the module docstring). ``review_path`` None (or "") applies nothing but still adds the ``review`` column and an
-    empty ``reviewed`` table, so the tables have the same columns with or without a review. ``report`` is
-    called with each problem as it is found (the CLI prints :func:`warning_line`). A file that cannot be
-    read raises :class:`~analysis.review.reviewfile.ReviewFileError` naming it."""
-    if review_path is not None and not str(review_path).strip():
-        review_path = None  # a notebook parameter's empty default: no review
-    lines = read_review(review_path) if review_path is not None else []
+def apply_lines(tables: Mapping[str, pd.DataFrame], review: Review | None, regroup: bool = True
+                ) -> tuple[dict[str, pd.DataFrame], pd.DataFrame, set[int], list[Problem]]:
+    """``(tables, reviewed, matched, problems)``: the checked lines of ``review`` applied to the rows of
+    ``tables`` (all of a corpus's, or one batch's), every row given its ``review`` column. ``matched``
+    holds the numbers of the lines that found a row here; ``problems`` only those that need the rows
+    (a line on a row an earlier line rejected, a confirm naming a field the table lacks).
+    ``regroup``: assign the exercises' event ids afresh when a mention was rejected or changed (a
+    batch leaves that to the cross-article step, which assigns them anyway)."""
     out = dict(tables)
-    where: dict[str, tuple[str, object]] = {}
+    where: dict[str, list[tuple[str, object]]] = {}
     for table in ID_TABLES:
         frame = tables.get(table)
         if frame is None:
@@ -87,73 +151,82 @@ def apply_review(tables: Mapping[str, pd.DataFrame], review_path: str | os.PathL
         frame = frame.copy()
         frame["review"] = pd.Series([""] * len(frame), index=frame.index, dtype=object)
         out[table] = frame
-        where.update((row_id, (table, label)) for row_id, label in zip(frame["row_id"], frame.index))
+        for row_id, label in zip(frame["row_id"], frame.index):
+            where.setdefault(row_id, []).append((table, label))
     state = _State(out, where)
-    source = str(review_path) if review_path is not None else ""
     published = _published_years(tables.get("articles"))
-    for line in lines:
-        problem = _apply_line(state, line, published)
-        if problem is not None:
-            problem = Problem(source, problem[0], f"line {line.line}: {problem[1]}")
-            state.problems.append(problem)
-            if report is not None:
-                report(problem)
-    for row_id in state.rejected:
-        table, label = where[row_id]
+    matched: set[int] = set()
+    for checked in review.lines if review is not None else []:
+        for table, label in where.get(checked.line.row_id, []):
+            matched.add(checked.line.line)
+            refused = _apply_line(state, checked, table, label, published)
+            if refused is not None:
+                state.problems.append(review.problem("review_invalid", checked.line, refused))
+    for table, label in state.rejected:
         out[table] = out[table].drop(index=label)
     for table in ID_TABLES:
-        if table in out and table in tables:
+        if table in tables:
             out[table] = out[table].reset_index(drop=True)
-    if state.touched_exercises:
+    if regroup and state.touched_exercises:
         out["exercises"] = _regroup(out["exercises"])
     reviewed = pd.DataFrame(state.reviewed, columns=REVIEWED_COLUMNS).astype({"line": "Int64"})
+    return out, reviewed, matched, state.problems
+
+
+def apply_review(tables: Mapping[str, pd.DataFrame], review_path: str | os.PathLike | Review | None,
+                 report: Callable[[Problem], None] | None = None
+                 ) -> tuple[dict[str, pd.DataFrame], pd.DataFrame, list[Problem]]:
+    """``(tables, reviewed, problems)``: ``tables`` with the review file at ``review_path`` (or a
+    :class:`Review` already loaded) applied; see the module docstring. ``review_path`` None (or "")
+    applies nothing but still adds the ``review`` column and an empty ``reviewed`` table, so the tables
+    have the same columns with or without a review. ``report`` is called with each problem, in line
+    order (the CLI prints :func:`warning_line`). A file that cannot be read raises
+    :class:`~analysis.review.reviewfile.ReviewFileError` naming it."""
+    if isinstance(review_path, Review):
+        review = review_path
+    elif review_path is None or not str(review_path).strip():  # a notebook parameter's empty default
+        review = None
+    else:
+        review = load_review(review_path)
+    out, reviewed, matched, problems = apply_lines(tables, review)
+    if review is not None:
+        problems = review.problems + problems + unmatched_problems(review, matched)
+        problems.sort(key=lambda p: int(p.detail.split(":", 1)[0].removeprefix("line ")))
+    for problem in problems:
+        if report is not None:
+            report(problem)
     out["reviewed"] = reviewed
-    if state.problems:
-        extra = pd.DataFrame([(p.path, p.problem, p.detail) for p in state.problems], columns=PROBLEM_COLUMNS)
+    if problems:
+        extra = pd.DataFrame([(p.path, p.problem, p.detail) for p in problems], columns=PROBLEM_COLUMNS)
         base = out.get("problems")
         out["problems"] = extra if base is None or not len(base) else pd.concat([base, extra], ignore_index=True)
-    return out, reviewed, state.problems
+    return out, reviewed, problems
 
 
-def _apply_line(state: _State, line: ReviewLine, published: dict[str, int]) -> tuple[str, str] | None:
-    """Apply one line; return ``(problem code, detail)`` when it cannot be applied."""
-    if line.action not in ACTIONS:
-        return "review_invalid", (f"action {line.action!r} is not one of {', '.join(ACTIONS)}"
-                                  if line.action else "no action (reject, set or confirm)")
-    if not line.row_id:
-        return "review_invalid", "no row_id"
-    if line.row_id not in state.where:
-        return "review_unmatched", (f"row_id {line.row_id} matches no row of "
-                                    f"{' or '.join(t for t in ID_TABLES if t in state.tables)} "
-                                    f"(its article's text or span may have changed since the review)")
-    if line.row_id in state.rejected:
-        return "review_invalid", (f"{line.action} on {line.row_id} not applied: line "
-                                  f"{state.rejected[line.row_id]} rejects that row")
-    table, label = state.where[line.row_id]
+def _apply_line(state: _State, checked: CheckedLine, table: str, label, published: dict[str, int]) -> str | None:
+    """Apply one checked line to one row; return why it cannot be, if it cannot."""
+    line = checked.line
+    if (table, label) in state.rejected:
+        return f"{line.action} on {line.row_id} not applied: line {state.rejected[(table, label)]} rejects that row"
     frame = state.tables[table]
     row = frame.loc[label]
     entry = {"row_id": line.row_id, "table": table, "action": line.action, "field": line.field, "note": line.note,
              "reviewer": line.reviewer, "date": line.date, "article_id": _text(row.get("article_id")),
              "surface": _text(row.get("surface", row.get("quote"))), "line": line.line}
     if line.action == "reject":
-        state.rejected[line.row_id] = line.line
+        state.rejected[(table, label)] = line.line
         state.touched_exercises |= table == "exercises"
         state.reviewed.append({**entry, "field": "", "old": entry["surface"], "new": ""})
         return None
     if line.action == "confirm":
         if line.field and line.field not in frame.columns:
-            return "review_invalid", f"confirm: {table} has no field {line.field!r}"
+            return f"confirm: {table} has no field {line.field!r}"
         shown = _text(row[line.field]) if line.field else entry["surface"]
         if frame.at[label, "review"] == "":
             frame.at[label, "review"] = "confirmed"
         state.reviewed.append({**entry, "old": shown, "new": shown})
         return None
-    if not line.field:
-        return "review_invalid", f"set on {line.row_id} names no field (settable: {', '.join(settable_fields(table))})"
-    try:
-        value = check_value(table, line.field, line.value)
-    except InvalidValue as exc:
-        return "review_invalid", f"set {line.field} on {line.row_id} ({table}): {exc}"
+    value = checked.value
     old = row[line.field] if line.field in frame.columns else None
     changed = _text(old) != _text(value) and not _same_number(old, value)
     _set(frame, label, line.field, value)

@@ -10,7 +10,9 @@ per change (:data:`CHANGE_COLUMNS`):
 - ``changed``: a row both have whose ``field`` differs, one change row per field, ``old`` and ``new``
   as written in the CSV (numbers that are equal as numbers, ``2021`` and ``2021.0``, are not a change).
 
-Rows are matched by ``row_id``. Folders written before row ids existed have none: then both sides
+Rows are matched by ``row_id`` and ``article_id`` (one text under two article ids gives two rows the
+same id), then a row left on each side with the same ``row_id`` is the same row in a renamed article
+(its ``article_id`` is then a changed field). Folders written before row ids existed have none: then both sides
 are keyed by ids computed the same way (:func:`analysis.review.ids.row_ids`) from the article's
 ``text_sha256`` when both folders' ``articles.csv`` have it (then they are the real row ids), else
 from the ``article_id`` in its place — the same rows then match, though such ids are not the ones a
@@ -32,8 +34,8 @@ import pandas as pd
 
 from analysis.review.ids import ID_TABLES, row_ids
 
-__all__ = ["CHANGE_COLUMNS", "DIFF_TABLES", "DiffError", "diff_outputs", "key_sources", "keyed_table", "read_table",
-           "tables_dir"]
+__all__ = ["CHANGE_COLUMNS", "DIFF_TABLES", "DiffError", "diff_outputs", "key_sources", "keyed_table",
+           "read_table", "tables_dir"]
 
 CHANGE_COLUMNS = ["table", "row_id", "change", "field", "old", "new", "article_id", "surface"]
 DIFF_TABLES = tuple(ID_TABLES)  # figures, exercises, quotes
@@ -88,7 +90,8 @@ def key_sources(old_dir: Path, new_dir: Path, old: pd.DataFrame | None, new: pd.
     return (old_shas, new_shas) if old_shas and new_shas else ({}, {})
 
 
-def keyed_table(frame: pd.DataFrame | None, table: str, folder: Path, shas: dict[str, str] | None) -> pd.DataFrame:
+def keyed_table(frame: pd.DataFrame | None, table: str, folder: Path,
+                shas: dict[str, str] | None) -> pd.DataFrame:
     """``frame`` indexed by its row key: its ``row_id``, or ids computed from the span with ``shas``
     (see :func:`key_sources`). An absent or empty table gives an empty frame."""
     if frame is None or not len(frame.columns):
@@ -97,11 +100,12 @@ def keyed_table(frame: pd.DataFrame | None, table: str, folder: Path, shas: dict
     if shas is not None:
         ids = row_ids(frame.drop(columns=["row_id"], errors="ignore"), table, shas) if len(frame) else []
         frame["row_id"] = pd.Series(ids, index=frame.index, dtype=object)
-    repeated = frame["row_id"][frame["row_id"].duplicated()].tolist()
+    key = frame["row_id"].astype(str) + "@" + frame["article_id"].astype(str)
+    repeated = key[key.duplicated()].tolist()
     if repeated:
-        raise DiffError(f"{folder / (table + '.csv')}: row_id {repeated[0]} is on more than one row; "
-                        f"row ids must be unique (was the file edited by hand?)")
-    return frame.set_index("row_id", drop=False)
+        raise DiffError(f"{folder / (table + '.csv')}: row_id {repeated[0].split('@')[0]} is on more than one row "
+                        f"of one article; row ids are unique within an article (was the file edited by hand?)")
+    return frame.set_index(pd.Index(key, name="key"))
 
 
 def _same(a: str, b: str) -> bool:
@@ -134,28 +138,47 @@ def _table_changes(table: str, old: pd.DataFrame | None, new: pd.DataFrame | Non
     new_k = keyed_table(new, table, new_dir, sources and sources[1])
     fields = [c for c in new_k.columns if c in set(old_k.columns) and c != "row_id"
               and c not in _IGNORED.get(table, set())]
-    old_ids, new_ids = set(old_k.index), set(new_k.index)
+    pairs = _pairs(list(old_k.index), list(new_k.index))  # new key -> old key
+    paired_old = set(pairs.values())
     rows = []
     for key, row in zip(old_k.index, old_k.to_dict("records")):
-        if key not in new_ids:
-            rows.append({"table": table, "row_id": key, "change": "removed", "field": "", "old": _surface(row),
-                         "new": "", "article_id": row.get("article_id", ""), "surface": _surface(row)})
-    common = [key for key in new_k.index if key in old_ids]
-    before = old_k.loc[common, fields].astype(str).to_numpy() if common else None
+        if key not in paired_old:
+            rows.append(_change(table, row, "removed", "", _surface(row), ""))
+    common = list(pairs)
+    before = old_k.loc[[pairs[k] for k in common], fields].astype(str).to_numpy() if common else None
     after = new_k.loc[common, fields].astype(str).to_numpy() if common else None
     differs = _mismatches(before, after) if common else {}  # row -> the fields that differ
     position = {key: i for i, key in enumerate(common)}
     for key, row in zip(new_k.index, new_k.to_dict("records")):
-        if key not in old_ids:
-            rows.append({"table": table, "row_id": key, "change": "added", "field": "", "old": "",
-                         "new": _surface(row), "article_id": row.get("article_id", ""), "surface": _surface(row)})
+        if key not in pairs:
+            rows.append(_change(table, row, "added", "", "", _surface(row)))
             continue
         i = position[key]
-        for j in differs.get(i, []):
-            rows.append({"table": table, "row_id": key, "change": "changed", "field": fields[j],
-                         "old": before[i, j], "new": after[i, j], "article_id": row.get("article_id", ""),
-                         "surface": _surface(row)})
+        rows += [_change(table, row, "changed", fields[j], before[i, j], after[i, j]) for j in differs.get(i, [])]
     return rows
+
+
+def _pairs(old_keys: list[str], new_keys: list[str]) -> dict[str, str]:
+    """new key -> the old key of the same row. Keys are ``row_id@article_id``: the same key is the same row;
+    then a row left over on each side with the same row_id is the same row under another article id (a
+    renamed file), paired in order."""
+    old_set = set(old_keys)
+    pairs = {key: key for key in new_keys if key in old_set}
+    left_old: dict[str, list[str]] = {}
+    for key in old_keys:
+        if key not in pairs:
+            left_old.setdefault(key.split("@", 1)[0], []).append(key)
+    for key in new_keys:
+        if key not in pairs:
+            waiting = left_old.get(key.split("@", 1)[0])
+            if waiting:
+                pairs[key] = waiting.pop(0)
+    return pairs
+
+
+def _change(table: str, row: dict, change: str, field: str, old: str, new: str) -> dict:
+    return {"table": table, "row_id": row["row_id"], "change": change, "field": field, "old": old, "new": new,
+            "article_id": row.get("article_id", ""), "surface": _surface(row)}
 
 
 def diff_outputs(old_dir: str | os.PathLike, new_dir: str | os.PathLike,

@@ -10,12 +10,16 @@ JSON Lines file that grows by other records; and an article renamed (a new ``art
 them too. An id changes only when the article's text or the span changes, which is when the row's
 provenance changes.
 
-Only where two rows of one table share the text and the span (an amount said "apiece" gives one
-figure per country; two articles with the same text give the same spans) is more hashed in, for
-those rows only: the ``article_id`` when they come from different articles, and the table's
-distinguishing fields (:data:`DISAMBIGUATORS`: a figure's actor, counterpart, metric and unit; an
-exercise's name, kind and participants; a quote's speaker). Rows alike even in those get ``-2``,
-``-3``… in the order of all their values.
+Only where two rows of one table and one article share a span (an amount said "apiece" can give one
+figure per country) are the table's distinguishing fields hashed in, for those rows only
+(:data:`DISAMBIGUATORS`: a figure's actor, counterpart, metric and unit; an exercise's name, kind and
+participants; a quote's speaker). Rows alike even in those get ``-2``, ``-3``… in the order of all
+their values.
+
+An id depends on nothing but its own article (its text and its rows), so a run that extracts the
+corpus in batches, in any order, gives the same ids. Two articles with the same text (one wire story
+under two names) therefore give the same row ids: the same reading of the same words, which one
+review line corrects in both copies.
 
 >>> text_sha256("abc")[:12]
 'ba7816bf8f01'
@@ -30,7 +34,8 @@ from typing import Mapping
 
 import pandas as pd
 
-__all__ = ["ID_TABLES", "DISAMBIGUATORS", "add_row_ids", "row_id", "row_ids", "sha_by_article", "text_sha256"]
+__all__ = ["ID_TABLES", "DISAMBIGUATORS", "add_row_ids", "row_id", "row_ids", "sha_by_article", "table_of",
+           "text_sha256"]
 
 #: table -> the prefix of its row ids
 ID_TABLES = {"figures": "fig", "exercises": "ex", "quotes": "quo"}
@@ -73,34 +78,36 @@ def row_ids(frame: pd.DataFrame, table: str, sha: Mapping[str, str]) -> list[str
     """The row id of every row of ``frame`` (a figures, exercises or quotes table), in its order.
 
     ``sha`` maps article_id to the article's text sha256; an article missing from it is keyed by its
-    article_id instead (so ids are still unique, though not stable across renames).
+    article_id instead (``article:<id>`` in place of the hash: unique, though not stable across renames).
     """
     if not len(frame):
         return []
     articles = frame["article_id"].map(_text).tolist()
-    bases = [(sha.get(a) or f"article:{a}", int(s), int(e))
-             for a, s, e in zip(articles, frame["start"], frame["end"])]
-    groups: dict[tuple, list[int]] = defaultdict(list)
-    for i, base in enumerate(bases):
-        groups[base].append(i)
+    groups: dict[tuple, list[int]] = defaultdict(list)  # (article, start, end) -> rows
+    for i, key in enumerate(zip(articles, frame["start"].astype(int), frame["end"].astype(int))):
+        groups[key].append(i)
     fields = [c for c in DISAMBIGUATORS.get(table, ()) if c in frame.columns]
     values = {c: frame[c].map(_text).tolist() for c in fields}
     ids: list[str] = [""] * len(frame)
-    for base, rows in groups.items():
+    for (article, start, end), rows in groups.items():
+        base = (sha.get(article) or f"article:{article}", start, end)
         if len(rows) == 1:
             ids[rows[0]] = row_id(table, *base)
             continue
-        several_articles = len({articles[i] for i in rows}) > 1
-        extras = {i: "|".join(([f"article={articles[i]}"] if several_articles else [])
-                              + [f"{c}={values[c][i]}" for c in fields]) for i in rows}
         alike: dict[str, list[int]] = defaultdict(list)
         for i in rows:
-            alike[extras[i]].append(i)
+            alike["|".join(f"{c}={values[c][i]}" for c in fields)].append(i)
         for extra, same in alike.items():
             same = sorted(same, key=lambda i: tuple(_text(v) for v in frame.iloc[i].tolist()))
             for n, i in enumerate(same, start=1):
                 ids[i] = row_id(table, *base, extra) + (f"-{n}" if n > 1 else "")
     return ids
+
+
+def table_of(row_id: str) -> str | None:
+    """The table a row id belongs to, from its prefix: ``table_of('fig-3ec48e8ba7a9') == 'figures'``."""
+    prefix = row_id.split("-", 1)[0]
+    return next((table for table, p in ID_TABLES.items() if p == prefix), None)
 
 
 def add_row_ids(tables: Mapping[str, pd.DataFrame], corpus_or_sha_by_article) -> dict[str, pd.DataFrame]:

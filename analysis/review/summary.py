@@ -155,7 +155,7 @@ def _verdicts(folder, figures_keyed: pd.DataFrame) -> dict[str, tuple[dict, str]
               for k, r in zip(figures_keyed.index, figures_keyed.to_dict("records"))}
     out: dict[str, tuple[dict, str]] = {}
     for r in check.to_dict("records"):
-        key = r.get("row_id") or key_of.get((r["article_id"], r["start"], r["end"], r["actor"]))
+        key = key_of.get((r["article_id"], r["start"], r["end"], r["actor"]))
         if key is None:
             continue
         verdicts, _ = out.setdefault(key, ({}, r["actor"]))
@@ -186,14 +186,16 @@ def since_last_run(old_dir: str | os.PathLike, new_dir: str | os.PathLike) -> Si
     sources = key_sources(old_t, new_t, old_fig, new_fig)
     old_k = keyed_table(old_fig, "figures", old_t, sources and sources[0])
     new_k = keyed_table(new_fig, "figures", new_t, sources and sources[1])
-    added_ids = changes.loc[changes["change"] == "added", "row_id"].tolist()
-    new_figures = new_k.loc[added_ids].reset_index(drop=True) if added_ids else new_k.iloc[0:0].reset_index(drop=True)
+    added = changes[changes["change"] == "added"]
+    added = set(zip(added["row_id"], added["article_id"]))
+    is_added = [(r, a) in added for r, a in zip(new_k.get("row_id", []), new_k.get("article_id", []))]
+    new_figures = new_k[is_added].reset_index(drop=True) if len(new_k) else new_k.reset_index(drop=True)
     old_v, new_v = _verdicts(old_t, old_k), _verdicts(new_t, new_k)
     verdict_rows = []
     for key, (verdicts, actor) in new_v.items():
         if key in old_v and old_v[key][0] != verdicts:
             row = new_k.loc[key]
-            verdict_rows.append({"row_id": key, "article_id": row["article_id"], "surface": row["surface"],
+            verdict_rows.append({"row_id": row["row_id"], "article_id": row["article_id"], "surface": row["surface"],
                                  "actor": actor, "old": _verdict_text(old_v[key][0]), "new": _verdict_text(verdicts)})
     new_events, more = _event_changes(read_table(old_t, "events"), read_table(new_t, "events"))
     return SinceLastRun(
