@@ -163,3 +163,9 @@ def test_a_year_after_on_is_the_base_of_a_comparison_and_a_spender_is_military_s
     t = "Chad, the region's largest spender, allocated $2 billion, an increase of 4.2 per cent on 2021."
     assert [(f.surface, f.metric, f.year) for f in extract_figures(article(t))] == [
         ("$2 billion", "defence_budget", None), ("4.2 per cent", "defence_budget", None)]
+
+
+def test_units_and_pieces_of_military_hardware_are_counted():
+    assert read("The drills involve 10,000 servicemen, about 1,000 units of military hardware and 100 aircraft.") == [
+        ("10,000 servicemen", 10000, "count"), ("about 1,000 units of military hardware", 1000, "count"),
+        ("100 aircraft", 100, "count")]
