@@ -5,11 +5,12 @@ import textwrap
 
 import numpy as np
 import pandas as pd
+from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
 
-from analysis.charts.labels import place_labels
+from analysis.charts.labels import obstacles, place_labels
 
 from analysis.charts.style import (_CLAIMED, _FX_SOURCE, _OTHER_SERIES, _SERIES_COLOURS, _UNITS_BUDGET, _bn,
                                    _empty, _footnote, _legend_right, _name, _new_figure, _series_of, _short_id,
@@ -130,9 +131,13 @@ def _claims_by_country(claims: pd.DataFrame, title: str, reference: pd.DataFrame
                  if part) + "; every claim is in budget_check.csv.") if undated or len(rest) else
              "Every claim is in budget_check.csv."]
     with _style():
-        height = min(11.0, 1.4 + 2.3 * n_rows)
+        height = min(11.0, 1.9 + 2.3 * n_rows)
         fig = Figure(figsize=(9.0, height))
-        bottom = (0.35 + 0.16 * 5) / height
+        no_series = [c for c in shown if c not in has_series]
+        if no_series:
+            notes.append("No SIPRI series here for: " + ", ".join(_name(c) for c in no_series) + ".")
+        n_lines = sum(len(textwrap.wrap(note, 150)) for note in notes)
+        bottom = (0.4 + 0.125 * n_lines) / height
         grid = fig.add_gridspec(n_rows, columns, left=0.08, right=0.98, top=1 - 0.75 / height, bottom=bottom,
                                 hspace=0.55 if n_rows > 1 else 0.2, wspace=0.28)
         fig.suptitle(title, x=0.01, ha="left", fontsize=11, fontweight="bold")
@@ -152,7 +157,7 @@ def _claims_by_country(claims: pd.DataFrame, title: str, reference: pd.DataFrame
         outliers = outliers.assign(rank=outliers.groupby("actor").cumcount())  # each panel's furthest first
         outliers = outliers.sort_values(["rank", "distance", "article_id", "start"], ascending=[True, False, True,
                                                                                                True], kind="stable")
-        panels, no_series = [], []
+        panels = []
         for i, country in enumerate(shown):
             ax = fig.add_subplot(grid[i // columns, i % columns])
             panels.append(ax)
@@ -162,13 +167,18 @@ def _claims_by_country(claims: pd.DataFrame, title: str, reference: pd.DataFrame
             if len(line):
                 ax.plot(line.year, line.value_usd / 1e9, color=_SERIES_COLOURS["SIPRI"], lw=1.6, zorder=2,
                         label="SIPRI")
+            xs, ys, ranges, medians = [], [], [], []
             for year, group in mine.groupby("year_", sort=True):
                 values = group["claimed_usd"].to_numpy(float) / 1e9
                 offsets = np.linspace(-0.22, 0.22, len(values)) if len(values) > 1 else np.zeros(1)
-                ax.scatter(year + offsets, values, s=14, color=_CLAIMED, alpha=0.75, edgecolors="none", zorder=3)
+                xs += list(year + offsets)
+                ys += list(values)
                 if len(values) >= 4:
-                    ax.plot([year, year], [values.min(), values.max()], color="#333333", lw=1.0, zorder=4)
-                    ax.plot([year - 0.3, year + 0.3], [np.median(values)] * 2, color="#333333", lw=2.0, zorder=4)
+                    ranges.append([(year, values.min()), (year, values.max())])
+                    medians.append([(year - 0.3, np.median(values)), (year + 0.3, np.median(values))])
+            ax.scatter(xs, ys, s=14, color=_CLAIMED, alpha=0.75, edgecolors="none", zorder=3)
+            ax.add_collection(LineCollection(ranges, colors="#333333", linewidths=1.0, zorder=4), autolim=False)
+            ax.add_collection(LineCollection(medians, colors="#333333", linewidths=2.0, zorder=4), autolim=False)
             values = mine["claimed_usd"].to_numpy(float) / 1e9
             values = values[values > 0] if (values > 0).any() else np.ones(1)
             low = min(values.min(), line.value_usd.min() / 1e9 if len(line) else values.min())
@@ -184,22 +194,18 @@ def _claims_by_country(claims: pd.DataFrame, title: str, reference: pd.DataFrame
             ax.yaxis.set_major_formatter(FuncFormatter(_axis_number))
             ax.set_xlim(first - 0.8, last + 0.8)
             ax.xaxis.set_major_locator(MaxNLocator(nbins=4, integer=True, steps=[1, 2, 5, 10]))
+            ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"{v:.0f}"))  # 2021, never an offset
             ax.tick_params(labelsize=7.5)
             n = len(mine)
             ax.set_title(f"{textwrap.shorten(_name(country), 18, placeholder='…')}, {n} claim{'s' if n != 1 else ''}",
                          fontsize=8.5, loc="left")
-            if not len(line):
-                no_series.append(country)
-        if no_series:
-            notes_text = fig.texts[-1]
-            notes_text.set_text(notes_text.get_text() + "\n" + textwrap.fill(
-                "No SIPRI series here for: " + ", ".join(_name(c) for c in no_series) + ".", 150))
         handles = [Line2D([], [], color=_SERIES_COLOURS["SIPRI"], lw=1.6),
                    Line2D([], [], linestyle="none", marker="o", markersize=4, color=_CLAIMED),
                    Line2D([], [], color="#333333", lw=1.0, marker="_", markersize=8)]
         fig.legend(handles, ["SIPRI", "claim", "range and median of a year's claims"], loc="upper right",
                    bbox_to_anchor=(0.98, 1 - 0.05 / height), ncol=3, fontsize=7.5, frameon=False)
         by_panel: dict[str, int] = {}
+        taken = obstacles(fig)
         for o in outliers.itertuples(index=False):
             if sum(by_panel.values()) >= MAX_OUTLIER_LABELS:
                 break
@@ -208,7 +214,7 @@ def _claims_by_country(claims: pd.DataFrame, title: str, reference: pd.DataFrame
             ax = panels[shown.index(o.actor)]
             placed, _ = place_labels(ax, [(o.year_, o.claimed_usd / 1e9,
                                            f"{_ratio_text(o.sipri_ratio)} · {_short_id(o.article_id)}")],
-                                     fontsize=6.5, color="#222222")
+                                     fontsize=6.5, color="#222222", taken=taken)
             by_panel[o.actor] = by_panel.get(o.actor, 0) + len(placed)
     return fig
 

@@ -25,8 +25,8 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
-__all__ = ["MISSING", "renderer", "text_boxes", "overlapping_texts", "missing_value_texts", "place_labels",
-           "SPOTS"]
+__all__ = ["MISSING", "SPOTS", "renderer", "text_boxes", "overlapping_texts", "missing_value_texts", "legibility",
+           "obstacles", "place_labels"]
 
 #: What a label must never show: a missing value as pandas, numpy or Python prints it.
 MISSING = re.compile(r"<NA>|\bnan\b|\bNaN\b|\bNone\b|\bNaT\b")
@@ -90,9 +90,9 @@ def _overlap(a: Bbox, b: Bbox) -> float:
     return w * h if w > 0 and h > 0 else 0.0
 
 
-def overlapping_texts(fig: Figure, share: float = 0.15) -> list[tuple[str, str]]:
+def overlapping_texts(fig: Figure, share: float = 0.15, boxes: list | None = None) -> list[tuple[str, str]]:
     """Pairs of drawn texts whose boxes overlap by more than ``share`` of the smaller box."""
-    boxes = text_boxes(fig)
+    boxes = text_boxes(fig) if boxes is None else boxes
     pairs = []
     for i, (s1, a) in enumerate(boxes):
         for s2, b in boxes[i + 1:]:
@@ -101,35 +101,49 @@ def overlapping_texts(fig: Figure, share: float = 0.15) -> list[tuple[str, str]]
     return pairs
 
 
-def missing_value_texts(fig: Figure) -> list[str]:
+def missing_value_texts(fig: Figure, boxes: list | None = None) -> list[str]:
     """Drawn texts that show a missing value (``<NA>``, ``nan``, ``None``, ``NaT``)."""
-    return [s for s, _ in text_boxes(fig) if MISSING.search(s)]
+    return [s for s, _ in (text_boxes(fig) if boxes is None else boxes) if MISSING.search(s)]
+
+
+def legibility(fig: Figure) -> dict:
+    """One drawing, both measures: ``{"texts": n, "overlaps": [pairs], "missing": [texts]}``."""
+    boxes = text_boxes(fig)
+    return {"texts": len(boxes), "overlaps": overlapping_texts(fig, boxes=boxes),
+            "missing": missing_value_texts(fig, boxes=boxes)}
 
 
 def _padded(bb: Bbox, pad: float = _PAD) -> Bbox:
     return Bbox.from_extents(bb.x0 - pad, bb.y0 - pad, bb.x1 + pad, bb.y1 + pad)
 
 
+def obstacles(fig: Figure) -> list[Bbox]:
+    """The boxes labels must keep clear of: every text drawn so far (padded) and every legend."""
+    r = renderer(fig)
+    fig.draw(r)
+    boxes = [_padded(bb) for _, bb in text_boxes(fig, draw=False)]
+    legends = [ax.get_legend() for ax in fig.axes] + list(fig.legends)
+    return boxes + [legend.get_window_extent(r) for legend in legends if legend is not None and legend.get_visible()]
+
+
 def place_labels(ax, labels: Iterable[Sequence], spots: Sequence[tuple] = SPOTS, inside: bool = True,
                  markers: Sequence[tuple[float, float]] = (), marker_px: float = 5.0,
-                 **text_kwargs) -> tuple[list[Text], list[Sequence]]:
+                 taken: list[Bbox] | None = None, **text_kwargs) -> tuple[list[Text], list[Sequence]]:
     """Annotate ``ax`` with ``(x, y, text[, colour])`` labels, in the order given, where none collides.
 
     Call it last, once the limits, ticks, titles and legends are set: the texts already drawn are
     obstacles. Each label takes the first spot in ``spots`` where its (padded) box overlaps no
     obstacle and, with ``inside``, lies within the axes. Returns the labels placed and those left
     out (no free spot). ``markers`` (data coordinates) are kept clear too, each a square of
-    ``marker_px`` pixels either side. ``text_kwargs`` go to every annotation (``fontsize``, ``color``...).
+    ``marker_px`` pixels either side. ``taken`` (from :func:`obstacles`, extended with each label
+    placed) saves drawing the figure again when several axes of one figure are labelled in turn.
+    ``text_kwargs`` go to every annotation (``fontsize``, ``color``...).
     """
     fig = ax.figure
     r = renderer(fig)
-    fig.draw(r)
-    obstacles = [_padded(bb) for _, bb in text_boxes(fig, draw=False)]
-    legend = ax.get_legend()
-    if legend is not None and legend.get_visible():
-        obstacles.append(legend.get_window_extent(r))
-    for x, y in ax.transData.transform(list(markers)) if markers else ():
-        obstacles.append(Bbox.from_extents(x - marker_px, y - marker_px, x + marker_px, y + marker_px))
+    blocked = taken if taken is not None else obstacles(fig)
+    for x, y in ax.transData.transform(list(markers)) if len(markers) else ():
+        blocked.append(Bbox.from_extents(x - marker_px, y - marker_px, x + marker_px, y + marker_px))
     frame = ax.get_window_extent(r)
     text_kwargs.setdefault("zorder", 6)
     placed, dropped = [], []
@@ -144,8 +158,8 @@ def place_labels(ax, labels: Iterable[Sequence], spots: Sequence[tuple] = SPOTS,
             bb = annotation.get_window_extent(r)
             fits = not inside or (bb.x0 >= frame.x0 and bb.x1 <= frame.x1 and bb.y0 >= frame.y0
                                   and bb.y1 <= frame.y1)
-            if fits and not any(_overlap(bb, o) > 0 for o in obstacles):
-                obstacles.append(_padded(bb))
+            if fits and not any(_overlap(bb, o) > 0 for o in blocked):
+                blocked.append(_padded(bb))
                 placed.append(annotation)
                 break
             annotation.remove()

@@ -8,7 +8,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
-from analysis.charts.labels import place_labels
+from analysis.charts.labels import obstacles, place_labels
 
 from analysis.charts.style import (_COUNTRY_COLOURS, _FALLBACK_COLOURS, _UNITS_SIPRI, _bn, _footnote, _name,
                                    _new_figure, _short_id, _style)
@@ -114,11 +114,12 @@ def sipri_series_chart(reference: pd.DataFrame | None = None, claims: pd.DataFra
         ax.legend(handles, [textwrap.fill(label, 24) for label in labels], loc="upper left",
                   bbox_to_anchor=(1.01, 1.0), borderaxespad=0)
         diamonds = [(int(p.year_), p.claimed_usd / 1e9) for p in shown.itertuples(index=False)]
-        place_labels(ax, ends, spots=_END_SPOTS, fontsize=7.5, markers=diamonds)
+        taken = obstacles(fig)
+        place_labels(ax, ends, spots=_END_SPOTS, fontsize=7.5, markers=diamonds, taken=taken)
         labels = [(int(p.year_), p.claimed_usd / 1e9,
                    f"{_name(p.actor)} claimed {_bn(p.claimed_usd)} ({_short_id(p.article_id)})",
                    colours.get(p.actor, "#666666")) for p in shown.head(MAX_CLAIM_LABELS).itertuples(index=False)]
-        placed, _ = place_labels(ax, labels, spots=_CLAIM_SPOTS, fontsize=7, markers=diamonds)
+        placed, _ = place_labels(ax, labels, spots=_CLAIM_SPOTS, fontsize=7, taken=taken)
         unlabelled = len(shown) - len(placed)
         extra = []
         if unlabelled:
