@@ -215,3 +215,11 @@ def test_reported_speech_attribution_closing_the_sentence():
 def test_reported_speech_needs_a_clause():
     text = "Ivan Petrov said on condition of anonymity. Ivan Petrov told European allies to spend more."
     assert quotes(text, reported=True) == []
+
+
+def test_it_said_refers_to_the_institution_that_spoke():
+    text = ("The defence committee warned in its report that funds fell. The cuts can “slow down” the work "
+            "of the armed forces, it said.")
+    (row,) = quotes(text)
+    assert (row.speaker, row.speaker_type) == ("defence committee", "institution")
+    assert "speaker_from_pronoun" in row.flags

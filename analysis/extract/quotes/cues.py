@@ -78,6 +78,15 @@ class Cues:
         self.cue_starts = [c[0] for c in self.cues]
         self.sources = frozenset(vocab().sources)
 
+    def subjects(self) -> frozenset[int]:
+        """The starts of the mentions just before a speech verb ("the committee said", "it also noted")."""
+        out = set()
+        for m in self.mentions:
+            gap = _GAP.match(self.text, m.end)
+            if self._cue_at(gap.end()) is not None:
+                out.add(m.start)
+        return frozenset(out)
+
     # --- the four places -----------------------------------------------------------------------------
     def after(self, pos: int) -> Attribution | None:
         """An attribution starting at ``pos`` (just after a closing mark, or after a comma)."""

@@ -31,7 +31,10 @@ class Speaker:
 class Resolver:
     """The people, outlets and institutions of one article, for resolving mentions to names."""
 
-    def __init__(self, mentions: list[Mention]):
+    def __init__(self, mentions: list[Mention], subjects: frozenset[int] = frozenset()):
+        """``subjects``: the starts of the mentions that stand as a speech verb's subject ("the committee
+        said"), which "it said" refers back to before any other institution."""
+        self.subjects = subjects
         self.people = [m for m in mentions if m.kind == "person"]
         self.people_ends = [m.end for m in self.people]
         self.named = [m for m in mentions if m.kind in ("outlet", "institution")]
@@ -51,7 +54,8 @@ class Resolver:
             return Speaker(m.name, m.kind, m.country)
         if m.kind == "pronoun" and m.name == "it":
             v = vocab()
-            for n in reversed(self.things[:bisect.bisect_right(self.things_ends, m.start)]):
+            before = self.things[:bisect.bisect_right(self.things_ends, m.start)]
+            for n in sorted(reversed(before), key=lambda n: n.start not in self.subjects):  # stable: subjects first
                 if n.kind in ("institution", "outlet") or n.head in v.institution_heads | v.outlet_heads | \
                         v.document_heads:
                     found = self.resolve(n)
