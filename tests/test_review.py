@@ -16,7 +16,8 @@ from analysis.corpus import PROBLEM_COLUMNS, Corpus
 from analysis.extract.events import events_frame
 from analysis.reference import budget_check, to_usd
 from analysis.review import (REVIEWED_COLUMNS, ReviewFileError, add_row_ids, append_review_line, apply_lines,
-                             apply_review, load_review, read_review, text_sha256, unmatched_problems, warning_line)
+                             apply_review, finish_review, load_review, read_review, text_sha256, unmatched_problems,
+                             warning_line)
 from analysis.review.ids import row_ids
 from analysis.tables import build_tables
 
@@ -356,20 +357,18 @@ def test_a_review_applied_batch_by_batch_gives_what_it_gives_on_the_whole_tables
     review = load_review(review_path)
     assert [p.detail.split(":")[0] for p in review.problems] == ["line 7"]  # checked before any row is seen
     ids = sorted(seed_tables["articles"]["article_id"])
-    parts, matched, problems = [], set(), list(review.problems)
-    for batch in (ids[:2], ids[2:]):
+    batches, parts = [], []
+    for batch in (ids[2:], ids[:2]):  # in any order
         subset = {name: seed_tables[name][seed_tables[name]["article_id"].isin(batch)].reset_index(drop=True)
                   for name in ("figures", "exercises", "articles")}
-        tables, reviewed, found, refused = apply_lines(subset, review, regroup=False)
-        parts.append((tables, reviewed))
-        matched |= found
-        problems += refused
-    problems += unmatched_problems(review, matched)
+        tables, reviewed, matched, refused = apply_lines(subset, review, regroup=False)
+        batches.append(tables)
+        parts.append((reviewed, matched, refused))
+    reviewed, problems = finish_review(review, parts)
     for name in ("figures", "exercises"):
-        joined = pd.concat([t[name] for t, _ in parts], ignore_index=True)
-        assert joined.drop(columns="event_id", errors="ignore").equals(
+        joined = pd.concat([t[name] for t in batches], ignore_index=True).sort_values(["article_id", "start", "end"])
+        assert joined.reset_index(drop=True).drop(columns="event_id", errors="ignore").equals(
             whole[name].drop(columns="event_id", errors="ignore"))
-    assert pd.concat([r for _, r in parts], ignore_index=True).sort_values("line").reset_index(drop=True).equals(
-        whole_reviewed)
-    assert sorted(problems, key=lambda p: p.detail) == sorted(whole_problems, key=lambda p: p.detail)
+    assert reviewed.equals(whole_reviewed) and problems == whole_problems
+    assert unmatched_problems(review, set()) and not unmatched_problems(review, {c.line.line for c in review.lines})
     assert [p.problem for p in whole_problems] == ["review_invalid", "review_unmatched", "review_invalid"]

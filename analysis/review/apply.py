@@ -25,8 +25,9 @@ articles with the same text share names both rows: the line applies to each.
 
 A run that extracts in batches applies the same review piece by piece: :func:`load_review` once
 (checking every line that can be checked without the rows), :func:`apply_lines` to each batch's
-rows, and :func:`unmatched_problems` at the end for the lines no batch had a row for.
-:func:`apply_review` is those three over the whole set of tables.
+rows (and to the exercises once the cross-article step holds them all), and :func:`finish_review`
+at the end: the reviewed rows in line order, and the problems, with ``review_unmatched`` for the
+lines no part had a row for. :func:`apply_review` is those three over the whole set of tables.
 """
 from __future__ import annotations
 
@@ -42,7 +43,7 @@ from analysis.review.ids import ID_TABLES, table_of
 from analysis.review.reviewfile import ReviewLine, read_review
 
 __all__ = ["ACTIONS", "REVIEWED_COLUMNS", "REVIEW_STATES", "CheckedLine", "Review", "apply_lines", "apply_review",
-           "load_review", "unmatched_problems", "warning_line"]
+           "finish_review", "load_review", "unmatched_problems", "warning_line"]
 
 ACTIONS = ("reject", "set", "confirm")
 REVIEW_STATES = ("", "confirmed", "corrected")
@@ -188,10 +189,8 @@ def apply_review(tables: Mapping[str, pd.DataFrame], review_path: str | os.PathL
         review = None
     else:
         review = load_review(review_path)
-    out, reviewed, matched, problems = apply_lines(tables, review)
-    if review is not None:
-        problems = review.problems + problems + unmatched_problems(review, matched)
-        problems.sort(key=lambda p: int(p.detail.split(":", 1)[0].removeprefix("line ")))
+    out, reviewed, matched, refused = apply_lines(tables, review)
+    reviewed, problems = finish_review(review, [(reviewed, matched, refused)])
     for problem in problems:
         if report is not None:
             report(problem)
@@ -201,6 +200,23 @@ def apply_review(tables: Mapping[str, pd.DataFrame], review_path: str | os.PathL
         base = out.get("problems")
         out["problems"] = extra if base is None or not len(base) else pd.concat([base, extra], ignore_index=True)
     return out, reviewed, problems
+
+
+def finish_review(review: Review | None, parts: list[tuple[pd.DataFrame, set[int], list[Problem]]]
+                  ) -> tuple[pd.DataFrame, list[Problem]]:
+    """The whole ``reviewed`` table and every problem of a review applied in parts (each part what
+    :func:`apply_lines` gave for one batch or table: reviewed rows, matched line numbers, problems), both in
+    line order: the row-free problems of :func:`load_review`, those of the parts, and a ``review_unmatched``
+    problem for each line no part found a row for."""
+    frames = [reviewed for reviewed, _, _ in parts if len(reviewed)]
+    reviewed = (pd.concat(frames, ignore_index=True).sort_values("line", kind="stable").reset_index(drop=True)
+                if frames else pd.DataFrame(columns=REVIEWED_COLUMNS).astype({"line": "Int64"}))
+    if review is None:
+        return reviewed, []
+    matched = set().union(*(found for _, found, _ in parts))
+    problems = review.problems + [p for _, _, refused in parts for p in refused] + unmatched_problems(review, matched)
+    problems.sort(key=lambda p: int(p.detail.split(":", 1)[0].removeprefix("line ")))
+    return reviewed, problems
 
 
 def _apply_line(state: _State, checked: CheckedLine, table: str, label, published: dict[str, int]) -> str | None:
