@@ -169,3 +169,15 @@ def test_units_and_pieces_of_military_hardware_are_counted():
     assert read("The drills involve 10,000 servicemen, about 1,000 units of military hardware and 100 aircraft.") == [
         ("10,000 servicemen", 10000, "count"), ("about 1,000 units of military hardware", 1000, "count"),
         ("100 aircraft", 100, "count")]
+
+
+def test_a_dateline_tells_whose_rupee_it_is_and_the_actor_moves_with_it():
+    text = ("Defence budget raised by 16pc\n"
+            "ISLAMABAD: The government proposed Rs2.12 trillion for defence, up from Rs1.8tr.\n"
+            "The allocation amounts to 1.7pc of GDP.\n"
+            "The army will receive Rs1.01tr and the navy Rs230bn.")
+    rows = [(f.surface, f.unit, f.metric, f.actor) for f in extract_figures(article(text))]
+    assert ("Rs2.12 trillion", "PKR", "defence_budget", "PAK") in rows
+    assert ("1.7pc of GDP", "percent_gdp", "share_of_gdp", "PAK") in rows
+    assert ("Rs1.01tr", "PKR", "defence_budget", "PAK") in rows and ("Rs230bn", "PKR", "defence_budget", "PAK") in rows
+    assert ("16pc", "percent_growth", "defence_budget", "PAK") in rows  # the country the article is about

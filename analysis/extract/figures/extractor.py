@@ -9,7 +9,7 @@ from functools import lru_cache
 from types import SimpleNamespace
 from typing import Callable
 
-from analysis.extract.countries import CountryTuple
+from analysis.extract.countries import CountryTuple, country_code
 from analysis.extract.figures._common import _beyond_ascii, _lower, _mentions
 from analysis.extract.figures.attribution import (
     _UNSET, _classify_pct, _deal_roles, _default_actor, _fallback_actor, _money_metric, _qualifier, _year,
@@ -116,6 +116,9 @@ class _State:
         (an Indonesian budget story's "the Defense Ministry proposed US$10 billion")."""
         if self.main is _UNSET:
             counts = Counter(m.alpha3 for m in _mentions(self.text))
+            where = _dateline_country(self.text)
+            if where:
+                counts[where] += 3  # "ISLAMABAD: ...": the paper writes from there
             top = counts.most_common(2)
             self.main = top[0][0] if top and top[0][1] >= 3 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]) \
                 else None
@@ -168,6 +171,20 @@ def extract_figures(article) -> list[Figure]:
     return _home_currency(out, state, rx) if out else out
 
 
+#: a dateline opening a line of the article: "ISLAMABAD:", "NEW DELHI, June 1 (Reuters) -", "KARACHI —"
+_DATELINE = re.compile(r"(?m)^[^\S\n]*(?:\w+[^\S\n]+)?([A-Z][A-Z.'’-]+(?:[^\S\n][A-Z][A-Z.'’-]+){0,2})"
+                       r"(?:,[^:\n]{0,40})?(?:[^\S\n]*\([^)\n]{0,30}\))?[^\S\n]*[:—–-][^\S\n]")
+
+
+def _dateline_country(text: str) -> str | None:
+    """The country of the city a dateline near the top of the article names, or None."""
+    for m in _DATELINE.finditer(text, 0, min(len(text), 1500)):
+        code = country_code(m.group(1).title())
+        if code:
+            return code
+    return None
+
+
 _US_MARK = re.compile(r"U\.?S|USD|American", re.I)
 
 
@@ -209,6 +226,7 @@ def _home_currency(figures: list[Figure], state: "_State", rx: SimpleNamespace) 
     (the latter only in an article on military spending, and never a "$" marked US: "US$", "U.S. $"). An
     actor the currency gave becomes that country."""
     homes: dict[str, str] = {}  # the sign's unit -> its currency here, read once per article
+    moved: tuple[str | None, str | None] | None = None  # the last actor a home currency replaced, and by what
     out = []
     for f in figures:
         sign = _SHARED_SIGNS.get(f.unit)
@@ -219,7 +237,10 @@ def _home_currency(figures: list[Figure], state: "_State", rx: SimpleNamespace) 
             if home:
                 f = replace(f, unit=home, flags=f.flags + ("home_currency",))
                 if f.actor is None or f.actor_cue.startswith("currency:"):
-                    f = replace(f, actor=state.main_country(rx), actor_cue="currency: " + home)
+                    moved = (f.actor, state.main_country(rx))
+                    f = replace(f, actor=moved[1], actor_cue="currency: " + home)
+        elif moved and f.actor == moved[0] and f.actor_cue.startswith("actor of the figure before"):
+            f = replace(f, actor=moved[1])  # it took the actor the sign had given the figure before
         out.append(f)
     return out
 
