@@ -283,7 +283,7 @@ def test_spreadsheet_exports_are_read(tmp_path):
     """Excel's UTF-8 with BOM, a legacy encoding, semicolons, quoted notes over two lines, comments."""
     bom = tmp_path / "bom.csv"
     bom.write_bytes("\ufeffRow_ID,Action,Field,Value,Note\r\nfig-1,SET,Actor,rus,\"a note,\r\nover two lines\"\r\n"
-                    "# fig-2,reject\r\nfig-3,reject,,,\r\n".encode("utf-8"))
+                    "# fig-2,reject\r\nFIG-3,reject,,,\r\n".encode("utf-8"))
     lines = read_review(bom)
     assert [(l.line, l.row_id, l.action, l.field, l.value) for l in lines] == [
         (2, "fig-1", "set", "actor", "rus"), (5, "fig-3", "reject", "", "")]

@@ -46,7 +46,8 @@ class ReviewFileError(CorpusError):
 
 
 class ReviewLine(NamedTuple):
-    """One line of a review file, its cells stripped, ``action`` and ``field`` lower-cased."""
+    """One line of a review file, its cells stripped, ``row_id``, ``action`` and ``field`` lower-cased (row
+    ids are lower-case hex; a spreadsheet may have upper-cased one)."""
 
     line: int  # line number in the file (the header is line 1)
     row_id: str
@@ -111,7 +112,7 @@ def read_review(path: str | os.PathLike) -> list[ReviewLine]:
                                       f"header ({','.join(cells)!r}); {_HINT}")
             continue
         cell = {name: (cells[i].strip() if i < len(cells) else "") for i, name in enumerate(header)}
-        lines.append(ReviewLine(number, cell["row_id"], cell["action"].lower(),
+        lines.append(ReviewLine(number, cell["row_id"].lower(), cell["action"].lower(),
                                 cell.get("field", "").lower(),
                                 *(cell.get(name, "") for name in ("value", "note", "reviewer", "date"))))
     return lines
