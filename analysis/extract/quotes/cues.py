@@ -36,8 +36,8 @@ _AFTER_CLOSE = re.compile(r"[ \u00a0,–—-]*")
 _CLAUSE_START = re.compile(r"(?:[.!?][\"”’)]*[ \u00a0]+|\n|^)")
 _SENTENCE_END = re.compile(r"[.!?](?=[\s\"”’]|$)|\n")
 # a sentence end: not the dot of an initial or abbreviation ("Charles A. Richard", "U.S. Defense", "Mr. Zhao")
-_BOUNDARY = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMrs)(?<!\bGen)(?<!\bLt)(?<!\bCol)"
-                       r"[.!?][\"”’)]*[ \u00a0]+(?=[A-Z“\"‘(])")
+_BOUNDARY = re.compile(r"[.!?](?<!\b[A-Z].)(?<!\b(?:Mr|Ms|Dr|St|Lt).)(?<!\b(?:Mrs|Gen|Col).)"
+                       r"[\"”’)]*[ \u00a0]+(?=[A-Z“\"‘(])")
 _SPEAKER_KINDS = ("person", "institution", "outlet", "pronoun", "role")
 #: how far before a quote a speech verb may stand in its sentence, in characters
 MAX_CUE_DISTANCE = 250
@@ -56,8 +56,20 @@ class Attribution:
 @lru_cache(maxsize=1)
 def _cue_pattern() -> re.Pattern[str]:
     v = vocab()
-    return re.compile(r"(?<![\w’'-])(?:%s)(?![\w’'-])" % trie_alternation(v.verbs + v.sources, space=r"\s+",
-                                                                           fold_case=True), re.I)
+    # lower-case terms matched in the text's lower-case form, the look-behind after the first letter
+    # (trie_alternation's not_after): the regex engine then skips ahead to those letters
+    return re.compile(r"(?:%s)(?![\w’'-])" % trie_alternation(v.verbs + v.sources, space=r"\s+", fold_case=True,
+                                                              not_after=r"[\w’'-]"))
+
+
+def _find_cues(text: str) -> list[tuple[int, int, str]]:
+    """Every cue of ``text`` as (start, end, cue in lower case), read in the text's lower-case form (the
+    same offsets, unless lowering changes a length, when the text is read case-insensitively)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return [(m.start(), m.end(), m.group()) for m in _cue_pattern().finditer(low)]
+    folded = re.compile(_cue_pattern().pattern, re.I)
+    return [(m.start(), m.end(), m.group().lower()) for m in folded.finditer(text)]
 
 
 def _good_subject(m: Mention) -> bool:
@@ -74,7 +86,7 @@ class Cues:
         self.by_lead = {m.lead: m for m in self.mentions}
         self.by_end = {m.end: m for m in self.mentions}
         self.leads = [m.lead for m in self.mentions]
-        self.cues = [(m.start(), m.end(), m.group().lower()) for m in _cue_pattern().finditer(text)]
+        self.cues = _find_cues(text)
         self.cue_starts = [c[0] for c in self.cues]
         self.sources = frozenset(vocab().sources)
 
@@ -82,6 +94,8 @@ class Cues:
         """The starts of the mentions just before a speech verb ("the committee said", "it also noted")."""
         out = set()
         for m in self.mentions:
+            if m.kind in ("person", "pronoun"):  # only "it" asks, and it refers to no person
+                continue
             gap = _GAP.match(self.text, m.end)
             if self._cue_at(gap.end()) is not None:
                 out.add(m.start)
@@ -173,7 +187,7 @@ class Cues:
     def clause_start(self, pos: int, floor: int = 0) -> int:
         """Where the sentence holding ``pos`` begins (a sentence end or a line break before it)."""
         text = self.text
-        lo = max(floor, pos - 600, text.rfind("\n", 0, pos) + 1)
+        lo = max(floor, pos - 400, text.rfind("\n", max(0, pos - 400), pos) + 1)
         best = lo
         for m in _BOUNDARY.finditer(text, lo, min(len(text), pos + 1)):  # the look-ahead may read text[pos]
             if m.end() <= pos:

@@ -13,7 +13,7 @@ phrase begins, titles included, which is what must stand next to a speech verb.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 
 from analysis.extract._patterns import trie_alternation, word_start_matches
@@ -23,8 +23,7 @@ from analysis.extract.quotes._vocab import vocab
 __all__ = ["Mention", "find_mentions"]
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     start: int
     end: int
     kind: str  # person, institution, outlet, pronoun, role
@@ -40,9 +39,12 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰ�
 _WORD = r"[^\W\d_]"
 _SPACE = "[ \u00a0]+"
 _CONNECT = r"(?:of|for|de|da|du|van|von|bin|ibn|al|del|der|la|le)"
-_PRONOUN = re.compile(r"(?<![\w’'])(?:[Hh]e|[Ss]he)(?![\w’'])")
+_NOT_AFTER = r"[\w’'-]"
+# a look-behind after a word's first letter (not at the head of the pattern), so that the regex engine
+# skips ahead to the places where that letter stands
+_PRONOUN = re.compile(r"(?:%s)(?![\w’'])" % trie_alternation(["He", "he", "She", "she"], not_after=_NOT_AFTER))
 # "it said": an institution or outlet named before (only next to a speech verb: "it" is common)
-_IT = re.compile(r"(?<![\w’'])[Ii]t(?=(?:[ \u00a0]+(?:also|has|had|later|then|further))*[ \u00a0]+(?:said|says|added|adds|"
+_IT = re.compile(r"[Ii](?<![\w’'-].)t(?=(?:[ \u00a0]+(?:also|has|had|later|then|further))*[ \u00a0]+(?:said|says|added|adds|"
                  r"stated|states|noted|notes|reported|reports|warned|announced|told|wrote|writes|explained|claimed|"
                  r"insisted|stressed|highlighted)\b)")
 
@@ -56,17 +58,20 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     heads = sorted(v.titles | v.outlet_heads | v.institution_heads | v.document_heads, key=len, reverse=True)
     head = trie_alternation(heads, space=r"\s+", fold_case=True)
     inst_head = trie_alternation(sorted(v.outlet_heads | v.institution_heads), space=r"\s+", fold_case=True)
-    named = trie_alternation(v.named, space=_SPACE, not_after=r"[\w’'-]")
+    named = trie_alternation(v.named, space=_SPACE, not_after=_NOT_AFTER)
     possessive_countries = trie_alternation(
-        (a for a, (_, kind) in aliases().items() if kind in ("name", "capital", "abbreviation")), space=_SPACE)
+        (a for a, (_, kind) in aliases().items() if kind in ("name", "capital", "abbreviation")), space=_SPACE,
+        not_after=_NOT_AFTER)
+    determiners = trie_alternation([w for d in ("the", "this", "that", "its", "his", "her", "a", "an", "one")
+                                    for w in (d, d.capitalize())], not_after=_NOT_AFTER)
     return {
         "seq": re.compile(seq),
-        "named": re.compile(rf"(?:(?:[Tt]he|THE){_SPACE})?({named})(?![\w’'-])"),
+        "named": re.compile(rf"({named})(?![\w’'-])"),
         # "China's defence ministry", "Russia’s Foreign Ministry"
-        "possessive": re.compile(rf"(?<![\w’'-])(?:{possessive_countries})[’']s{_SPACE}(?:[\w-]+{_SPACE}){{0,2}}?"
+        "possessive": re.compile(rf"(?:{possessive_countries})[’']s{_SPACE}(?:[\w-]+{_SPACE}){{0,2}}?"
                                  rf"(?i:{inst_head})(?![\w-])"),
         # "the minister", "the Hong Kong daily", "the Russian Defense Ministry", "the official Chinese news agency"
-        "role": re.compile(rf"(?<![\w’'-])(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Hh]er|[Aa]n?|[Oo]ne){_SPACE}"
+        "role": re.compile(rf"(?:{determiners}){_SPACE}"
                            rf"((?:[\w’'.-]+{_SPACE}){{0,3}}?(?i:{head}))(?![\w-])"
                            rf"(?:(?:(?<=[Mm]inistry)|(?<=[Dd]epartment)|(?<=[Cc]ommittee)|(?<=[Oo]ffice)){_SPACE}(?:of|on|for)"
                            rf"{_SPACE}(?:the{_SPACE})?(?:[{_UPPER}]\w+(?:{_SPACE}[{_UPPER}]\w+)*|defen[cs]e|[a-z]+(?=[ \u00a0]+affairs)"
@@ -83,7 +88,8 @@ def find_mentions(text: str) -> list[Mention]:
     found: list[Mention] = []
     for m in p["named"].finditer(text):
         kind, country = vocab().named[m.group(1)]
-        found.append(Mention(m.start(1), m.end(), kind, m.group(1), m.start(), m.group(1).lower(), (), country))
+        lead = m.start() - 4 if text[max(0, m.start() - 4):m.start()] in _THE else m.start()
+        found.append(Mention(m.start(), m.end(), kind, m.group(1), lead, m.group(1).lower(), (), country))
     for m in p["possessive"].finditer(text):
         found.append(_institution(text, m.start(), m.end(), m.start()))
     for m in p["role"].finditer(text):
@@ -107,6 +113,7 @@ def find_mentions(text: str) -> list[Mention]:
     return _confirm(kept)
 
 
+_THE = ("the ", "The ", "THE ", "the\u00a0", "The\u00a0")
 _PRIORITY = {"outlet": 0, "institution": 1, "person": 2, "role": 3, "pronoun": 4}
 
 
@@ -141,10 +148,24 @@ def _classify_run(text: str, start: int, end: int) -> Mention | None:
     taken off ("Chinese Defence Minister General Wei Fenghe" -> "Wei Fenghe"), an institution when a
     word is an institution's head ("East China Normal University"), a country that speaks for its
     government ("Beijing"), a title alone (a role: "the President"), or nothing ("South China Sea")."""
+    found = _classify_words(text[start:end])
+    if found is None:
+        return None
+    kind, offset, head, titles, country = found
+    if kind == "person":
+        titles += tuple(t for t in _titles_before(text, start) if t not in titles)
+        country = country or _country_before(text, start) or _leader_country(text[start + offset:end])
+    return Mention(start + offset, end, kind, text[start + offset:end], start, head, titles, country)
+
+
+@lru_cache(maxsize=4096)
+def _classify_words(run: str) -> tuple[str, int, str, tuple[str, ...], str] | None:
+    """:func:`_classify_run` on the run's words alone, cached (names recur): (kind, where the name
+    begins in the run, head, titles, country), or None."""
     v = vocab()
     table = aliases()
-    tokens = [(t.start() + start, t.end() + start) for t in re.finditer(r"\S+", text[start:end])]
-    places = [(c.start + start, c.end + start, c.alpha3) for c in find_countries(text[start:end]) if c.kind != "leader"]
+    tokens = [(t.start(), t.end()) for t in re.finditer(r"\S+", run)]
+    places = [(c.start, c.end, c.alpha3) for c in find_countries(run) if c.kind != "leader"]
 
     def place_at(a: int) -> str | None:
         return next((code for s, e, code in places if s <= a < e), None)
@@ -153,7 +174,7 @@ def _classify_run(text: str, start: int, end: int) -> Mention | None:
     countries: list[str] = []
     i = 0
     while i < len(tokens):
-        word = text[tokens[i][0]:tokens[i][1]]
+        word = run[tokens[i][0]:tokens[i][1]]
         low = word.lower()
         alias = place_at(tokens[i][0])
         if low in v.titles or low in v.honorifics or low.rstrip(".") in v.honorifics:
@@ -166,33 +187,29 @@ def _classify_run(text: str, start: int, end: int) -> Mention | None:
         else:
             break
         i += 1
-    lead = start
     rest = tokens[i:]
+    first_country = countries[0] if countries else ""
     if not rest:
         if titles:
-            return Mention(start, end, "role", text[start:end], lead, titles[-1], (), countries[0] if countries else "")
-        if len(places) == 1 and places[0][:2] == (start, end) and \
-                table.get(text[start:end], ("", ""))[1] in ("name", "capital", "institution"):
-            return Mention(start, end, "institution", text[start:end], lead, "", (), countries[0])
+            return "role", 0, titles[-1], (), first_country
+        if len(places) == 1 and places[0][:2] == (0, len(run)) and \
+                table.get(run, ("", ""))[1] in ("name", "capital", "institution"):
+            return "institution", 0, "", (), first_country
         return None
-    words = [text[a:b] for a, b in rest]
+    words = [run[a:b] for a, b in rest]
     lows = {w.lower() for w in words}
-    name_start = rest[0][0]
     if lows & v.institution_heads or lows & v.outlet_heads:
-        first = next((k for k, (a, b) in enumerate(tokens) if text[a:b] not in v.not_name), 0)
+        first = next((k for k, (a, b) in enumerate(tokens) if run[a:b] not in v.not_name), 0)
         s = tokens[first][0]
-        found = find_countries(text[s:end])
+        found = find_countries(run[s:])
         head = next((w.lower() for w in reversed(words) if w.lower() in v.institution_heads | v.outlet_heads),
                     words[-1].lower())
-        return Mention(s, end, "institution", text[s:end], lead, head, (),
-                       found[0].alpha3 if found else (countries[0] if countries else ""))
+        return "institution", s, head, (), found[0].alpha3 if found else first_country
     if any(w in v.not_name for w in words) or any(place_at(a) for a, _ in rest) or len(words) > 4:
         return None
     if any(w[:1].islower() for w in words):  # a connector inside: a place or a body, not a person
         return None
-    titles += _titles_before(text, lead)
-    country = countries[0] if countries else _country_before(text, lead) or _leader_country(text[name_start:end])
-    return Mention(name_start, end, "person", text[name_start:end], lead, "", tuple(dict.fromkeys(titles)), country)
+    return "person", rest[0][0], "", tuple(dict.fromkeys(titles)), first_country
 
 
 def _word_before(text: str, lead: int) -> tuple[str, int]:
@@ -235,6 +252,6 @@ def _confirm(mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         if m.kind == "person" and " " not in m.name and not (
                 m.name in words or m.titles or _leader_country(m.name)):
-            m = Mention(m.start, m.end, m.kind, m.name, m.lead, m.head, m.titles, m.country, confirmed=False)
+            m = m._replace(confirmed=False)
         out.append(m)
     return out
