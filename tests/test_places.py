@@ -74,3 +74,52 @@ class TestWireStories:
 def test_place_lookup_by_id():
     assert place("tsushima-strait").name == "Tsushima Strait"
     assert place("atlantis") is None
+
+
+class TestNamesAsWritten:
+    """A place's name as the text writes it: its head word, and names that share a plural head."""
+
+    def test_a_lower_case_head_word_stays_with_the_name(self):
+        assert surfaces("troops landed on the Liaodong peninsula or the Kamchatka peninsula") == [
+            ("Kamchatka peninsula", "kamchatka")]
+        assert surfaces("bombers flew between the Miyako islands and Guam") == [
+            ("Miyako islands", "miyako-island"), ("Guam", "guam")]
+
+    def test_a_capitalised_plural_head_stays_with_the_last_name(self):
+        assert surfaces("drills spanning the Atlantic and the Pacific Oceans") == [
+            ("Atlantic", "atlantic"), ("Pacific Oceans", "pacific")]
+
+    def test_a_lower_case_plural_head_after_a_list_is_a_common_noun(self):
+        assert surfaces("ships sailed in the Pacific and Arctic oceans") == [("Pacific", "pacific"), ("Arctic", "arctic")]
+
+    def test_names_that_are_no_place_alone_share_the_plural_head(self):
+        assert surfaces("flotillas will drill in the Black and Caspian Seas next week") == [
+            ("Black Sea", "black-sea"), ("Caspian Sea", "caspian-sea")]
+        assert surfaces("the Barents, Kara and Chukchi Seas") == [
+            ("Barents Sea", "barents-sea"), ("Kara Sea", "kara-sea"), ("Chukchi Sea", "chukchi-sea")]
+
+    def test_a_list_with_an_unknown_name_is_left_alone(self):
+        assert surfaces("the Kara and Laptev Seas") == []
+
+    def test_region_and_province_join_a_name_only_as_the_gazetteer_lists_it(self):
+        assert surfaces("the drills in the Ningxia region") == [("Ningxia", "ningxia")]
+        assert surfaces("in the Trans-Baikal region") == [("Trans-Baikal region", "zabaykalsky")]
+
+
+class TestMilitaryDistrictsAndRanges:
+    def test_military_districts_are_places(self):
+        assert surfaces("troops of the Southern Military District and the Eastern Military District") == [
+            ("Southern Military District", "southern-military-district"),
+            ("Eastern Military District", "eastern-military-district")]
+
+    def test_a_press_service_is_a_source_not_a_place(self):
+        assert surfaces("the Eastern Military District press service said on Monday") == []
+        assert surfaces("a Baltic Fleet spokesman said") == []
+
+    def test_ranges_of_the_southern_district(self):
+        assert [p.surface for p in find_places("at the Prudboy, Ashuluk and Kapustin Yar ranges")] == [
+            "Prudboy", "Ashuluk", "Kapustin Yar"]
+
+    def test_islands_south_of_japan(self):
+        assert surfaces("the Japanese islands of Miyako and Okinawa, south of Shikoku") == [
+            ("Miyako", "miyako-island"), ("Okinawa", "okinawa"), ("Shikoku", "shikoku")]

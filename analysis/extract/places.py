@@ -30,7 +30,7 @@ __all__ = ["PlaceMention", "Place", "find_places", "gazetteer", "place"]
 _NOT_A_PLACE_AFTER = re.compile(
     r"\s+(?:Fleet|Fleets|Command|Theat(?:er|re)|Military\s+District|Council|Forum|Economic|Cooperation|"
     r"Organi[sz]ation|Summit|Daily|Post|Times|Today|News|Institute|University|states|countries|nations|"
-    r"republics|Bank|Games|Treaty)\b")
+    r"republics|Bank|Games|Treaty|press\s+service|press\s+office|spokes(?:man|woman|person))\b")
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ class PlaceMention:
 
     start: int
     end: int
-    surface: str
+    surface: str  # as written, but for names that share a plural head ("Black Sea" in "the Black and Caspian Seas")
     place_id: str
     name: str
     kind: str
@@ -147,7 +147,48 @@ def find_places(text: str) -> list[PlaceMention]:
         if place_id is None:
             continue
         p = places[place_id]
+        if text[end:end + 1].isspace() and (head := _HEAD_AFTER.match(text, end)) and \
+                not _HEAD_AT_END.search(text, start, end):
+            end = head.end()  # "Shandong peninsula", "Miyako islands", "Pacific Oceans": the head word as written
         out.append(PlaceMention(start, end, text[start:end], p.place_id, p.name, p.kind, p.lat, p.lon))
+    if _PLURAL_HEAD.search(text):
+        out = _distributed(text, out, places, alias_to_id)
+    return out
+
+
+#: a head word after a place's name that belongs to it as written: " peninsula", " islands", " Oceans" (a plural
+#: head in lower case is a common noun after a list: "the Pacific and Arctic oceans"; "region" and "province" are
+#: part of a name only as the gazetteer lists it: "Trans-Baikal region")
+_HEAD_AFTER = re.compile(r"\s+(?:[Pp]eninsula|[Ii]slands?|Oceans|Seas|Straits)\b(?![\-])")
+#: a name that already ends with a head word: "Kamchatka Peninsula", "Caspian Sea"
+_HEAD_AT_END = re.compile(r"(?:[Pp]eninsula|[Ii]slands?|[Oo]ceans?|[Ss]eas?|[Ss]traits?|[Rr]egion|[Kk]rai|[Oo]blast|"
+                          r"[Pp]rovince|[Gg]ulf|[Bb]ay|[Cc]hannel)$")
+#: a plural head shared by the names before it: "the Black and Caspian Seas"
+_PLURAL_HEAD = re.compile(r"\b(?:Seas|Oceans|Straits|Islands)\b")
+#: the names that share a plural head: "Black and Caspian Seas", "Barents, Kara and Laptev Seas"
+_SHARED_HEAD = re.compile(r"(?<![\w\-])((?:[A-Z][a-z]+(?:\s*,\s*|\s+and\s+))+)([A-Z][a-z]+)\s+(Seas|Oceans|Straits|Islands)\b")
+#: a name of such a list
+_LIST_WORD = re.compile(r"[A-Z][a-z]+")
+
+
+def _distributed(text: str, found: list[PlaceMention], places: dict[str, Place],
+                 alias_to_id: dict[str, str]) -> list[PlaceMention]:
+    """ "the Black and Caspian Seas": names that are no place alone share the plural head after them, each
+    read as one place ("Black Sea", "Caspian Sea"; the surface is that name, the span its word). A name that is
+    a place by itself keeps its own reading ("the Arctic and the Pacific Oceans": "Arctic", "Pacific Oceans")."""
+    out = list(found)
+    for m in _SHARED_HEAD.finditer(text):
+        singular = m.group(3)[:-1]
+        words = [w for w in _LIST_WORD.finditer(text, m.start(1), m.end(2))]
+        ids = [alias_to_id.get(f"{w.group().lower()} {singular.lower()}") for w in words]
+        if None in ids or any(alias_to_id.get(w.group().lower()) for w in words[:-1]):
+            continue
+        out = [p for p in out if not (m.start() <= p.start < m.end())]
+        for w, place_id in zip(words, ids):
+            p = places[place_id]
+            out.append(PlaceMention(w.start(), w.end() if w.end() < m.start(3) else m.end(), f"{w.group()} {singular}",
+                                    p.place_id, p.name, p.kind, p.lat, p.lon))
+        out.sort(key=lambda p: p.start)
     return out
 
 
