@@ -127,20 +127,26 @@ def _institution(text: str, lead: int, end: int, start: int) -> Mention:
 def _role(text: str, m: re.Match[str]) -> Mention:
     """A determiner and a head noun: a role that refers back ("the minister") or, when its words name
     the institution ("the Russian Defense Ministry"), an institution as written."""
+    kind, head, titles, country = _read_role(text[m.start():m.start(1)], m.group(1), text[m.end(1):m.end()])
+    return Mention(m.start(1), m.end(), kind, text[m.start(1):m.end()], m.start(), head, titles, country)
+
+
+@lru_cache(maxsize=4096)
+def _read_role(determiner: str, words: str, tail: str) -> tuple[str, str, tuple[str, ...], str]:
+    """:func:`_role` on the words alone, cached: (kind, head, titles, country)."""
     v = vocab()
-    words = m.group(1)
-    tail = text[m.end(1):m.end()]
-    head = re.split(r"\s+", words)[-1].lower()
-    if " ".join(words.lower().split()[-2:]) in v.outlet_heads:
-        head = " ".join(words.lower().split()[-2:])
-    countries = find_countries(text[m.start(1):m.end()])
+    split = words.split()
+    head = split[-1].lower()
+    if " ".join(split[-2:]).lower() in v.outlet_heads:
+        head = " ".join(split[-2:]).lower()
+    countries = find_countries(words + tail)
     country = countries[0].alpha3 if countries else ""
-    capitalized = any(w[:1].isupper() for w in words.split()[:-1]) or tail
+    capitalized = any(w[:1].isupper() for w in split[:-1]) or tail
     if head in v.institution_heads and (capitalized or words[:1].isupper()):
-        return Mention(m.start(1), m.end(), "institution", text[m.start(1):m.end()], m.start(), head, (), country)
+        return "institution", head, (), country
     # "a Pentagon official": a role that introduces someone unnamed, not one that refers back
-    indefinite = ("indefinite",) if text[m.start():m.start(1)].strip().lower() in ("a", "an", "one") else ()
-    return Mention(m.start(1), m.end(), "role", text[m.start(1):m.end()], m.start(), head, indefinite, country)
+    indefinite = ("indefinite",) if determiner.strip().lower() in ("a", "an", "one") else ()
+    return "role", head, indefinite, country
 
 
 def _classify_run(text: str, start: int, end: int) -> Mention | None:
