@@ -223,3 +223,10 @@ def test_troops_from_named_countries():
 def test_paying_a_seller_for_hardware():
     assert _rows("Egypt paid Russia about $2 billion for 24 Su-35 fighter jets.") == [
         ("$2 billion", "arms_deal", "EGY", "RUS")]
+
+
+def test_one_year_before_a_list_of_countries_figures_is_each_ones_year():
+    text = "The top spenders in 2023 were the United States ($916 billion), China ($296 billion) and Russia ($109 billion)."
+    assert [(f.actor, f.year) for f in extract_figures(article(text))] == [("USA", 2023), ("CHN", 2023), ("RUS", 2023)]
+    text = "Spending in Asia totalled $595 billion, 4.4 per cent more than in 2022."
+    assert [f.year for f in extract_figures(article(text))] == [None, None]  # the base of a comparison

@@ -107,7 +107,7 @@ def attribution_patterns() -> dict:
                         rf"(?:(?i:FY|fiscal(?:{_S}+year)?){_S}?)?((?:19|20)\d\d)(?![\w%]|[.,]\d)"),
         year_base=re.compile(rf"{lead(['from', 'since', 'than', 'over', 'on', 'versus', 'vs', 'compared', 'against'])}"
                              rf"(?<![\w-])(?i:from|since|than|over|on|versus|vs\.?|compared{_S}+(?:with|to)|"
-                             rf"against){_S}+(?:(?i:the){_S}+)?(?:(?i:fiscal|FY){_S}?)?$"),
+                             rf"against){_S}+(?:(?i:in|for){_S}+)?(?:(?i:the){_S}+)?(?:(?i:fiscal|FY){_S}?)?$"),
         rel_year=re.compile(rf"{lead(rel_years)}(?<![\w-])(?i:{_fold_tree(rel_years)})(?![\w-])"),
         rel_years=rel_years,
         # A word every relative year holds ("" when there is none): a sentence without it has none to

@@ -246,6 +246,22 @@ def _home_currency(figures: list[Figure], state: "_State", rx: SimpleNamespace) 
 
 
 
+def _list_year(made: list, text: str, offset: int, rx: SimpleNamespace) -> list:
+    """One year named before a list of several countries' figures is each one's year ("The top spenders in
+    2023 were the United States ($916 billion), China ($296 billion), ..."); ``offset``: the sentence's
+    start in the article."""
+    if len(made) < 2 or not ("19" in text or "20" in text):
+        return made
+    years = list(rx.year.finditer(text))
+    if len(years) != 1 or years[0].start() > min(f.start for _, f in made) - offset:
+        return made
+    year = int(years[0].group(1))
+    figures = [f for _, f in made]
+    if len({f.actor for f in figures if f.actor}) < 2 or not any(f.year == year for f in figures):
+        return made
+    return [(p, replace(f, year=year) if f.year is None and f.actor else f) for p, f in made]
+
+
 def _deal_told_before(sentences, index: int, rx: SimpleNamespace, reach: int = 4) -> tuple[str, str | None] | None:
     """(buyer, seller) of an arms deal a buy or sell verb tells of in one of the ``reach`` sentences before
     sentence ``index`` ("Jakarta ordered 11 Su-35 fighters from Moscow."), nearest first, or None."""
@@ -428,6 +444,7 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
                     state.told_deal = (who, cp, year, index)
             if who:
                 state.actor = (who, index)
+    made = _list_year(made, text, sent.start, rx)
     # amounts in brackets after another amount are its conversion: same metric, actor and year
     by_piece = {id(p): f for p, f in made}
     result = []
