@@ -223,3 +223,25 @@ def test_it_said_refers_to_the_institution_that_spoke():
     (row,) = quotes(text)
     assert (row.speaker, row.speaker_type) == ("defence committee", "institution")
     assert "speaker_from_pronoun" in row.flags
+
+
+# --- the notebook's views -------------------------------------------------------------------------------
+def test_summary_views_by_speaker_country_and_year():
+    import pandas as pd
+
+    from analysis.extract.quotes.summary import (dated_quotes, quote_sentences, quotes_by_country_and_year,
+                                                 quotes_by_speaker)
+    texts = {"a": "Russian President Vladimir Putin spoke. “We are ready,” Putin said.",
+             "b": "“Ties are strong,” Chinese President Xi Jinping said. “They will grow,” he added.",
+             "c": "“Old news,” Vladimir Putin said."}
+    arts = [article_from_text(t, article_id=k) for k, t in texts.items()]
+    articles = pd.DataFrame({"article_id": ["a", "b", "c"], "published": ["2021-03-01", "2022", "1999-05"]})
+    dated = dated_quotes(quotes_frame(arts), articles, year_from=2000, year_to=2030)
+    assert list(dated.article_id) == ["a", "b", "b"]  # 1999 is outside the years asked for
+    speakers = quotes_by_speaker(dated)
+    assert list(zip(speakers.speaker, speakers.quotes, speakers.speaker_country)) == [
+        ("Xi Jinping", 2, "CHN"), ("Vladimir Putin", 1, "RUS")]
+    table = quotes_by_country_and_year(dated)
+    assert table.loc["CHN", "2022"] == 2 and table.loc["RUS", "2021"] == 1
+    listed = quote_sentences(dated, country="rus")
+    assert list(listed.quote) == ["We are ready"] and "Putin said" in listed.sentence[0]
