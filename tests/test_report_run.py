@@ -39,6 +39,9 @@ def test_a_run_writes_html_tables_charts_dictionary_and_manifest(two_runs):
     for name in ("typed.html", "notebooks/typed.ipynb", "tables/articles.csv", "tables/problems.csv",
                  "data_dictionary.csv", "manifest.json", "index.html"):
         assert (out / name).is_file(), name
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert index.count('<img src="data:image/png;base64,') >= 3 and 'href="typed.html"' in index
+    assert "US$604 bn ($604)" in index and "2.06×" in index
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["run_id"] == first.run_id
     assert manifest["parameters"]["notebooks"]["typed"] == {"year_from": 2019, "corpus": "../../../seeds"}

@@ -120,7 +120,7 @@ def run_report(corpus: str | os.PathLike = "seeds", out: str | os.PathLike | Non
                                     progress=lambda r: say(f"  {r.name:<24} {r.seconds:6.1f} s"
                                                            + ("  FAILED" if r.error else "")))
     pages = [export.export_html(r.output, out_dir / f"{r.name}.html") for r in summary.notebooks]
-    _write_index(out_dir, rid, pages, tables, charts)
+    _write_index(out_dir, rid, pages, tables, str(corpus), summary.warnings)
     for line in summary.warnings:
         say(f"warning: {line}")
 
@@ -144,20 +144,8 @@ def run_report(corpus: str | os.PathLike = "seeds", out: str | os.PathLike | Non
     return summary
 
 
-def _write_index(out_dir: Path, rid: str, pages: list[Path], tables, charts: list[Path]) -> None:
-    """A plain index.html linking the pages, tables, charts, dictionary and manifest (no scripts)."""
-    from html import escape
+def _write_index(out_dir: Path, rid: str, pages: list[Path], tables, corpus: str, warnings: list[str]) -> None:
+    """The landing page (analysis.report.landing): summary, key charts inline, links to everything else."""
+    from analysis.report.landing import write_index
 
-    def item(href: str, text: str) -> str:
-        return f'<li><a href="{escape(href)}">{escape(text)}</a></li>'
-
-    body = [f"<h1>Report run {escape(rid)}</h1>", "<h2>Notebooks</h2><ul>",
-            *(item(p.name, p.stem) for p in pages), "</ul><h2>Tables</h2><ul>",
-            *(item(f"tables/{name}.csv", f"{name}.csv ({len(frame)} rows)") for name, frame in tables.items()),
-            "</ul><h2>Charts</h2><ul>",
-            *(item(p.relative_to(out_dir).as_posix(), p.name) for p in sorted(charts)),
-            "</ul><h2>About this run</h2><ul>", item("data_dictionary.csv", "data dictionary (every column)"),
-            item("manifest.json", "manifest (parameters, input hashes, package versions, timings)"), "</ul>"]
-    (out_dir / "index.html").write_text(
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Report ' + escape(rid)
-        + '</title></head><body>\n' + "\n".join(body) + "\n</body></html>\n", encoding="utf-8")
+    write_index(out_dir, rid, corpus, tables, pages, warnings)
