@@ -10,6 +10,7 @@ from types import SimpleNamespace
 from typing import Callable
 
 from analysis.extract.countries import CountryTuple, country_code
+from analysis.extract.figures.tables import table_figures
 from analysis.extract.figures._common import _beyond_ascii, _lower, _mentions
 from analysis.extract.figures.attribution import (
     _UNSET, _classify_pct, _deal_roles, _default_actor, _fallback_actor, _money_metric, _qualifier, _year,
@@ -168,6 +169,11 @@ def extract_figures(article) -> list[Figure]:
         if pieces:
             prev_low = lower(sentences[index - 1]) if index else ""
             out.extend(_sentence_figures(article, sent, index, pieces, low, prev_low, published_year, state, rx))
+    tabled = table_figures(article, sentences)
+    if tabled:
+        taken = [(f.start, f.end) for f in out]
+        out = sorted(out + [f for f in tabled if not any(s < f.end and f.start < e for s, e in taken)],
+                     key=lambda f: f.start)
     return _home_currency(out, state, rx) if out else out
 
 
