@@ -245,3 +245,11 @@ def test_summary_views_by_speaker_country_and_year():
     assert table.loc["CHN", "2022"] == 2 and table.loc["RUS", "2021"] == 1
     listed = quote_sentences(dated, country="rus")
     assert list(listed.quote) == ["We are ready"] and "Putin said" in listed.sentence[0]
+
+
+def test_a_document_speaks_for_the_body_it_names():
+    text = ("“The drills have begun,” reads the statement on the Russian Defense Ministry’s website. "
+            "A report by the International Institute for Strategic Studies (IISS) showed that allies "
+            "would “have to spend more”.")
+    assert [(q.speaker, q.cue) for q in quotes(text)] == [
+        ("Russian Defense Ministry", "reads"), ("International Institute for Strategic Studies (IISS)", "showed")]

@@ -38,7 +38,7 @@ class Mention(NamedTuple):
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŸŹŻŽ"
 _WORD = r"[^\W\d_]"
 _SPACE = "[ \u00a0]+"
-_CONNECT = r"(?:of|for|de|da|du|van|von|bin|ibn|al|del|der|la|le)"
+_CONNECT = r"(?:of|on|for|de|da|du|van|von|bin|ibn|al|del|der|la|le)"
 _NOT_AFTER = r"[\w’'-]"
 # a look-behind after a word's first letter (not at the head of the pattern), so that the regex engine
 # skips ahead to the places where that letter stands
@@ -57,6 +57,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     seq = rf"{cap}(?:{_SPACE}(?:{_CONNECT}{_SPACE}(?:the{_SPACE})?)?{cap})*"
     heads = sorted(v.titles | v.outlet_heads | v.institution_heads | v.document_heads, key=len, reverse=True)
     head = trie_alternation(heads, space=r"\s+", fold_case=True)
+    doc_head = trie_alternation(sorted(v.document_heads), space=r"\s+", fold_case=True)
     inst_head = trie_alternation(sorted(v.outlet_heads | v.institution_heads), space=r"\s+", fold_case=True)
     named = trie_alternation(v.named, space=_SPACE, not_after=_NOT_AFTER)
     possessive_countries = trie_alternation(
@@ -73,11 +74,16 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "the minister", "the Hong Kong daily", "the Russian Defense Ministry", "the official Chinese news agency"
         "role": re.compile(rf"(?:{determiners}){_SPACE}"
                            rf"((?:[\w’'.-]+{_SPACE}){{0,3}}?(?i:{head}))(?![\w-])"
-                           rf"(?:(?:(?<=[Mm]inistry)|(?<=[Dd]epartment)|(?<=[Cc]ommittee)|(?<=[Oo]ffice)){_SPACE}(?:of|on|for)"
+                           rf"(?:(?:(?<=[Mm]inistry)|(?<=[Dd]epartment)|(?<=[Cc]ommittee)|(?<=[Oo]ffice)){_SPACE}(?:[Oo]f|[Oo]n|[Ff]or)"
                            rf"{_SPACE}(?:the{_SPACE})?(?:[{_UPPER}]\w+(?:{_SPACE}[{_UPPER}]\w+)*|defen[cs]e|[a-z]+(?=[ \u00a0]+affairs)"
                            rf"(?:{_SPACE}affairs))"
                            # "a diplomatic source in Beijing", "an official from Moscow"
                            rf"|(?<=[a-z]){_SPACE}(?:in|from|at){_SPACE}[{_UPPER}]\w+(?:{_SPACE}[{_UPPER}]\w+)*)?"),
+        # "the statement on Russian Defense Ministry’s website", "a report by the International Institute
+        # for Strategic Studies (IISS)": the document speaks for the body it names
+        "document": re.compile(rf"(?:{determiners}){_SPACE}(?:[\w’'.-]+{_SPACE}){{0,2}}?(?i:{doc_head}){_SPACE}"
+                               rf"(?:by|from|of|on){_SPACE}(?:the{_SPACE})?({seq})(?:[’']s)?"
+                               rf"(?:{_SPACE}\([A-Z]{{2,}}\))?"),
     }
 
 
@@ -90,6 +96,14 @@ def find_mentions(text: str) -> list[Mention]:
         kind, country = vocab().named[m.group(1)]
         lead = m.start() - 4 if text[max(0, m.start() - 4):m.start()] in _THE else m.start()
         found.append(Mention(m.start(), m.end(), kind, m.group(1), lead, m.group(1).lower(), (), country))
+    for m in p["document"].finditer(text):
+        end = m.end() if text[m.end() - 1] == ")" else m.end(1)
+        name = text[m.start(1):end]  # with its abbreviation: "International Institute … (IISS)"
+        kind, country = vocab().named.get(m.group(1), ("institution", ""))
+        if not country:
+            found_in = find_countries(name)
+            country = found_in[0].alpha3 if found_in else ""
+        found.append(Mention(m.start(1), end, kind, name, m.start(), "document", (), country))
     for m in p["possessive"].finditer(text):
         found.append(_institution(text, m.start(), m.end(), m.start()))
     for m in p["role"].finditer(text):
