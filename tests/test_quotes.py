@@ -22,7 +22,8 @@ def pairs(text: str, **kw):
 
 
 # --- quotation marks -------------------------------------------------------------------------------------
-@pytest.mark.parametrize("opening, closing", [("“", "”"), ('"', '"'), ("‘", "’"), ("«", "»"), ("'", "'")])
+@pytest.mark.parametrize("opening, closing", [("“", "”"), ('"', '"'), ("‘", "’"), ("«", "»"), ("'", "'"),
+                                              ("„", "“"), ("„", "”")])
 def test_every_quote_style(opening, closing):
     text = f"The admiral said: {opening}The fleet is ready to sail.{closing}"
     assert [s.text for s in find_quote_spans(text)] == ["The fleet is ready to sail."]
@@ -253,3 +254,14 @@ def test_a_document_speaks_for_the_body_it_names():
             "would “have to spend more”.")
     assert [(q.speaker, q.cue) for q in quotes(text)] == [
         ("Russian Defense Ministry", "reads"), ("International Institute for Strategic Studies (IISS)", "showed")]
+
+
+def test_outlet_quoting_a_person_gives_the_person():
+    text = "Defence Minister Sergei Shoigu spoke in Moscow. “We will respond,” TASS quoted Shoigu as saying."
+    (row,) = quotes(text)
+    assert (row.speaker, row.cue) == ("Sergei Shoigu", "quoted")
+
+
+def test_told_reporters_after_the_quote():
+    text = "“The patrol was routine,” Maria Ivanova, a spokeswoman for the navy, told reporters on Monday."
+    assert pairs(text) == [("The patrol was routine", "Maria Ivanova")]

@@ -32,6 +32,7 @@ __all__ = ["Attribution", "Cues"]
 _GAP = re.compile(r"(?:[ \u00a0]+(?:also|has|have|had|was|were|is|are|would|will|later|then|further|once|"
                   r"previously|recently|reportedly|earlier|again|only|had been|has been|[a-z]+ly))*[ \u00a0]*")
 _TITLE_GAP = re.compile(r"(?:[ \u00a0]+[a-z]+){1,2}[ \u00a0]+")
+_AS_SAYING = re.compile(r"[ \u00a0]+as[ \u00a0]+(?:saying|stating|telling)\b")
 _AFTER_CLOSE = re.compile(r"[ \u00a0,–—-]*")
 _CLAUSE_START = re.compile(r"(?:[.!?][\"”’)]*[ \u00a0]+|\n|^)")
 _SENTENCE_END = re.compile(r"[.!?](?=[\s\"”’]|$)|\n")
@@ -248,6 +249,11 @@ class Cues:
         return None
 
     def _attribution(self, m: Mention, cue: tuple[int, int, str], where: str) -> Attribution:
+        if cue[2] in ("quoted", "cited") and m.lead < cue[0]:
+            # "TASS quoted Shoigu as saying": the one quoted speaks, the outlet only reports it
+            quoted = self._mention_at(cue[1])
+            if quoted is not None and _AS_SAYING.match(self.text, quoted.end):
+                m = quoted
         first = None
         if m.kind == "person":
             k = bisect.bisect_left(self.leads, m.lead)

@@ -1,7 +1,7 @@
 """Quotation marks: every quoted span of a text, in every style, with its offsets.
 
 Styles: “…” and "…", ‘…’ and '…' (an apostrophe between letters, as in "Russia’s" or "don’t", is
-no mark), «…» and „…“ openings. Quotes nest (“He said ‘no’.”): each level is its own span.
+no mark), «…» and „…“. Quotes nest (“He said ‘no’.”): each level is its own span.
 
 A paragraph (a line of the text) bounds a quote: news style continues a quote into the next
 paragraph by opening that paragraph with a quotation mark and leaving the previous one without a
@@ -80,6 +80,8 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         if i == carry_at and carry is not None:
             stack.append(_Open(carry.pos, "double", ch == '"', carry.flags + ("continued",)))
             carry = None
+        elif ch == "“" and stack and text[stack[-1].pos] == "„":  # „…“, as German and Russian write it
+            _close(text, i, "double", stack, spans)
         elif ch in _DOUBLE_OPEN:
             stack.append(_Open(i, "double", False))
         elif ch in _DOUBLE_CLOSE:
