@@ -45,6 +45,7 @@ _IMPLIED_METRIC = {"budget_check": "defence_budget"}  # every budget_check row i
 _NOUNS = {"figures": "figures", "budget_check": "budget-check rows", "exercises": "exercise mentions"}
 _ALL = ""  # the value of "All" in every dropdown
 _CHART_DPI = 90
+_MAX_BARS = 40  # most money figures the explorer's chart draws (the largest)
 
 
 @dataclass(frozen=True)
@@ -212,14 +213,20 @@ def _figures_chart(rows: pd.DataFrame) -> Figure:
     from analysis.charts import STYLE, quoted
 
     money = rows.dropna(subset=["value_usd"]) if "value_usd" in rows.columns else rows.iloc[0:0]
+    left_out = max(0, len(money) - _MAX_BARS)
+    if left_out:  # the largest, kept in text order
+        largest = money["value_usd"].sort_values(ascending=False, kind="stable").index[:_MAX_BARS]
+        money = money[money.index.isin(largest)]
     with matplotlib.rc_context(STYLE):
         height = max(2.8, 1.2 + 0.32 * len(money))
         fig = Figure(figsize=(9.0, height))
-        bottom = 0.75 / height
+        bottom = (0.9 if left_out else 0.75) / height
         ax = fig.add_axes((0.34, bottom, 0.46, 1 - bottom - 0.4 / height))
         ax.set_title("Money figures in the selection", loc="left")
         fig.text(0.01, 0.01, "Source: figures extracted from the articles, in US$ at annual average exchange rates "
-                 "(analysis.reference.fx). Counts and shares are in the table only.", fontsize=7, color="#444444")
+                 "(analysis.reference.fx). Counts and shares are in the table only."
+                 + (f"\nThe {_MAX_BARS} largest are drawn; {left_out} smaller ones are in the table." if left_out else ""),
+                 fontsize=7, color="#444444")
         if money.empty:
             ax.text(0.5, 0.5, "no money figures in this selection", ha="center", va="center",
                     transform=ax.transAxes, color="#666666")
@@ -279,11 +286,14 @@ _TABLE_STYLE = ("<style>table.analysis-explore-table {border-collapse: collapse}
 
 
 def _html_table(view: pd.DataFrame) -> str:
-    """``view`` as an HTML table: every cell escaped, missing values blank, floats as 1,234.50, row numbers first."""
+    """``view`` as an HTML table: every cell escaped, missing values blank, whole numbers without decimals
+    (2021, 100,000) and other floats as 1,234.50, row numbers first."""
+    from analysis.report.numbers import number
+
     shown = view.reset_index()
     for column in shown.columns:
         if pd.api.types.is_float_dtype(shown[column]):
-            shown[column] = shown[column].map(lambda v: "" if pd.isna(v) else f"{v:,.2f}")
+            shown[column] = shown[column].map(number)
     shown = shown.astype(object).where(shown.notna(), "")
     return _TABLE_STYLE + shown.to_html(escape=True, index=False, border=0, classes="analysis-explore-table")
 

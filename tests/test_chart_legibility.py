@@ -79,6 +79,13 @@ def test_the_notebook_variants_are_legible(tables):
     _legible(claimed_vs_reference_chart(few))
 
 
+@pytest.mark.parametrize("table", ["figures", "budget_check", "exercises"])
+def test_the_explorers_charts_are_legible(tables, table):
+    from analysis.explore import table_chart
+
+    _legible(table_chart(table, tables[table]))
+
+
 def test_a_large_chart_is_still_byte_for_byte_reproducible(tables, tmp_path):
     if len(tables["articles"]) < max(SIZES):
         pytest.skip("drawn once, on the largest corpus")

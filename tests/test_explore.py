@@ -168,7 +168,8 @@ def test_country_dropdown_filters_every_table_and_redraws(explorer):
     explorer.table.value = "budget_check"  # the country filter stays on
     assert explorer.redraws == 3 and set(explorer.filtered.actor) == {"RUS"}
     assert explorer.figure().axes[0].get_title() == "Claimed defence budgets vs reference series"
-    assert list(explorer.table_view().columns[:3]) == ["article_id", "surface", "actor"]
+    assert list(explorer.table_view().columns[:4]) == ["article_id", "surface", "claimed", "actor"]
+    assert explorer.table_view()["claimed"].iloc[0] == "US$200 bn"  # readable, beside the text it was read from
     assert explorer.rows.options[0][0].startswith("1 · 000_169e592f560a98f6 · $200 billion · ")
 
     explorer.table.value = "exercises"

@@ -24,7 +24,9 @@ def setup() -> None:
     pd.set_option("display.max_columns", 50)
     pd.set_option("display.max_colwidth", 400)
     pd.set_option("display.width", 200)
-    pd.set_option("display.float_format", "{:,.2f}".format)  # 604,000,000,000.00, not 6.040000e+11
+    from analysis.report.numbers import number
+
+    pd.set_option("display.float_format", number)  # 2021, 1,234.50: never 6.040000e+11 or 2,021.00
     try:
         from matplotlib_inline.backend_inline import set_matplotlib_formats
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.report import numbers
+
 __all__ = ["articles_overview", "date_basis", "problems_overview", "set_aside", "set_aside_counts", "country_name",
            "country_codes", "for_countries", "figures_overview", "budget_check_overview", "combined_check_overview",
            "budget_claims_in_words", "combined_claims_in_words", "sipri_chart", "exercises_overview",
@@ -122,38 +124,67 @@ def sipri_chart(check: pd.DataFrame, countries: list[str] | None, year_from: int
                               years=(year_from, year_to))
 
 
+def _value_text(value, unit) -> str:
+    """A figure's value as read, for reading: money in its currency (US$604 bn, RUB4,200 bn), counts whole, shares in %.
+
+    >>> _value_text(604e9, "USD"), _value_text(1e5, "count"), _value_text(2.4, "percent_gdp"), _value_text(4.2e12, "RUB")
+    ('US$604 bn', '100,000', '2.4 % of GDP', 'RUB4,200 bn')
+    """
+    unit = "" if numbers.is_missing(unit) else str(unit)
+    if numbers.is_missing(value):
+        return ""
+    if unit == "USD":
+        return numbers.money(value)
+    if len(unit) == 3 and unit.isalpha() and unit.isupper():
+        return numbers.money(value, currency=unit)
+    if unit == "count":
+        return numbers.count(value)
+    if unit.startswith("percent"):
+        return f"{float(value):,.3g} %" + (" of GDP" if unit.endswith("gdp") else "")
+    return numbers.number(value)
+
+
 def figures_overview(figures: pd.DataFrame, countries: list[str] | None = None) -> pd.DataFrame:
-    """The extracted figures (text beside the parsed value), for the given countries, in text order."""
+    """The extracted figures (text beside the parsed value), for the given countries, in text order.
+
+    For reading: ``value`` in its own currency or unit and ``value_usd`` in US$ bn / m as text
+    (figures.csv keeps both at full precision), blanks for missing.
+    """
     columns = ["article_id", "start", "end", "surface", "value", "unit", "value_usd", "metric", "actor",
                "counterpart", "year", "qualifier", "flags"]
     view = for_countries(figures, countries)[[c for c in columns if c in figures.columns]]
-    return _blank_missing(view.sort_values(["article_id", "start", "end"]).reset_index(drop=True))
+    view = view.sort_values(["article_id", "start", "end"]).reset_index(drop=True)
+    if "value" in view:
+        view["value"] = [_value_text(v, u) for v, u in zip(view["value"], view.get("unit", [None] * len(view)))]
+    if "value_usd" in view:
+        view["value_usd"] = view["value_usd"].map(numbers.money)
+    return numbers.readable_frame(view)
 
 
 def budget_check_overview(check: pd.DataFrame, countries: list[str] | None = None) -> pd.DataFrame:
-    """``budget_check`` for the given countries, in billions of US dollars for reading."""
+    """``budget_check`` for the given countries, for reading: money in US$ bn / m, the ratio as 2.06×."""
     view = for_countries(check, countries).copy()
-    for column in ("claimed_usd", "reference_usd"):
-        view[column.replace("_usd", "_usd_bn")] = (view.pop(column) / 1e9).round(1)
-    view["ratio"] = view["ratio"].round(2)
-    order = ["article_id", "surface", "actor", "year", "year_basis", "claimed_usd_bn", "reference_source",
-             "reference_usd_bn", "ratio", "verdict", "note"]
-    view = view.sort_values(["article_id", "start", "reference_source"], na_position="last")
-    return view[order].reset_index(drop=True)
+    view = view.sort_values(["article_id", "start", "reference_source"], na_position="last").reset_index(drop=True)
+    view["claimed"] = view["claimed_usd"].map(numbers.money)
+    view["reference"] = view["reference_usd"].map(numbers.money)
+    view["ratio"] = view["ratio"].map(numbers.ratio)
+    order = ["article_id", "surface", "claimed", "actor", "year", "year_basis", "reference_source", "reference",
+             "ratio", "verdict", "note"]
+    return numbers.readable_frame(view[order])
 
 
 def combined_check_overview(combined: pd.DataFrame) -> pd.DataFrame:
-    """``combined_check`` with money in billions of US dollars, one row per claim."""
+    """``combined_check`` for reading, one row per claim: money in US$ bn / m, ratios as 1.12×."""
     view = combined.copy()
     for column in [c for c in view.columns if c.endswith("_usd")]:
-        view[column.replace("_usd", "_usd_bn")] = (view.pop(column) / 1e9).round(1)
+        view[column.removesuffix("_usd")] = view.pop(column).map(numbers.money)
     for column in ("claimed_ratio", "reference_ratio"):
-        view[column] = view[column].round(2)
-    order = ["article_id", "combined_actors", "compared_actor", "year", "claimed_combined_usd_bn",
-             "claimed_compared_usd_bn", "claimed_exceeds", "reference_source", "reference_combined_usd_bn",
-             "reference_compared_usd_bn", "reference_exceeds", "claim"]
-    return view[[c for c in order if c in view.columns]].sort_values(["article_id", "combined_actors"]).reset_index(
-        drop=True)
+        view[column] = view[column].map(numbers.ratio)
+    order = ["article_id", "combined_actors", "compared_actor", "year", "claimed_combined", "claimed_compared",
+             "claimed_ratio", "claimed_exceeds", "reference_source", "reference_combined", "reference_compared",
+             "reference_ratio", "reference_exceeds", "claim"]
+    view = view[[c for c in order if c in view.columns]].sort_values(["article_id", "combined_actors"])
+    return numbers.readable_frame(view.reset_index(drop=True))
 
 
 def _bn(value: float) -> str:
