@@ -813,8 +813,7 @@ class TestKnownMisses:
         assert mentions("A Chinese intelligence ship and a Russian destroyer shadowed a U.S. carrier group as it "
                         "carried out anti-submarine drills in the Philippine Sea.") == []
 
-    @pytest.mark.xfail(strict=True, reason="a bare reference back ('The drills') lends its places to no mention")
-    def test_places_told_by_a_reference_back_in_the_next_paragraph(self):
+    def test_places_told_by_a_reference_back_in_the_next_paragraph(self):  # (fixed: see test_exercises_references.py)
         m = one("Russia began the Ocean-2024 exercise on Tuesday.\n\nThe drills are taking place in the Pacific and "
                 "Arctic oceans, the ministry said.")
         assert m.place_ids == ("pacific", "arctic")

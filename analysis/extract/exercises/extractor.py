@@ -18,6 +18,7 @@ from analysis.extract.exercises.locations import _mention_places, _place_names, 
 from analysis.extract.exercises.mentions import (_Cand, _candidates, _clause, _cues, _generic_or_repeated,
                                                  _names)
 from analysis.extract.exercises.participants import _PLACE_USE_AFTER, _named_pairs, _participants, _place_use
+from analysis.extract.exercises.references import _fold, _taking_part_later
 from analysis.extract.exercises.timing import (_LEAD_YEAR, _first_month, _first_year, _habitual, _set_status,
                                                _status, _when)
 
@@ -87,7 +88,8 @@ class _ArticleContext:
         self._lead_year = False
         self.facts: dict[int, tuple] = {}  # sentence index -> (places, countries), shared with the sentence pass
         self.texts: dict[int, _Text] = {}
-        self.references: list[tuple[str, int, int, int]] = []  # (family, sentence, start, end) of references back
+        # (family, sentence, start, end, places) of references back, see references._fold
+        self.references: list[tuple[str, int, int, int, list]] = []
 
     def sentence_facts(self, idx: int):
         if idx not in self.facts:
@@ -199,44 +201,14 @@ def extract_exercises(article) -> list[ExerciseMention]:
             out.append(m)
         if ctx.references:
             _fold(out, ctx, rules)
+    if out:
+        first = bisect.bisect_right([s.start for s in sentences], out[0].start) - 1
+        _taking_part_later(out, ctx, rules, max(first, 0))
     return out
 
 
-#: before a list of countries whose forces take part: "troops from", "military personnel of", "contingents from"
-_FORCES_FROM = re.compile(r"\b(?:troops|personnel|servicemen|soldiers|contingents?|units|warships|sailors|pilots)"
-                          r"\s+(?:from|of)\s+(?:the\s+)?", re.IGNORECASE)
-
-
-def _fold(out: list[ExerciseMention], ctx: _ArticleContext, rules: _Rules) -> None:
-    """A reference back that is left out ("The strategic maneuvers will bring together 50,000 troops ... 140
-    aircraft, 60 combat ships", "these exercises, to which troops from Armenia, Belarus and China have been
-    invited") still tells of the exercise it refers to: the domains of its sentence's assets and of its own
-    words ("the naval drills"), and the countries whose forces it lists, go to the last mention kept of its
-    family (exercise or patrol). Not its places: they may be where something else happens ("the drills come
-    days after jets flew near Okinawa")."""
-    for family, idx, start, end in ctx.references:
-        mine = [k for k in range(len(out)) if ("patrol" if out[k].kind == "patrol" else "exercise") == family]
-        # (a headline or caption tells no more than its line, unless no mention in the body tells of the exercise)
-        at = next((k for k in reversed(mine) if not {"in_title", "in_caption"} & set(out[k].flags)),
-                  mine[-1] if mine else None)
-        if at is None:
-            continue
-        t = ctx.text_of(idx)
-        hits = _assets(t, 0, len(t), rules)
-        domains = {d for _, d, _ in hits} | _domain_words(t, start, end, rules, ctx.sentence_facts(idx)[0])
-        countries = ctx.sentence_facts(idx)[1]
-        codes = set()
-        if countries:
-            country_at = {x.start: x for x in countries}
-            for m in _FORCES_FROM.finditer(t):
-                codes.update(x.alpha3 for x in _country_list(t, m.end(), country_at)[0])
-        m = out[at]
-        if not (domains - set(m.domains) or codes - set(m.participants)):
-            continue
-        assets = tuple(dict.fromkeys(m.assets + tuple(a for a, _, specific in hits if a and specific)))
-        out[at] = replace(m, domains=tuple(sorted(set(m.domains) | domains)), assets=assets,
-                          participants=tuple(sorted(set(m.participants) | codes)))
-    ctx.references.clear()
+#: the start of a sentence that goes on telling of the exercise before it: "In addition, ", "As part of the drills, "
+_GOES_ON = re.compile(r"\s*(?:In\s+addition|Additionally|As\s+part\s+of\s+(?:the|these|this)\s+\w+)\s*,", re.IGNORECASE)
 
 
 def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleContext, families_seen: set, follow,
@@ -276,14 +248,19 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
         # keep or drop (before the joint tests below, which cost more: a generic or repeated mention is dropped
         # whatever they find)
         dropped = _generic_or_repeated(t, c, mention_places, clause_lo, families_seen, rules)
+        family = "patrol" if c.kind == "patrol" else "exercise"
         if dropped:
             if dropped == "reference":
-                ctx.references.append(("patrol" if c.kind == "patrol" else "exercise", idx, c.start, c.end))
+                ctx.references.append((family, idx, c.start, c.end, []))
             continue
         joint = _joint(t, c, ctx_start, clause_lo, nxt, countries, country_at, rules)
         if joint is None:
+            if c.series is None and family in families_seen and (c.definite or _GOES_ON.match(t)):
+                # "The exercises will be held in the Southern Military District", "In addition, drills of the
+                # Black Sea Fleet will be held in the Black and Caspian Seas": the exercise told of before
+                ctx.references.append((family, idx, c.start, c.end, mention_places))
             continue
-        families_seen.add("patrol" if c.kind == "patrol" else "exercise")  # (a mention dropped above does not count)
+        families_seen.add(family)  # (a mention dropped above does not count)
 
         flags: list[str] = []
         found = _participants(t, c, ctx_start, clause_lo, nxt, joint, countries, country_at, rules, ctx, sent,

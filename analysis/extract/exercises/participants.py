@@ -221,6 +221,14 @@ _TAKING_PART_VERB = re.compile(r"\b(?:tak(?:e|es|ing)|took)\s+part\b|\bparticipa
 _TAKING_PART_WORDS = ("part", "sen", "contribut", "dispatch", "deploy", "fielded")
 
 
+#: before countries that only watch: "Guests from ", "observers from the "
+_OBSERVERS_FROM = re.compile(r"\b(?:guests?|observers?|attach[eé]s?|delegations?)\s+(?:from|of)\s+(?:the\s+)?$",
+                             re.IGNORECASE)
+#: after countries, that they only watch: " will take part as observers", " sent observers"
+_AS_OBSERVERS = re.compile(r"[^.;]{0,60}?\b(?:as\s+(?:an?\s+)?observers?|sen(?:t|d|ds)\s+(?:\w+\s+)?observers?)\b",
+                           re.IGNORECASE)
+
+
 def _also_taking_part(text: str, countries, rules: _Rules) -> list:
     """The countries a sentence after a mention lists as also taking part (:data:`_ALSO_TOOK_PART`), as
     sending forces ("China sent 3,200 soldiers", "Mongolia also contributed a small contingent", see
@@ -232,6 +240,8 @@ def _also_taking_part(text: str, countries, rules: _Rules) -> list:
         if x.start < listed_to:
             continue
         found, listed_to = _country_list(text, x.start, country_at)
+        if _OBSERVERS_FROM.search(text, max(0, x.start - 30), x.start) or _AS_OBSERVERS.match(text, listed_to):
+            continue  # "Guests from Kazakhstan will also take part", "India will take part as an observer"
         if _ALSO_TOOK_PART.match(text, listed_to) or (
                 (sent := _SENT_FORCES.match(text, listed_to)) and all(y.kind != "demonym" for y in found)
                 and not _WATCH_PURPOSE.search(text, sent.end()) and not _SENT_ELSEWHERE.match(text, sent.end())

@@ -1,0 +1,154 @@
+"""Stage 10, what the article goes on to say of an exercise without naming it: references back ("The exercises
+will be held in the Southern Military District", "these exercises, to which troops from Armenia and China have been
+invited") and later sentences that say who takes part ("Iran's warships will also take part in them", "About 3,200
+troops from China are participating"). What they tell goes to the last mention kept of its family (exercise or
+patrol) before them: an exercise's attributes are read over all its mentions."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from analysis.extract.exercises._vocab import _country_list
+from analysis.extract.exercises.domains import _assets, _domain_words
+from analysis.extract.exercises.mentions import _cues
+from analysis.extract.exercises.participants import _also_taking_part
+
+if TYPE_CHECKING:
+    from analysis.extract.exercises._vocab import _Rules
+    from analysis.extract.exercises.extractor import ExerciseMention, _ArticleContext
+
+#: before a list of countries whose forces take part: "troops from", "military personnel of", "contingents from"
+_FORCES_FROM = re.compile(r"\b(?:troops|personnel|servicemen|soldiers|contingents?|units|warships|sailors|pilots)"
+                          r"\s+(?:from|of)\s+(?:the\s+)?", re.IGNORECASE)
+#: between a reference back and a place, words that start a clause of something else: "the drills come days
+#: after jets flew near Okinawa", "to maintain stability in the Asia-Pacific"
+_OTHER_CLAUSE = re.compile(r"\b(?:after|before|when|while|as|since|amid|following|prompting|because|unlike|than|"
+                           r"despite|said|says|according|(?:in\s+order\s+)?to\s+(?:\w+\s+)?(?:maintain|ensure|improve|"
+                           r"strengthen|help|promote|protect|safeguard|deter|counter|boost|deepen|enhance|show|"
+                           r"demonstrate|send|signal|test))\b", re.IGNORECASE)
+#: a sentence that says countries take part in an exercise told of before: "also take part in them", "are
+#: participating", "have been invited to these exercises", "sent 3,200 troops"
+_TAKES_PART = re.compile(r"\b(?:take|takes|taking|took)\s+part\b|\bparticipat(?:e|es|ed|ing)\b|"
+                         r"\binvited\s+to\s+(?:the|these|this|those)\b|\b(?:sent|send|sends|sending|dispatched|"
+                         r"contributed|contributes)\b", re.IGNORECASE)
+#: who only watch: "will take part as observers", "Guests from Iran"
+_OBSERVERS = re.compile(r"\bobserv(?:er|ers|ing|e)\b|\bguests?\b", re.IGNORECASE)
+#: "in them", "in these exercises", "in the drills": the exercise taken part in is one told of before
+_IN_IT = re.compile(r"\b(?:take|takes|taking|took)\s+part\s+(?:in\s+(?:them|it|the|these|this|those)\b|\s*[.,;])|"
+                    r"\bparticipat(?:e|es|ed|ing)\s*(?:in\s+(?:them|it|the|these|this|those)\b|[.,;])|"
+                    r"\binvited\s+to\s+(?:the|these|this|those)\b", re.IGNORECASE)
+
+
+def _family(kind: str) -> str:
+    return "patrol" if kind == "patrol" else "exercise"
+
+
+def _target(out: list[ExerciseMention], family: str) -> int | None:
+    """The index of the last mention kept of ``family``; a headline or caption tells no more than its line, so
+    a mention in the body is preferred."""
+    mine = [k for k in range(len(out)) if _family(out[k].kind) == family]
+    return next((k for k in reversed(mine) if not {"in_title", "in_caption"} & set(out[k].flags)),
+                mine[-1] if mine else None)
+
+
+#: a verb that places the exercise a reference back is the subject of: "will be held", "take place", "began"
+_LOCATING = re.compile(r"\b(?:held|hold|holding|(?:take|takes|taking|took)\s+place|began|begin|begins|start|starts|"
+                       r"started|run|runs|running|ran|kick(?:ed|s)?\s+off|staged|conducted|carried\s+out|under\s*way|"
+                       r"span|spans|spanned|spanning|stretch|stretches|stretched|stretching|cover|covers|covered|"
+                       r"covering|continue|continues|continued|launched|practi[sc]e|occur|occurs|occurred)\b",
+                       re.IGNORECASE)
+
+
+def _own_places(text: str, start: int, end: int, places) -> list:
+    """The places a reference back (text[start:end]) locates itself in: those in its words, and those after a
+    verb that places it ("The exercises will be held ... in the Southern Military District"; "The war games
+    began ... at the Vladivostok headquarters") with nothing between that starts a clause of something else
+    ("the drills come days after jets flew near Okinawa", "are focused on militants crossing into Central
+    Asia"). Not a place before it ("Manila, which has clashed with China in the South China Sea, is watching
+    the drills")."""
+    out = []
+    for p in places:
+        if start <= p.start < end:
+            out.append(p)
+        elif p.start >= end and (verb := _LOCATING.search(text, end, p.start)) and \
+                not _OTHER_CLAUSE.search(text, end, p.start) and verb.start() - end < 120:
+            out.append(p)
+    return out
+
+
+def _fold(out: list[ExerciseMention], ctx: _ArticleContext, rules: _Rules) -> None:
+    """A reference back that is left out ("The strategic maneuvers will bring together 50,000 troops ... 140
+    aircraft, 60 combat ships", "these exercises, to which troops from Armenia, Belarus and China have been
+    invited", "The exercises will be held in the Southern Military District") still tells of the exercise it
+    refers to: the domains of its sentence's assets and of its own words ("the naval drills"), the countries whose
+    forces it lists and the places of its own clause go to the last mention kept of its family (exercise or
+    patrol)."""
+    for family, idx, start, end, places in ctx.references:
+        at = _target(out, family)
+        if at is None:
+            continue
+        t = ctx.text_of(idx)
+        # (its sentence's assets, but not those told of another exercise word before it: "While troops and naval
+        # ships have taken part in joint war games before, they have not conducted such air patrols")
+        lo = max((ce for cs, ce, _ in _cues(t, rules) if ce <= start), default=0)
+        hits = _assets(t, lo, len(t), rules)
+        domains = {d for _, d, _ in hits} | _domain_words(t, start, end, rules, ctx.sentence_facts(idx)[0])
+        countries = ctx.sentence_facts(idx)[1]
+        codes = set()
+        if countries:
+            country_at = {x.start: x for x in countries}
+            for m in _FORCES_FROM.finditer(t):
+                codes.update(x.alpha3 for x in _country_list(t, m.end(), country_at)[0])
+        _add(out, at, domains, codes, _own_places(t, start, end, places), hits)
+    ctx.references.clear()
+
+
+def _add(out: list[ExerciseMention], at: int, domains: set, codes: set, places, hits) -> None:
+    """Add domains, participants, places and assets to mention ``out[at]``."""
+    m = out[at]
+    known = {loc.lower() for loc in m.locations}
+    new_places = [p for p in places if p.surface.lower() not in known]
+    if not (domains - set(m.domains) or codes - set(m.participants) or new_places):
+        return
+    assets = tuple(dict.fromkeys(m.assets + tuple(a for a, _, specific in hits if a and specific)))
+    locations = m.locations + tuple(dict.fromkeys(p.surface for p in new_places))
+    place_ids = m.place_ids + tuple(dict.fromkeys(p.place_id for p in new_places
+                                                  if p.place_id and p.place_id not in m.place_ids))
+    out[at] = replace(m, domains=tuple(sorted(set(m.domains) | domains)), assets=assets,
+                      participants=tuple(sorted(set(m.participants) | codes)), locations=locations,
+                      place_ids=place_ids)
+
+
+def _taking_part_later(out: list[ExerciseMention], ctx: _ArticleContext, rules: _Rules, first: int) -> None:
+    """Sentences after the first mention (sentence ``first``) that say countries take part in an exercise told of
+    before ("Iran's warships will also take part in them", "About 3,200 troops from China are participating",
+    "military personnel of Armenia and China have been invited to these exercises"): the countries, and the
+    domains of the forces they send, go to the last mention kept before them (of the family the sentence names,
+    else an exercise). Not who only watch ("will take part as observers", "Guests from Iran"), nor a sentence
+    that names an exercise of its own (its mentions have their own participants)."""
+    for idx in range(first + 1, len(ctx.sentences)):
+        sent = ctx.sentences[idx]
+        if sent.zone != "body":
+            continue
+        t = ctx.text_of(idx)
+        if not _TAKES_PART.search(t) or _OBSERVERS.search(t) or rules.negation.search(t):
+            continue
+        if ctx.hit_index[idx] and any(sent.start <= m.start < sent.end for m in out):
+            continue
+        countries = ctx.sentence_facts(idx)[1]
+        if not countries or not _IN_IT.search(t) and not _FORCES_FROM.search(t):
+            continue
+        before = [m for m in out if m.start < sent.start]
+        if not before:
+            continue
+        family = "patrol" if "patrol" in (t.low or t.lower()) else "exercise"
+        mine = [k for k, m in enumerate(out) if m.start < sent.start and _family(m.kind) == family]
+        if not mine:
+            continue
+        at = next((k for k in reversed(mine) if not {"in_title", "in_caption"} & set(out[k].flags)), mine[-1])
+        found = _also_taking_part(t, countries, rules)
+        if not found:
+            continue
+        hits = _assets(t, 0, len(t), rules)
+        _add(out, at, {d for _, d, _ in hits}, {x.alpha3 for x in found}, (), hits)

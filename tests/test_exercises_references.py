@@ -1,0 +1,90 @@
+"""What an article goes on to say of an exercise without naming it (references back, later sentences on who takes
+part): it belongs to the exercise's listing. Sentences written here, one class of text each."""
+from __future__ import annotations
+
+import datetime as dt
+
+from analysis import article_from_text
+from analysis.extract.exercises import exercises_frame
+
+DAY = dt.date(2021, 9, 20)
+
+
+def listing(body: str, title: str = "Military ties", published=DAY) -> dict:
+    """The article's one listing: its mentions' participants, domains and locations joined, as the scorer reads
+    them (one event id, the union of the lists)."""
+    frame = exercises_frame([article_from_text(f"{title}\n\n{body}\n", article_id="r", published=published)])
+    assert frame["event_id"].nunique() == 1, frame[["surface", "event_id"]].values.tolist()
+    joined = {}
+    for column in ("participants", "domains", "locations"):
+        joined[column] = sorted({x for v in frame[column] for x in v.split(";") if x})
+    return joined
+
+
+# ---- places of a reference back -----------------------------------------------------------------------------
+
+def test_a_reference_back_held_somewhere_lends_its_places():
+    got = listing("Russia and Belarus began the Union Shield-2023 exercise on Monday. The exercises will be held until "
+                  "Friday in the Western Military District and at the Mulino range.")
+    assert got["locations"] == ["Western Military District"], got
+
+
+def test_a_list_of_ranges_after_take_place():
+    got = listing("Russia began the Zapad-2021 strategic exercise with Belarus. The main drills will take place at the "
+                  "Prudboy, Ashuluk and Kapustin Yar ranges, the ministry said.")
+    assert got["locations"] == ["Ashuluk", "Kapustin Yar", "Prudboy"], got
+
+
+def test_an_additional_part_of_the_exercise_is_its_own():
+    got = listing("Russia and Iran began the Kavkaz-2020 exercise on Monday. In addition, drills of the Black Sea "
+                  "Fleet will be held in the Black and Caspian Seas.")
+    assert got["locations"] == ["Black Sea", "Caspian Sea"], got
+
+
+def test_a_place_of_something_else_after_the_reference_is_not_its_own():
+    got = listing("China and Russia began joint naval drills on Monday. The drills come days after Chinese jets flew "
+                  "near Okinawa.")
+    assert got["locations"] == [], got
+    got = listing("China and Russia began joint naval drills on Monday. The drills are meant to maintain stability "
+                  "in the Asia-Pacific.")
+    assert got["locations"] == [], got
+
+
+def test_a_place_named_before_a_reference_is_not_its_own():
+    got = listing("China and Russia began joint naval drills on Monday. Manila, which has quarrelled with Beijing in "
+                  "the South China Sea, said it was watching the drills.")
+    assert got["locations"] == [], got
+
+
+# ---- participants told later --------------------------------------------------------------------------------
+
+def test_countries_that_also_take_part_in_them():
+    got = listing("Russia began the Kavkaz-2020 exercise on Monday. Its troops will fire at the Ashuluk range. "
+                  "Iran's warships will also take part in them.")
+    assert got["participants"] == ["IRN", "RUS"] and "naval" in got["domains"], got
+
+
+def test_troops_from_a_country_are_participating():
+    got = listing("Russia began the Vostok-2018 exercise on Tuesday. The drills span much of Siberia. "
+                  "They include 1,000 aircraft. About 3,200 troops from China are participating.")
+    assert got["participants"] == ["CHN", "RUS"], got
+
+
+def test_observers_do_not_take_part():
+    got = listing("Russia and Armenia began the Kavkaz-2020 exercise on Monday. Officers from India and Iran will "
+                  "take part as observers. Guests from Kazakhstan will also take part.")
+    assert got["participants"] == ["ARM", "RUS"], got
+
+
+def test_a_country_that_refused_does_not_take_part():
+    got = listing("Russia began the Tsentr-2019 exercise on Monday. India will not take part in the drills.")
+    assert got["participants"] == ["RUS"], got
+
+
+def test_a_reference_back_takes_no_assets_told_of_another_exercise_before_it():
+    frame = exercises_frame([article_from_text(
+        "Bombers\n\nChinese and Russian bombers flew a joint air patrol over the Sea of Japan on Tuesday. While tanks "
+        "and warships of both countries have joined war games before, they had not flown such air patrols until "
+        "now.\n", article_id="r", published=DAY)])
+    patrol = frame[frame["kind"] == "patrol"]
+    assert set(";".join(patrol["domains"]).split(";")) == {"air"}, patrol[["surface", "domains"]].values.tolist()
