@@ -181,3 +181,35 @@ def test_a_dateline_tells_whose_rupee_it_is_and_the_actor_moves_with_it():
     assert ("1.7pc of GDP", "percent_gdp", "share_of_gdp", "PAK") in rows
     assert ("Rs1.01tr", "PKR", "defence_budget", "PAK") in rows and ("Rs230bn", "PKR", "defence_budget", "PAK") in rows
     assert ("16pc", "percent_growth", "defence_budget", "PAK") in rows  # the country the article is about
+
+
+def test_currency_forms_of_malaysia_turkey_and_hyphenated_scales():
+    assert read("Malaysia's defence budget is RM15.86 billion.") == [("RM15.86 billion", 15.86e9, "MYR")]
+    assert read("Turkey allocated TL 1.166 trillion to defence.") == [("TL 1.166 trillion", 1.166e12, "TRY")]
+    assert read("Japan approved a 7.95 trillion-yen defence budget.") == [("7.95 trillion-yen", 7.95e12, "JPY")]
+    assert read("NATO asks allies to spend 2 percent of their economy on defence.") == [
+        ("2 percent of their economy", 2, "percent_gdp")]
+
+
+def _kinds(text: str):
+    return [(f.surface, f.value, f.unit, f.actor) for f in extract_figures(article(text))]
+
+
+def test_a_rate_with_no_cue_of_its_own_continues_the_list_before():
+    text = ("Only five allies met the goal of spending at least 2 percent of their economy on defence. A breakdown:\n"
+            "United States, 3.61 percent.\n"
+            "Greece, 2.38 percent.\n"
+            "Inflation in the euro area, meanwhile, was about 5 percent in the year.")
+    assert _kinds(text) == [("2 percent of their economy", 2, "percent_gdp", None),
+                            ("3.61 percent", 3.61, "percent_gdp", "USA"), ("2.38 percent", 2.38, "percent_gdp", "GRC")]
+    text = ("The largest increases in military spending included Romania (43%), the Netherlands (35%) and the Czech "
+            "Republic (32%).\nThe sharpest falls in military spending were in Ghana (12%) and Peru (5%).")
+    assert _kinds(text) == [("43%", 43, "percent_growth", "ROU"), ("35%", 35, "percent_growth", "NLD"),
+                            ("32%", 32, "percent_growth", "CZE"), ("12%", -12, "percent_growth", "GHA"),
+                            ("5%", -5, "percent_growth", "PER")]
+
+
+def test_an_amount_both_countries_have_is_one_figure_each_with_its_conversion():
+    text = "The next biggest military spenders were Ukraine and France, both with 56.9 billion euros ($64.7 billion)."
+    assert _kinds(text) == [("56.9 billion euros", 56.9e9, "EUR", "UKR"), ("56.9 billion euros", 56.9e9, "EUR", "FRA"),
+                            ("$64.7 billion", 64.7e9, "USD", "UKR"), ("$64.7 billion", 64.7e9, "USD", "FRA")]

@@ -46,6 +46,8 @@ def attribution_patterns() -> dict:
                             rf"(?i:{_fold_tree(terms('hardware') + terms('force_noun'))})(?![\w])"),
         paid_before=re.compile(rf"(?<![\w])(?i:paid|pay|pays|paying)(?:{_S}+[A-Z][\w.'’-]*){{0,2}}{_S}+"
                                rf"(?:(?i:about|around|roughly|nearly|almost|over|more{_S}+than|some|up{_S}+to){_S}+)?$"),
+        growth_list=re.compile(  # a list's head: the change, then the first entry's name and its bracket
+            rf"(?<![\w-])(?P<cue>(?i:{_fold_tree(growth)}))(?![\w-])[^.;]{{0,70}}?{_S}(?:[A-Z][\w.'’-]*{_S}*){{1,3}}\($"),
         world_after=re.compile(rf"{_S}+(?:worldwide|world-wide|globally|(?:across|around){_S}+the{_S}+(?:world|globe))(?![\w])"),
         world_inside=re.compile(r"\b(?:the{_S}+)?world['’]s\b".replace("{_S}", _S)),
         together_word=re.compile(r"(?<![\w])(?:combined|total|aggregate)(?![\w])"),
@@ -242,6 +244,9 @@ def _classify_pct(g: list[_Piece], text: str, low: str, prev_low: str,
     m = rx.growth_before.search(text, max(0, first.start - 72), first.start)
     if signed:
         cue = signed  # "Venezuela (-56%)": a signed rate is a change
+    elif not m and text[first.start - 1:first.start] == "(" and \
+            (head := rx.growth_list.search(text, max(0, first.start - 110), first.start)):
+        cue = head.group("cue")  # "The largest increases included Romania (43%)"
     elif m:
         cue = m.group("cue")
     else:

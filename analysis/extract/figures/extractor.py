@@ -53,6 +53,7 @@ def _coordinated_after_from(text: str, mentions: list, end: int, rx: SimpleNames
     return list(dict.fromkeys(c.alpha3 for c in chain))
 
 
+_BOTH = re.compile(r"\b(?:both|each)(?:\s+(?:with|at|had|spent|on|of))?\s+(?:about|around|some|nearly)?\s*$")
 _FROM_AFTER = re.compile(r"\s+from\s+(?:the\s+)?")
 _CLAUSE_END = re.compile(r"[;:]|,\s|\b(?:while|whereas|but|which|who)\b")
 
@@ -102,6 +103,7 @@ class _State:
 
     deal: tuple[str | None, str | None, int | None, int] | None = None  # buyer, seller, year, sentence no.
     told_deal: tuple[str, str | None, int | None, int] | None = None  # the last deal whose buyer a verb named
+    rate: tuple[str, str, float, int] | None = None  # the last rate read: unit, metric, sign, sentence no.
     actor: tuple[str, int] | None = None  # last actor given, sentence no.
     japan: bool | None = None
     money: tuple[str, float, int] | None = None  # the currency of the last amount: code, factor, sentence no.
@@ -252,6 +254,30 @@ def _home_currency(figures: list[Figure], state: "_State", rx: SimpleNamespace) 
 
 
 
+#: what stands between two entries of a list of countries' rates: "Romania (43%), the Netherlands (35%)"
+_LIST_BETWEEN = re.compile(r"[\s,;()]*(?:and\s+|the\s+)*(?:[A-Z][\w.'’-]*\s*){1,3}\(?\s*$")
+#: a sentence that is one entry of a list: "Greece, 2.38 percent." "Poland: 2%"
+_LIST_ENTRY = re.compile(r"^\s*(?:[A-Z][\w.'’-]*\s*){1,3}[,:–-]\s*$")
+
+
+def _like_the_list_before(first, last, text: str, offset: int, made: list, state: "_State", index: int):
+    """The reading of a rate with no cue of its own that is the next entry of a list whose earlier entry was
+    read: in the sentence ("increases included Romania (43%), the Netherlands (35%)") or as the sentences
+    before ("United States, 3.61 percent." after "... at least 2 percent of their economy"), else None.
+    ``offset``: where the sentence starts in the article."""
+    rates = [f for _, f in made if f.unit in ("percent_gdp", "percent_growth")]
+    if rates:
+        prev = rates[-1]
+        if _LIST_BETWEEN.match(text, prev.end - offset, first.start):
+            sign = 1.0 if prev.unit == "percent_gdp" or prev.value >= 0 else -1.0
+            return prev.unit, prev.metric, last.end, sign, "as the list before"
+        return None
+    if state.rate and index - state.rate[3] <= 2 and len(text) < 80 and _LIST_ENTRY.match(text, 0, first.start):
+        unit, metric, sign, _ = state.rate
+        return unit, metric, last.end, sign, "as the list before"
+    return None
+
+
 def _list_year(made: list, text: str, offset: int, rx: SimpleNamespace) -> list:
     """One year named before a list of several countries' figures is each one's year ("The top spenders in
     2023 were the United States ($916 billion), China ($296 billion), ..."); ``offset``: the sentence's
@@ -311,8 +337,11 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
             if got is None and any(f.unit == "percent_gdp" for _, f in made):
                 got = ("percent_gdp", "share_of_gdp", last.end, 1.0, "after a share of GDP")  # "7.1% of GDP, up from 3.9% in 2021"
             if got is None:
+                got = _like_the_list_before(first, last, text, sent.start, made, state, index)
+            if got is None:
                 continue
             unit, metric, end, sign, metric_cue = got
+            state.rate = (unit, metric, sign, index)
             ends[len(g) - 1] = end
             if metric_cue in ("growth: +", "growth: −"):
                 sign_at = first.start - 1  # the surface keeps its sign: "-56%"
@@ -399,6 +428,13 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
                         who, actor_cue = chain[0], "apiece"
                     else:  # "Russia and China sent 10,000 troops": their forces together
                         who, actor_cue = None, "total of several countries"
+            both = None if who is not None or unit == "count" or actor_cue else \
+                _BOTH.search(text, max(0, p.start - 24), p.start)
+            if both:
+                chain = _coordinated_before(text, mentions, text.rfind(",", 0, both.start()) + 1 or both.start(), rx)
+                if len(chain) > 1:  # "followed by Ukraine and France, both with 56.9 billion euros": one per country
+                    each = chain
+                    who, actor_cue = chain[0], "each of: " + ", ".join(chain)
             if who is None and not actor_cue:
                 if default_actor is _UNSET:
                     default_actor, default_cue = _default_actor(text, low, gstart, gend, mentions, rx, metric)
@@ -452,15 +488,19 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
                 state.actor = (who, index)
     made = _list_year(made, text, sent.start, rx)
     # amounts in brackets after another amount are its conversion: same metric, actor and year
-    by_piece = {id(p): f for p, f in made}
+    by_piece: dict[int, list[Figure]] = {}
+    for p, f in made:
+        by_piece.setdefault(id(p), []).append(f)
     result = []
     for p, f in made:
-        src = by_piece.get(id(p.conversion_of)) if p.conversion_of is not None else None
-        if src is not None and f.is_money:
-            f = Figure(f.article_id, f.start, f.end, f.surface, f.sentence, f.value, f.unit, src.metric,
-                       src.actor, src.counterpart, src.year if f.year is None or src.year else f.year,
-                       f.qualifier, tuple(dict.fromkeys(f.flags + ("conversion",))), "conversion of " + src.surface,
-                       "conversion of " + src.surface)
-        result.append(f)
+        sources = by_piece.get(id(p.conversion_of), []) if p.conversion_of is not None else []
+        if not sources or not f.is_money:
+            result.append(f)
+            continue
+        for src in sources:  # one conversion per figure it converts ("both with 56.9 billion euros ($64.7 billion)")
+            result.append(Figure(f.article_id, f.start, f.end, f.surface, f.sentence, f.value, f.unit, src.metric,
+                                 src.actor, src.counterpart, src.year if f.year is None or src.year else f.year,
+                                 f.qualifier, tuple(dict.fromkeys(f.flags + ("conversion",))),
+                                 "conversion of " + src.surface, "conversion of " + src.surface))
     return result
 

@@ -49,7 +49,7 @@ def number_patterns() -> dict:
             (?![’']s\b)
             (?:(?:{_S}|-)(?P<scale>(?i:{scale_words}))(?![\w]))?
             (?:(?:{_S}|-)?(?P<pct>%|(?i:percentage{_S}+points?|per{_S}?-?cent|pct|pc)(?![\w])))?
-            (?:{_S}?(?:(?i:d['’]|de){_S}?)?(?P<suf>{suffix}))?""", re.X)
+            (?:(?:{_S}|-)?(?:(?i:d['’]|de){_S}?)?(?P<suf>{suffix}))?""", re.X)  # "34-billion-baht"
     wpiece = re.compile(
         rf"""(?<![\w-])(?P<wnum>(?i:{_numbers.words_pattern()})(?i:{_numbers.SPOKEN_FRACTION})?|(?i:(?:half{_S}+)?a)(?={_S}+(?i:penny|cent|dime|{"|".join(_A_SCALES)})\b))(?![\w-])
             (?:(?:{_S}|-)(?P<scale>(?i:{scale_words}))(?![\w]))?
