@@ -265,3 +265,43 @@ def test_outlet_quoting_a_person_gives_the_person():
 def test_told_reporters_after_the_quote():
     text = "“The patrol was routine,” Maria Ivanova, a spokeswoman for the navy, told reporters on Monday."
     assert pairs(text) == [("The patrol was routine", "Maria Ivanova")]
+
+
+def test_title_words_between_the_quote_and_the_name():
+    text = "“The message is peace,” Iranian navy spokesman Gholamreza Tahani said."
+    assert pairs(text) == [("The message is peace", "Gholamreza Tahani")]
+
+
+def test_unknown_adjective_before_a_title_is_no_part_of_the_name():
+    text = "Latvian Foreign Minister Edgars Rinkevics spoke on Thursday. “We see no threat,” he stated."
+    assert pairs(text) == [("We see no threat", "Edgars Rinkevics")]
+
+
+def test_names_inside_a_quote_are_no_antecedents():
+    text = ("Finance Minister Anna Berg spoke on Monday. “Chief Petty Officer Jan Kos served well,” she said. "
+            "“Budgets will grow,” he said.")
+    assert [q.speaker for q in quotes(text)][:2] == ["Anna Berg", "Anna Berg"]
+
+
+def test_possessive_institution_with_its_full_name():
+    text = "Russia's Ministry of Defence said the patrol was meant to “perfect” joint actions."
+    (row,) = quotes(text)
+    assert (row.speaker, row.speaker_country) == ("Russia's Ministry of Defence", "RUS")
+
+
+def test_person_after_an_institution_in_one_run():
+    text = ("Deputy Director of the Institute of Asian Studies of Moscow State University Andrey Karneev "
+            "spoke to a newspaper. “The drill is unique,” he said.")
+    assert pairs(text) == [("The drill is unique", "Andrey Karneev")]
+
+
+def test_honorifics_and_datelines_are_no_names():
+    text = ("KUALA LUMPUR: Defence Minister Datuk Seri Ismail Sabri Yaakob spoke on Friday. "
+            "“The allocation is higher,” he said.")
+    assert pairs(text) == [("The allocation is higher", "Ismail Sabri Yaakob")]
+
+
+def test_pronoun_prefers_the_person_who_last_spoke():
+    text = ("Sergei Ivanov said the talks went well. He met Li Wei in Beijing on Monday. "
+            "“We agreed on patrols,” he said.")
+    assert pairs(text) == [("We agreed on patrols", "Sergei Ivanov")]

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from analysis.extract._patterns import trie_alternation
+from analysis.extract.countries import country_code
 from analysis.extract.quotes._vocab import vocab
 from analysis.extract.quotes.speakers import Mention
 
@@ -31,9 +32,10 @@ __all__ = ["Attribution", "Cues"]
 
 _GAP = re.compile(r"(?:[ \u00a0]+(?:also|has|have|had|was|were|is|are|would|will|later|then|further|once|"
                   r"previously|recently|reportedly|earlier|again|only|had been|has been|[a-z]+ly))*[ \u00a0]*")
-_TITLE_GAP = re.compile(r"(?:[ \u00a0]+[a-z]+){1,2}[ \u00a0]+")
 _AS_SAYING = re.compile(r"[ \u00a0]+as[ \u00a0]+(?:saying|stating|telling)\b")
-_AFTER_CLOSE = re.compile(r"[ \u00a0,–—-]*")
+_AFTER_CLOSE = re.compile(r"[ \u00a0,–—\-”’\"]*")
+_WORD_AHEAD = re.compile(r"[ \u00a0]*([\w.’'-]+)[ \u00a0]+")
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ese|ish|i)$")
 _CLAUSE_START = re.compile(r"(?:[.!?][\"”’)]*[ \u00a0]+|\n|^)")
 _SENTENCE_END = re.compile(r"[.!?](?=[\s\"”’]|$)|\n")
 # a sentence end: not the dot of an initial or abbreviation ("Charles A. Richard", "U.S. Defense", "Mr. Zhao")
@@ -92,14 +94,17 @@ class Cues:
         self.sources = frozenset(vocab().sources)
 
     def subjects(self) -> frozenset[int]:
-        """The starts of the mentions just before a speech verb ("the committee said", "it also noted")."""
+        """The starts of the mentions that stand as a speech verb's subject ("the committee said", "Andrey
+        Karneev, speaking to a newspaper, noted")."""
         out = set()
         for m in self.mentions:
-            if m.kind in ("person", "pronoun"):  # only "it" asks, and it refers to no person
-                continue
-            gap = _GAP.match(self.text, m.end)
-            if self._cue_at(gap.end()) is not None:
+            if m.kind != "pronoun" and self._cue_after_subject(m) is not None:
                 out.add(m.start)
+        for s, e, word in self.cues:  # "according to Viktor Kladov"
+            if word in self.sources:
+                m = self._mention_at(e)
+                if m is not None:
+                    out.add(m.start)
         return frozenset(out)
 
     # --- the four places -----------------------------------------------------------------------------
@@ -115,16 +120,33 @@ class Cues:
                 return self._attribution(m, cue, "after")
             return None
         m = self.by_lead.get(pos)
+        if m is None:  # "Iranian navy spokesman Gholamreza Tahani said": title words before the name
+            m = self._after_titles(pos)
         for _ in range(3):  # "SIPRI researcher Lorenzo Scarazzato said": a title between two mentions
             if m is None:
                 return None
             cue = self._cue_after_subject(m)
             if cue is not None and cue[2] not in self.sources:
                 return self._attribution(m, cue, "after")
-            title = _TITLE_GAP.match(text, m.end)
-            if title is None or not all(w.lower() in vocab().titles for w in title.group().split()):
+            m = self._after_titles(m.end)
+        return None
+
+    def _after_titles(self, pos: int) -> Mention | None:
+        """The mention that begins after a few title or country words from ``pos`` ("navy spokesman",
+        "Iranian", "Deputy Foreign Minister"), or None."""
+        v = vocab()
+        for w in _WORD_AHEAD.finditer(self.text, pos, min(len(self.text), pos + 80)):
+            if w.start() != pos:
                 return None
-            m = self.by_lead.get(title.end())
+            word = w.group(1)
+            low = word.lower()
+            if not (low in v.titles or low in v.modifiers or low in v.honorifics or country_code(word)
+                    or _DEMONYM.search(word)):
+                return None
+            pos = w.end()
+            m = self.by_lead.get(pos)
+            if m is not None:
+                return m
         return None
 
     def before(self, open_pos: int, floor: int = 0) -> Attribution | None:
@@ -244,7 +266,8 @@ class Cues:
             if k < len(self.cues):
                 cue = self.cues[k]
                 aside = text[m.end:cue[0]]
-                if len(aside) <= 150 and aside.rstrip().endswith(",") and not re.search(r"[.!?;“”\"\n]", aside):
+                if len(aside) <= 150 and aside.rstrip().endswith(",") and aside.strip(" ,\u00a0") and \
+                        not re.search(r"[.!?;“”\"\n]", aside):
                     return cue
         return None
 

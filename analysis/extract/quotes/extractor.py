@@ -51,7 +51,7 @@ def extract_quotes(article, reported: bool | None = None, keep_unattributed: boo
         return []
     mentions = find_mentions(text)
     cues = Cues(text, mentions)
-    resolver = Resolver(mentions, cues.subjects())
+    resolver = Resolver(mentions, cues.subjects(), [(s.start, s.end) for s in spans if s.depth == 0])
     skip = _skipped_lines(article)
     sentences = article.sentences
     starts = [s.start for s in sentences]

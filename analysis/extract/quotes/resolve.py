@@ -3,7 +3,8 @@
 - a person's name to the longest name in the article holding its last word ("Shoigu" after
   "Defence Minister Sergei Shoigu" -> "Sergei Shoigu"; "Mr Zhao" -> "Zhao Lijian"), the nearest
   before it first;
-- "he"/"she" to the person last named before it;
+- "he"/"she" to the person who last spoke (the subject of a speech verb) within :data:`PRONOUN_REACH`
+  characters, else the person last named before it (names inside quotations are passed over);
 - "the minister", "the spokesman" to the person last named with that title; "the newspaper", "the
   agency", "the report" to the outlet last named; "the ministry" to the institution last named with
   that head. A role nothing resolves stays as written (flag ``speaker_unresolved``);
@@ -17,7 +18,11 @@ from dataclasses import dataclass
 from analysis.extract.quotes._vocab import vocab
 from analysis.extract.quotes.speakers import Mention
 
-__all__ = ["Resolver", "Speaker"]
+__all__ = ["PRONOUN_REACH", "Resolver", "Speaker"]
+
+#: How far back (characters) "he"/"she" looks for the person who last spoke before falling back on the
+#: person last named
+PRONOUN_REACH = 800
 
 
 @dataclass(frozen=True)
@@ -31,10 +36,13 @@ class Speaker:
 class Resolver:
     """The people, outlets and institutions of one article, for resolving mentions to names."""
 
-    def __init__(self, mentions: list[Mention], subjects: frozenset[int] = frozenset()):
+    def __init__(self, mentions: list[Mention], subjects: frozenset[int] = frozenset(),
+                 quotes: list[tuple[int, int]] = ()):
         """``subjects``: the starts of the mentions that stand as a speech verb's subject ("the committee
         said"), which "it said" refers back to before any other institution."""
         self.subjects = subjects
+        self.quotes = sorted(quotes)  # (start, end) of the quotations, outermost ones
+        self.quote_starts = [a for a, _ in self.quotes]
         self.people = [m for m in mentions if m.kind == "person"]
         self.people_ends = [m.end for m in self.people]
         self.named = [m for m in mentions if m.kind in ("outlet", "institution")]
@@ -63,7 +71,11 @@ class Resolver:
                         return Speaker(found.name, found.kind, found.country, "speaker_from_pronoun")
             return None
         if m.kind == "pronoun":
-            before = self._last_person(m.start, lambda p: p.confirmed)
+            # the person who last spoke, when one did not long before; else the person last named
+            before = self._last_person(m.start, lambda p: p.confirmed and not self._quoted(p.start)
+                                       and p.start in self.subjects and m.start - p.end < PRONOUN_REACH)
+            if before is None:
+                before = self._last_person(m.start, lambda p: p.confirmed and not self._quoted(p.start))
             if before is None:
                 return None
             found = self._person(before)
@@ -82,6 +94,11 @@ class Resolver:
             or next((p.country for p in candidates if p.country), "")
         flag = "speaker_from_surname" if best.name != m.name else ""
         return Speaker(best.name, "person", country, flag)
+
+    def _quoted(self, pos: int) -> bool:
+        """Is ``pos`` inside a quotation (a name a speaker says is no antecedent of "he")?"""
+        k = bisect.bisect_right(self.quote_starts, pos)
+        return k > 0 and pos < self.quotes[k - 1][1]
 
     def _last_person(self, pos: int, ok) -> Mention | None:
         k = bisect.bisect_right(self.people_ends, pos)

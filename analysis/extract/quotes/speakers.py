@@ -70,10 +70,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "named": re.compile(rf"({named})(?![\w’'-])"),
         # "China's defence ministry", "Russia’s Foreign Ministry"
         "possessive": re.compile(rf"(?:{possessive_countries})[’']s{_SPACE}(?:[\w-]+{_SPACE}){{0,2}}?"
-                                 rf"(?i:{inst_head})(?![\w-])"),
+                                 rf"(?i:{inst_head})(?![\w-])(?:{_SPACE}of{_SPACE}(?:the{_SPACE})?[{_UPPER}]\w+(?:{_SPACE}[{_UPPER}]\w+)*)?"),
         # "the minister", "the Hong Kong daily", "the Russian Defense Ministry", "the official Chinese news agency"
         "role": re.compile(rf"(?:{determiners}){_SPACE}"
-                           rf"((?:[\w’'.-]+{_SPACE}){{0,3}}?(?i:{head}))(?![\w-])"
+                           rf"((?:[\w’'-]+{_SPACE}|\([A-Z]{{2,}}\){_SPACE}){{0,5}}?(?i:{head}))(?![\w-])"
                            rf"(?:(?:(?<=[Mm]inistry)|(?<=[Dd]epartment)|(?<=[Cc]ommittee)|(?<=[Oo]ffice)){_SPACE}(?:[Oo]f|[Oo]n|[Ff]or)"
                            rf"{_SPACE}(?:the{_SPACE})?(?:[{_UPPER}]\w+(?:{_SPACE}[{_UPPER}]\w+)*|defen[cs]e|[a-z]+(?=[ \u00a0]+affairs)"
                            rf"(?:{_SPACE}affairs))"
@@ -208,6 +208,11 @@ def _classify_words(run: str) -> tuple[str, int, str, tuple[str, ...], str] | No
             break
         i += 1
     rest = tokens[i:]
+    inner = [k for k in range(i, len(tokens)) if run[tokens[k][0]:tokens[k][1]].lower() in v.titles]
+    if inner and inner[-1] + 1 < len(tokens) and not {run[a:b].lower() for a, b in tokens} & v.institution_heads:
+        # "Latvian Foreign Minister Edgars Rinkevics": an adjective the vocabulary lacks before the title
+        titles += [run[a:b].lower() for a, b in (tokens[k] for k in inner)]
+        rest = tokens[inner[-1] + 1:]
     first_country = countries[0] if countries else ""
     if not rest:
         if titles:
@@ -218,6 +223,12 @@ def _classify_words(run: str) -> tuple[str, int, str, tuple[str, ...], str] | No
         return None
     words = [run[a:b] for a, b in rest]
     lows = {w.lower() for w in words}
+    heads = [k for k, w in enumerate(words) if w.lower() in v.institution_heads | v.outlet_heads]
+    after = words[heads[-1] + 1:] if heads else []
+    if 2 <= len(after) <= 3 and all(w[:1].isupper() and not w.isupper() and w not in v.not_name for w in after):
+        # "… of Moscow State University Andrey Karneev": the person the institution's words introduce
+        k = len(rest) - len(after)
+        return "person", rest[k][0], "", tuple(dict.fromkeys(titles)), first_country
     if lows & v.institution_heads or lows & v.outlet_heads:
         first = next((k for k, (a, b) in enumerate(tokens) if run[a:b] not in v.not_name), 0)
         s = tokens[first][0]
@@ -228,6 +239,8 @@ def _classify_words(run: str) -> tuple[str, int, str, tuple[str, ...], str] | No
     if any(w in v.not_name for w in words) or any(place_at(a) for a, _ in rest) or len(words) > 4:
         return None
     if any(w[:1].islower() for w in words):  # a connector inside: a place or a body, not a person
+        return None
+    if len(words) > 1 and all(w.isupper() and len(w) > 2 for w in words):  # "KUALA LUMPUR", a dateline
         return None
     return "person", rest[0][0], "", tuple(dict.fromkeys(titles)), first_country
 
