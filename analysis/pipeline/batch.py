@@ -24,14 +24,20 @@ BUDGET_METRIC = "defence_budget"
 
 
 class Mention(NamedTuple):
-    """An exercise mention as the cross-article step needs it: its table row and whether a verb gave its
-    status. Has the two members :func:`~analysis.extract.exercises.mentions_frame` reads."""
+    """An exercise mention as the cross-article step needs it: its table row (the values, in the order of
+    ``EXERCISE_COLUMNS``: a tuple is a fraction of a dict's memory, and the rows of a whole corpus are kept)
+    and whether a verb gave its status. Has the two members :func:`~analysis.extract.exercises.mentions_frame`
+    reads."""
 
-    row: dict
+    row: tuple
     status_cued: bool
 
-    def as_row(self) -> dict:
+    def as_row(self) -> tuple:
         return self.row
+
+    @property
+    def article_id(self) -> str:
+        return self.row[0]
 
 
 @dataclass
@@ -45,6 +51,15 @@ class ArticleParts:
     budget: "object"  # the defence_budget rows of the figures table (DataFrame)
     claims: dict[str, list[str]]  # article_id -> its claim sentences (articles with a budget figure only)
     published: dict[str, object]  # article_id -> the published value of the articles table
+
+
+def _mention(m) -> Mention:
+    from analysis.extract.exercises import EXERCISE_COLUMNS
+
+    row = m.as_row()
+    if EXERCISE_COLUMNS[0] != "article_id":  # pragma: no cover - Mention.article_id reads the first value
+        raise RuntimeError("the exercises table no longer starts with article_id")
+    return Mention(tuple(row[c] for c in EXERCISE_COLUMNS), m.status_cued)
 
 
 def _guarded(extract: Callable, name: str, order: int, failures: list, report=None) -> Callable:
@@ -77,7 +92,7 @@ def extract_articles(articles: list[Article], report=None) -> ArticleParts:
             guarded = _guarded(resolve(entry.extract), entry.name, order, failures, report)
             tables[entry.name] = resolve(entry.frame)(articles, extract=guarded)
         guarded = _guarded(resolve(EXERCISES.extract), EXERCISES.name, len(STREAMED), failures, report)
-        mentions = [Mention(m.as_row(), m.status_cued) for a in articles for m in guarded(a)]
+        mentions = [_mention(m) for a in articles for m in guarded(a)]
     figures = tables["figures"]
     budget = figures[figures["metric"].eq(BUDGET_METRIC)]
     texts = {a.article_id: a.text for a in articles}

@@ -12,11 +12,12 @@ is complete: a run that fails leaves no folder that looks finished.
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 from analysis.corpus.model import CorpusError, Problem
 from analysis.pipeline.batch import BatchResult
@@ -36,6 +37,18 @@ def table_order() -> list[str]:
 TABLE_ORDER = table_order()
 
 
+class _Packed(NamedTuple):
+    """One batch's cross-article parts, pickled (see :func:`_take`)."""
+
+    number: int
+    parts: bytes
+
+    def unpack(self) -> BatchResult:
+        result = BatchResult(self.number)
+        result.mentions, result.failures, result.budget, result.claims, result.published = pickle.loads(self.parts)
+        return result
+
+
 @dataclass
 class _Kept:
     """What the run holds between batches (small: no article text, no per-article table rows)."""
@@ -45,7 +58,7 @@ class _Kept:
     batch_duplicates: list[tuple[str, tuple, str]] = field(default_factory=list)
     spans: dict[str, list[tuple]] = field(default_factory=dict)  # table -> (id, batch, start, end, rows)
     headers: dict[str, bytes] = field(default_factory=dict)
-    results: list[BatchResult] = field(default_factory=list)  # the cross-article parts of each batch
+    results: list["_Packed"] = field(default_factory=list)  # the cross-article parts of each batch
 
 
 def extract_to_folder(corpus: str | os.PathLike, out: str | os.PathLike, max_bytes: int,
@@ -105,9 +118,12 @@ def _take(result: BatchResult, kept: _Kept, spills: dict, work: Path, report) ->
         handle.write(chunk.data)
         kept.spans.setdefault(name, []).extend(
             (article_id, result.number, base + start, base + end, rows) for article_id, start, end, rows in chunk.spans)
-    result.chunks = {}
-    result.problems = result.articles = result.duplicates = []
-    kept.results.append(result)
+    # The parts the cross-article steps need, packed into one bytes object until the end: the small objects
+    # they are made of would otherwise each pin a block of the batch's freed memory (peak memory then grows
+    # with the corpus by several times what the parts themselves hold).
+    kept.results.append(_Packed(result.number, pickle.dumps(
+        (result.mentions, result.failures, result.budget, result.claims, result.published),
+        protocol=pickle.HIGHEST_PROTOCOL)))
 
 
 def _winners(kept: _Kept, report) -> dict[str, int]:
@@ -133,14 +149,18 @@ def _finish(kept: _Kept, work: Path, corpus, report) -> dict[str, int]:
     import pandas as pd
 
     from analysis.corpus.load import PROBLEM_COLUMNS
-    from analysis.pipeline.cross import cross_article_tables
+    from analysis.pipeline.cross import write_cross_article_tables
 
     kept.problems = [((0, *key), p) for key, p in kept.problems]
     winners = _winners(kept, report)
     clean = all(len(v) == 1 for v in kept.candidates.values())  # no id in two batches: keep every row
     mentions, budgets, claims, published = [], [], {}, {}
     failures = []
-    for result in sorted(kept.results, key=lambda r: r.number):
+    by_article: dict[str, list] = {}  # the mentions, put in article_id order below (batches may interleave)
+    kept.results.sort(key=lambda r: r.number, reverse=True)
+    while kept.results:
+        result = kept.results.pop().unpack()  # each batch's bytes let go as soon as they are read
+
         def mine(article_id: str, number: int = result.number) -> bool:
             return clean or winners.get(article_id) == number
 
@@ -149,15 +169,12 @@ def _finish(kept: _Kept, work: Path, corpus, report) -> dict[str, int]:
             budgets.append(result.budget if clean else result.budget[[mine(a) for a in result.budget["article_id"]]])
         claims.update((a, c) for a, c in result.claims.items() if mine(a))
         published.update((a, p) for a, p in result.published.items() if mine(a))
-    # the mentions, in article_id order (each batch's are already in order; batches may interleave)
-    by_article: dict[str, list] = {}
-    for result in kept.results:
         for m in result.mentions:
-            if clean or winners.get(m.row["article_id"]) == result.number:
-                by_article.setdefault(m.row["article_id"], []).append(m)
+            if mine(m.article_id):
+                by_article.setdefault(m.article_id, []).append(m)
     for article_id in sorted(by_article):
         mentions += by_article[article_id]
-    kept.results = by_article = None
+    by_article = None
     for order, article_id, problem in sorted(failures, key=lambda f: (f[0], f[1])):
         kept.problems.append(((2, order, article_id), problem))
     kept.problems.sort(key=lambda kp: kp[0])
@@ -173,11 +190,15 @@ def _finish(kept: _Kept, work: Path, corpus, report) -> dict[str, int]:
         counts[name] = _copy_in_order(work / f"{name}.spill", work / f"{name}.csv", kept.headers[name], spans)
         os.remove(work / f"{name}.spill")
     budget = pd.concat(budgets, ignore_index=True) if budgets else None
-    frames = cross_article_tables(mentions, budget, published, claims)
-    frames["problems"] = pd.DataFrame([(p.path, p.problem, p.detail) for p in problems], columns=PROBLEM_COLUMNS)
-    for name, frame in frames.items():
+    del budgets
+
+    def write(name: str, frame: pd.DataFrame) -> int:
         frame.to_csv(work / f"{name}.csv", index=False, encoding="utf-8", lineterminator="\n")
-        counts[name] = len(frame)
+        return len(frame)
+
+    counts["problems"] = write("problems", pd.DataFrame([(p.path, p.problem, p.detail) for p in problems],
+                                                        columns=PROBLEM_COLUMNS))
+    counts.update(write_cross_article_tables(mentions, budget, published, claims, write))
     return {name: counts[name] for name in table_order() if name in counts}
 
 
