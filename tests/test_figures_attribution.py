@@ -230,3 +230,15 @@ def test_one_year_before_a_list_of_countries_figures_is_each_ones_year():
     assert [(f.actor, f.year) for f in extract_figures(article(text))] == [("USA", 2023), ("CHN", 2023), ("RUS", 2023)]
     text = "Spending in Asia totalled $595 billion, 4.4 per cent more than in 2022."
     assert [f.year for f in extract_figures(article(text))] == [None, None]  # the base of a comparison
+
+
+def test_a_rank_in_the_world_is_no_world_total_and_a_continent_is_one():
+    text = "Saudi Arabia was the fifth largest spender in the world, with spending of $75.8 billion."
+    assert _actors(text) == [("$75.8 billion", "SAU")]
+    assert _actors("Military spending on the African continent fell to $38 billion.") == [("$38 billion", None)]
+
+
+def test_money_spent_to_buy_hardware_is_a_deal_and_a_price_said_of_each_is_a_unit_price():
+    assert _rows("Thailand's navy will spend 36 billion baht to purchase three submarines from China.") == [
+        ("36 billion baht", "arms_deal", "THA", "CHN")]
+    assert _rows("Each tank will cost an approximate 167 million baht.")[0][1] == "unit_price"

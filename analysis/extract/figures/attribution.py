@@ -39,15 +39,19 @@ def attribution_patterns() -> dict:
         sold_to=re.compile(rf"^(?:{_S}+[\w-]+){{0,6}}?{_S}+to{_S}+(?:the{_S}+)?[A-Z]"),  # "... worth $3 billion to India"
         each_costs=re.compile(  # "Each Su-35 costs about $85 million"
             rf"(?<![\w])(?i:each){_S}+(?:[\w-]+{_S}+){{0,3}}?(?i:costs?|costing|is{_S}+worth|is{_S}+priced{_S}+at|sells{_S}+for)"
-            rf"(?:{_S}+(?i:about|around|roughly|some|nearly|just|only|up{_S}+to|more{_S}+than|over))?{_S}*$"),
+            rf"(?:{_S}+(?i:about|around|roughly|some|nearly|just|only|up{_S}+to|more{_S}+than|over|an?{_S}+approximate|an?{_S}+estimated))?{_S}*$"),
         arms_after=re.compile(rf"{_S}+(?:(?i:worth){_S}+)?(?i:of|in){_S}+(?:[\w-]+{_S}+){{0,3}}?"
                               rf"(?i:{_fold_tree(terms('hardware') + terms('force_noun'))})(?![\w])"),
+        to_buy_after=re.compile(  # "will spend 36 billion baht to purchase three S26T submarines"
+            rf"(?:{_S}*\([^)]{{1,40}}\))?{_S}+(?i:to|for){_S}+(?i:buy|purchase|purchasing|buying|acquire|acquiring|procure)"
+            rf"(?:{_S}+[\w-]+){{0,4}}?{_S}+(?i:{_fold_tree(terms('hardware') + terms('force_noun'))})(?![\w])"),
         arms_for=re.compile(rf"{_S}+(?i:for){_S}+(?:[\w-]+{_S}+){{0,3}}?"
                             rf"(?i:{_fold_tree(terms('hardware') + terms('force_noun'))})(?![\w])"),
         paid_before=re.compile(rf"(?<![\w])(?i:paid|pay|pays|paying)(?:{_S}+[A-Z][\w.'’-]*){{0,2}}{_S}+"
                                rf"(?:(?i:about|around|roughly|nearly|almost|over|more{_S}+than|some|up{_S}+to){_S}+)?$"),
         growth_list=re.compile(  # a list's head: the change, then the first entry's name and its bracket
             rf"(?<![\w-])(?P<cue>(?i:{_fold_tree(growth)}))(?![\w-])[^.;]{{0,70}}?{_S}(?:[A-Z][\w.'’-]*{_S}*){{1,3}}\($"),
+        rank_in=re.compile(rf"(?:est|biggest|top|largest|leading|spender|spenders|power){_S}+(?:[\w-]+{_S}+){{0,2}}?in{_S}+(?:the{_S}+)?$"),
         world_after=re.compile(rf"{_S}+(?:worldwide|world-wide|globally|(?:across|around){_S}+the{_S}+(?:world|globe))(?![\w])"),
         world_inside=re.compile(r"\b(?:the{_S}+)?world['’]s\b".replace("{_S}", _S)),
         together_word=re.compile(r"(?<![\w])(?:combined|total|aggregate)(?![\w])"),
@@ -292,7 +296,7 @@ def _money_metric(g: list[_Piece], text: str, low: str, prev_low: str, rx: Simpl
         rx.each_costs.search(text, max(0, first.start - 60), first.start)
     if m:
         return "unit_price", end, "per unit: " + m.group(0).strip()
-    m = rx.arms_after.match(text, end)
+    m = rx.arms_after.match(text, end) or rx.to_buy_after.match(text, end)
     if m:
         return "arms_deal", end, "buys: " + m.group(0).strip()
     m = rx.arms_for.match(text, end)
@@ -392,7 +396,8 @@ def _default_actor(text: str, low: str, start: int, end: int, mentions: list[Cou
     # a country a total "includes" is part of it ("Europe, including Germany, reached $693 billion")
     before = [m for m in mentions if m.end <= start and not rx.including.search(text, max(0, m.start - 14), m.start)]
     lead_start = before[-1].end if before else 0
-    agg = [g for g in rx.aggregate.finditer(low, lead_start, start) if low[g.end():g.end() + 2] not in ("'s", "’s")]
+    agg = [g for g in rx.aggregate.finditer(low, lead_start, start) if low[g.end():g.end() + 2] not in ("'s", "’s")
+           and not rx.rank_in.search(low, max(0, g.start() - 40), g.start())]  # "the fifth largest spender in the world"
     if agg:
         return None, f"total of several countries: {agg[-1].group(0)}"
     m = rx.world_after.match(low, end) or rx.world_inside.search(low, start, end)
