@@ -486,7 +486,7 @@ class TestDatedNamesVerbsAndHosts:
 
     def test_a_place_inside_a_country_name_does_not_hide_the_country(self):
         m = one("Russian and Chinese warships will hold joint drills in South Africa next month.")
-        assert m.locations == () and "ZAF" in m.participants
+        assert m.locations == ("South Africa",) and m.place_ids == () and "ZAF" in m.participants  # the host
 
 
 # ---- wire copy: one sentence a paragraph, places and participants away from the mention -----------------------

@@ -88,3 +88,34 @@ def test_a_reference_back_takes_no_assets_told_of_another_exercise_before_it():
         "now.\n", article_id="r", published=DAY)])
     patrol = frame[frame["kind"] == "patrol"]
     assert set(";".join(patrol["domains"]).split(";")) == {"air"}, patrol[["surface", "domains"]].values.tolist()
+
+
+# ---- places as written --------------------------------------------------------------------------------------
+
+def test_the_host_country_is_a_location():
+    got = listing("Russia and Armenia began the Kavkaz-2020 exercises in Russia on Monday.")
+    assert got["locations"] == ["Russia"], got
+    got = listing("Chinese troops marched during the Vostok-2018 exercises in Eastern Siberia, Russia, on Thursday.")
+    assert got["locations"] == ["Eastern Siberia", "Russia"], got
+
+
+def test_a_country_after_a_place_that_is_a_source_is_no_location():
+    got = listing("Russia and Belarus held joint drills in the Baltic, Russia said.")
+    assert got["locations"] == ["Baltic"], got
+
+
+def test_a_country_that_owns_the_place_is_no_host():
+    got = listing("Chinese and Russian bombers held a joint patrol in Japan's air defence zone.")
+    assert "Japan" not in got["locations"], got
+
+
+def test_ranges_the_gazetteer_does_not_know():
+    got = listing("Russia and Belarus began the Union Shield-2023 exercise. The drills will take place at the "
+                  "Mulino, Pogonovo and Kapustin Yar training grounds.")
+    assert got["locations"] == ["Kapustin Yar", "Mulino", "Pogonovo"], got
+
+
+def test_places_after_grounds_of_and_areas_of():
+    got = listing("China and Russia began the Vostok-2022 exercise on Thursday. The drills will be held at seven "
+                  "training grounds of the Eastern Military District and in coastal areas of the Sea of Okhotsk.")
+    assert got["locations"] == ["Eastern Military District", "Sea of Okhotsk"], got

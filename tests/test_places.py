@@ -123,3 +123,10 @@ class TestMilitaryDistrictsAndRanges:
     def test_islands_south_of_japan(self):
         assert surfaces("the Japanese islands of Miyako and Okinawa, south of Shikoku") == [
             ("Miyako", "miyako-island"), ("Okinawa", "okinawa"), ("Shikoku", "shikoku")]
+
+
+def test_a_direction_adjective_before_a_region_is_part_of_its_name():
+    assert surfaces("troops in Eastern Siberia and southern Africa") == [("Eastern Siberia", "siberia"),
+                                                                        ("southern Africa", "africa")]
+    # a country's name, not a region's (the country itself hides "Africa" in the exercise reading)
+    assert [p.surface for p in find_places("navies of South Africa")] == ["Africa"]

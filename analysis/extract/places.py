@@ -147,6 +147,9 @@ def find_places(text: str) -> list[PlaceMention]:
         if place_id is None:
             continue
         p = places[place_id]
+        if d and start != d.start() and p.kind == "region" and \
+                d.group().lower().rstrip().endswith("ern"):
+            start = d.start()  # "Eastern Siberia", "southern Africa": the direction is part of the name as written
         if text[end:end + 1].isspace() and (head := _HEAD_AFTER.match(text, end)) and \
                 not _HEAD_AT_END.search(text, start, end):
             end = head.end()  # "Shandong peninsula", "Miyako islands", "Pacific Oceans": the head word as written

@@ -14,7 +14,7 @@ import pandas as pd
 from analysis.extract.exercises._vocab import _Rules, _rules, _Text, _country_list, _may_hold_year
 from analysis.extract.exercises.domains import _assets, _domain_words, _domains_and_assets, _went_on
 from analysis.extract.exercises.joint import _joint
-from analysis.extract.exercises.locations import _mention_places, _place_names, _sentence_facts
+from analysis.extract.exercises.locations import _host_names, _mention_places, _place_names, _sentence_facts
 from analysis.extract.exercises.mentions import (_Cand, _candidates, _clause, _cues, _generic_or_repeated,
                                                  _names)
 from analysis.extract.exercises.participants import _PLACE_USE_AFTER, _named_pairs, _participants, _place_use
@@ -273,6 +273,9 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
         domains, assets = _domains_and_assets(t, c, own_lo, clause_lo, ctx_start, nxt, hold_here, rules, places, ctx,
                                               went_on)
         locations, place_ids = _place_names(mention_places, went_on, ctx)
+        if countries:
+            known = {x.lower() for x in locations}
+            locations += [x for x in _host_names(t, c, mention_places, country_at) if x.lower() not in known]
         year, month, year_inferred = _when(t, c, own_lo, clause_lo, right_hi, ctx, article, published, flags)
         if sent.zone == "title":
             flags.append("in_title")
@@ -317,7 +320,7 @@ def _caption_mention(article, sent, t: _Text, rules: _Rules, places, countries, 
     return [ExerciseMention(
         article_id=article.article_id, start=start, end=end, surface=article.text[start:end], sentence=sent.text,
         name=n.name if n else "", kind=kind, participants=tuple(codes), domains=tuple(sorted(domains)),
-        locations=tuple(p.surface for p in places), place_ids=tuple(p.place_id for p in places),
+        locations=tuple(p.surface for p in places), place_ids=tuple(dict.fromkeys(p.place_id for p in places if p.place_id)),
         assets=tuple(dict.fromkeys(a for a, _, _ in asset_hits)), year=year, month=_first_month(t, 0, len(t), 0),
         status=status, cameo=CAMEO[status], flags=("in_caption",), status_cued=st is not None,
         year_inferred=year or (published.year if published else None))]

@@ -2,12 +2,14 @@
 clause that goes on describing it. The gazetteer and its matching are :mod:`analysis.extract.places`."""
 from __future__ import annotations
 
+import math
 import re
 from typing import TYPE_CHECKING
 
 from analysis.extract.countries import CountryTuple, find_countries
 from analysis.extract.exercises._vocab import _clause_right
-from analysis.extract.places import find_places
+from analysis.extract.exercises.participants import _hosts
+from analysis.extract.places import PlaceMention, find_places
 
 if TYPE_CHECKING:
     from analysis.extract.exercises._vocab import _Rules, _Text
@@ -28,10 +30,12 @@ _LOC_LIST = re.compile(r"(?:\s+(?:seas|oceans|straits|islands|regions|waters|(?:
                        r"|\s+(?:and|or|as\s+well\s+as|including)\s+"
                        r"|\s+(?:of|in)\s+(?:the\s+)?(?:(?:[A-Z]\w+\s+)?[A-Z]\w+['’]s\s+)?)"
                        rf"(?:the\s+|both\s+)?{_PART_OF}", re.IGNORECASE)
-#: just before a place: "in the port city of", "near Russia's"
+#: just before a place: "in the port city of", "near Russia's", "at seven training grounds of the", "in maritime
+#: and coastal areas of the"
 _LOC_BEFORE = re.compile(rf"\b{_LOC_PREP}\s+(?:the\s+|both\s+)?(?:waters\s+(?:of|off)\s+(?:the\s+)?)?"
-                         r"(?:[A-Z]\w+['’]s\s+)?(?:(?:[\w\-]+\s+){0,3}?(?:port|city|town|base|region|province|island|peninsula|district|"
-                         r"county|area|ranges?|grounds?|polygon)\s+(?:of\s+|in\s+)?)?$", re.IGNORECASE)
+                         r"(?:[A-Z]\w+['’]s\s+)?(?:(?:[\w\-]+\s+){0,3}?(?:ports?|city|cities|towns?|bases?|regions?|"
+                         r"provinces?|islands?|peninsula|districts?|county|areas?|zones?|ranges?|grounds?|polygons?|"
+                         r"sites?|parts?)\s+(?:(?:of|in)\s+(?:the\s+)?)?)?$", re.IGNORECASE)
 #: after a comma that ends a mention's clause, words that go on describing it (where its places may be): " held"
 _DESCRIBING = re.compile(r"\s*(?:its|their|the|a|an|which|that|held|staged|conducted|hosted|taking\s+place|being|"
                          r"scheduled|set|due|running|involving|at|in|on|near|off|over|across|along|and\s+in|"
@@ -43,11 +47,36 @@ _CLAUSE_HEAD = re.compile(r"(?:^|[,;:—–]|\b(?:and|while|as|then))\s*$")
 _OTHER_SUBJECT = re.compile(r"\s+(?:the\s+)?[A-Z]")
 
 
+#: a list of ranges by name before their plural noun: "at the Prudboy, Ashuluk and Kapustin Yar training sites"
+_RANGE_LIST = re.compile(r"\b(?:at|in|on)\s+(?:the\s+)?((?:[A-Z][a-z]+(?:[\s\-][A-Z][a-z]+)?(?:\s*,\s*(?:and\s+)?|\s+and\s+))+"
+                         r"[A-Z][a-z]+(?:[\s\-][A-Z][a-z]+)?)\s+(?:training\s+|firing\s+)?"
+                         r"(?:sites|grounds|ranges|polygons)\b")
+#: a name of such a list
+_RANGE_NAME = re.compile(r"[A-Z][a-z]+(?:[\s\-][A-Z][a-z]+)?")
+
+
+def _unlisted_ranges(text: str, places: list, countries) -> list:
+    """Ranges the gazetteer does not know, named in a list before their plural noun ("at the Prudboy, Arzgirsky
+    and Kopansky training sites"), as places without an id or a point."""
+    out = []
+    for m in _RANGE_LIST.finditer(text):
+        for w in _RANGE_NAME.finditer(text, m.start(1), m.end(1)):
+            if any(p.start < w.end() and w.start() < p.end for p in places) or \
+                    any(c.start < w.end() and w.start() < c.end for c in countries):
+                continue
+            out.append(PlaceMention(w.start(), w.end(), w.group(), "", w.group(), "base", math.nan, math.nan))
+    return out
+
+
 def _sentence_facts(text: str, rules: _Rules):
     """The places in a sentence, and its countries that are not inside a place or an outlet's name. Where a
-    country and a place overlap the longer wins: "South China Sea" is a place, "South Africa" a country."""
+    country and a place overlap the longer wins: "South China Sea" is a place, "South Africa" a country. Ranges
+    named in a list are places even when the gazetteer does not know them (see :func:`_unlisted_ranges`)."""
     places = find_places(text)
     countries = find_countries(text, CountryTuple)
+    if ("sites" in text or "grounds" in text or "ranges" in text or "polygons" in text) and \
+            (more := _unlisted_ranges(text, places, countries)):
+        places = sorted(places + more, key=lambda p: p.start)
     if countries and places:
         places = [p for p in places if not any(c.start <= p.start and p.end <= c.end and
                                                c.end - c.start > p.end - p.start for c in countries)]
@@ -94,9 +123,34 @@ def _place_names(mention_places: list, went_on, ctx: _ArticleContext) -> tuple[l
     cont_places = []
     for j in went_on:
         cont_places += ctx.sentence_facts(j)[0]
-    locations, place_ids = [], []
+    locations, place_ids, seen = [], [], set()
     for p in mention_places + cont_places:
-        if p.place_id not in place_ids:
-            place_ids.append(p.place_id)
+        key = p.place_id or p.surface.lower()  # (a place the gazetteer does not know has no id)
+        if key not in seen:
+            seen.add(key)
             locations.append(p.surface)
+            if p.place_id:
+                place_ids.append(p.place_id)
     return locations, place_ids
+
+
+#: after a place, a country in apposition that holds it: ", Russia" in "in Eastern Siberia, Russia, on Thursday"
+#: (not a source: "in the Baltic, Russia said")
+_COUNTRY_OF_PLACE = re.compile(r",\s+")
+#: after that country, the end of the apposition: ",", "." or the end
+_APPOSITION_END = re.compile(r"\s*(?:[,.;:)]|$)")
+
+
+def _host_names(t: _Text, c: _Cand, mention_places: list, country_at: dict) -> list[str]:
+    """The countries a mention is held in, as the text writes them, for its locations: its hosts ("exercises
+    began in Russia", "the drills in Belarus and Russia", see
+    :func:`~analysis.extract.exercises.participants._hosts`) and a country in apposition to its last place
+    ("in Eastern Siberia, Russia, on Thursday")."""
+    found = list(_hosts(t, c.end, country_at))
+    if mention_places:
+        last = mention_places[-1]
+        lead = _COUNTRY_OF_PLACE.match(t, last.end)
+        x = country_at.get(lead.end()) if lead else None
+        if x is not None and x.kind == "name" and _APPOSITION_END.match(t, x.end):
+            found.append(x)
+    return list(dict.fromkeys(t[x.start:x.end] for x in found))
