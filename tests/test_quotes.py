@@ -305,3 +305,32 @@ def test_pronoun_prefers_the_person_who_last_spoke():
     text = ("Sergei Ivanov said the talks went well. He met Li Wei in Beijing on Monday. "
             "“We agreed on patrols,” he said.")
     assert pairs(text) == [("We agreed on patrols", "Sergei Ivanov")]
+
+
+def test_headline_speaker_and_colon():
+    text = "Putin: 'We do not need a military alliance'\n\nRussian President Vladimir Putin spoke on Thursday."
+    assert [(q.quote, q.speaker, q.cue) for q in quotes(text)] == [
+        ("We do not need a military alliance", "Vladimir Putin", ":")]
+
+
+def test_outlet_with_descriptive_words_quoting_a_minister():
+    text = "“The drills show our resolve,” the official Xinhua news agency quoted Defence Minister Wei Fenghe as saying."
+    assert pairs(text) == [("The drills show our resolve", "Wei Fenghe")]
+
+
+def test_unnamed_officials_of_a_country():
+    text = "U.S. officials, speaking on condition of anonymity, said the bombers “did not enter” U.S. airspace."
+    (row,) = quotes(text)
+    assert (row.speaker, row.speaker_country, row.quote) == ("U.S. officials", "USA",
+                                                             "the bombers “did not enter” U.S. airspace")
+
+
+def test_naming_verbs_keep_the_fragment_and_fragments_of_one_clause_give_one_row():
+    text = "The drills, which the Pentagon described as “provocative”, ended. The ministry called them “routine” and “lawful”."
+    assert [(q.quote, q.speaker) for q in quotes(text)] == [("provocative", "Pentagon"), ("routine", "ministry"),
+                                                          ("lawful", "ministry")]
+
+
+def test_quoted_sentence_after_a_colon_is_not_widened():
+    text = "Spokeswoman Hua Chunying said on Tuesday: “China and Russia are partners.”"
+    assert pairs(text) == [("China and Russia are partners.", "Hua Chunying")]

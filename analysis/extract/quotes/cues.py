@@ -33,6 +33,7 @@ __all__ = ["Attribution", "Cues"]
 _GAP = re.compile(r"(?:[ \u00a0]+(?:also|has|have|had|was|were|is|are|would|will|later|then|further|once|"
                   r"previously|recently|reportedly|earlier|again|only|had been|has been|[a-z]+ly))*[ \u00a0]*")
 _AS_SAYING = re.compile(r"[ \u00a0]+as[ \u00a0]+(?:saying|stating|telling)\b")
+_COLON = re.compile(r"[ \u00a0]*:[ \u00a0]*")
 _AFTER_CLOSE = re.compile(r"[ \u00a0,–—\-”’\"]*")
 _WORD_AHEAD = re.compile(r"[ \u00a0]*([\w.’'-]+)[ \u00a0]+")
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ese|ish|i)$")
@@ -164,6 +165,18 @@ class Cues:
             m = self.subject(cue, seg)
             if m is not None:
                 return self._attribution(m, cue, "before")
+        return None
+
+    def headline(self, open_pos: int) -> Attribution | None:
+        """A line that opens with a speaker and a colon before the quote: "Putin: ‘We need no alliance’"."""
+        text = self.text
+        line_start = text.rfind("\n", 0, open_pos) + 1
+        k = bisect.bisect_left(self.leads, line_start)
+        if k < len(self.mentions):
+            m = self.mentions[k]
+            if m.lead == line_start and m.kind in ("person", "institution", "outlet") and \
+                    _COLON.fullmatch(text, m.end, open_pos):
+                return Attribution(m, ":", m.end, m.end + 1, "headline")
         return None
 
     def tail(self, pos: int) -> Attribution | None:

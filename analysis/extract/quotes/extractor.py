@@ -33,9 +33,15 @@ CONTINUATION_GAP = 200
 #: is the reported clause that holds it (flag ``fragment_in_clause``), at most MAX_CLAUSE_CHARS long.
 FRAGMENT_WORDS = 12
 MAX_CLAUSE_CHARS = 600
-_CLAUSE_LEAD = re.compile(r"(?:[ \u00a0]+(?:reporters|journalists|on|in|at|during|last|this|late|earlier)"
-                          r"(?:[ \u00a0]+[A-Z]\w+)?(?=[ \u00a0,]))?[ \u00a0]*,?(?:[ \u00a0]*that\b)?[ \u00a0:–—-]*")
-_CLAUSE_END = re.compile(r"[.!?;](?=[\s\"”’]|$)|\n")
+# what comes between a speech verb and the clause it reports: an audience, a time or place, "that"
+_CLAUSE_LEAD = re.compile(r"(?:(?:[ \u00a0]+(?:reporters|journalists|lawmakers|legislators|parliament|senators|the|a|"
+                          r"media|press|news|conference|briefing|on|in|at|last|this|late|earlier|week|month|year|"
+                          r"[A-Z][\w’'-]*))*?[ \u00a0]+that\b|(?:[ \u00a0]+(?:on|in|at|during|last|this|late|earlier)"
+                          r"(?:[ \u00a0]+[A-Z]\w+)?(?=[ \u00a0,])))?[ \u00a0]*,?[ \u00a0:–—-]*")
+_AFTER_SOURCE = re.compile(r"[ \u00a0]*,?[ \u00a0]*")
+#: cues whose object is the quoted words themselves ("called the flight “routine”"): the fragment stays
+_NAMING_CUES = frozenset({"called", "calls", "described", "describe", "describes", "dubbed"})
+_CLAUSE_END = re.compile(r"[.!?;](?<!\b[A-Z].)(?=[\s\"”’]|$)|\n")  # not the dot of "U.S." or an initial
 _SMALL = frozenset("a an and as at by de for in of on or the to with vs".split())
 _WORDS = re.compile(r"[^\W\d_][\w’'-]*")
 
@@ -89,6 +95,8 @@ def extract_quotes(article, reported: bool | None = None, keep_unattributed: boo
         if clause is not None:
             start, end = clause
             flags.append("fragment_in_clause")
+        if out and out[-1].speaker == speaker.name and out[-1].start <= start and end <= out[-1].end:
+            continue  # a second fragment of a clause already given ("called it “routine” and “lawful”")
         lo, hi = min(span.open, m.lead, att.cue_start, start), max(end, m.end, att.cue_end)
         out.append(Quote(article.article_id, start, end, text[start:end], speaker.name, m.start, m.end,
                          speaker.kind, speaker.country, att.cue, "direct",
@@ -111,6 +119,8 @@ def _attribute(text: str, span: QuoteSpan, cues: Cues, floor: int) -> Attributio
     if att is None and span.close >= 0:
         att = cues.tail(span.after)
     if att is None:
+        att = cues.headline(span.open)
+    if att is None:
         line_start = text.rfind("\n", 0, span.open) + 1
         if not text[line_start:span.open].strip():
             line_end = text.find("\n", span.after)
@@ -122,12 +132,20 @@ def _attribute(text: str, span: QuoteSpan, cues: Cues, floor: int) -> Attributio
 def _fragment_clause(text: str, span: QuoteSpan, att: Attribution, cues: Cues) -> tuple[int, int] | None:
     """The reported clause around a quoted fragment ("X said the drills sent a ‘strong message’ to the
     West": "the drills sent a ‘strong message’ to the West"), as (start, end); None when the quote is
-    no fragment (it is long, or opens with a capital) or stands where its clause begins."""
-    words = span.text.split()
-    if len(words) >= FRAGMENT_WORDS and span.text[:1].isupper() or "\n" in span.text:
+    no fragment (a quoted sentence: it opens with a capital and is long or ends a sentence, or a colon,
+    comma or dash introduces it), or when the verb names the fragment itself ("called it “routine”")."""
+    quoted = span.text
+    if "\n" in quoted or att.cue in _NAMING_CUES:
+        return None
+    if quoted[:1].isupper() and (len(quoted.split()) >= FRAGMENT_WORDS or quoted.rstrip("”’\"'")[-1:] in ".!?…"):
+        return None
+    if text[:span.open].rstrip()[-1:] in (":", ",", "–", "—"):
         return None
     if att.where == "before":
-        start = _CLAUSE_LEAD.match(text, att.cue_end).end()
+        if att.cue in cues.sources:  # "according to X, …"
+            start = _AFTER_SOURCE.match(text, att.mention.end).end()
+        else:
+            start = _CLAUSE_LEAD.match(text, att.cue_end).end()
         if start >= span.open or span.open - start > MAX_CLAUSE_CHARS:
             return None
         stop = _CLAUSE_END.search(text, span.after)

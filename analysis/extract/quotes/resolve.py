@@ -112,7 +112,8 @@ class Resolver:
         v = vocab()
         head = m.head
         if "indefinite" in m.titles:  # "a Pentagon official" names the speaker as well as the text can
-            kind = "person" if head in v.titles else "outlet" if head in v.outlet_heads else "institution"
+            kind = "person" if head in v.titles or head == "authorities" else \
+                "outlet" if head in v.outlet_heads else "institution"
             return Speaker(m.name, kind, m.country, "speaker_unnamed")
         if head in v.document_heads:  # "the report": the named institution most cited before it, else the outlet
             k = bisect.bisect_right(self.named_ends, m.start)

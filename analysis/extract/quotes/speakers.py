@@ -57,6 +57,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     seq = rf"{cap}(?:{_SPACE}(?:{_CONNECT}{_SPACE}(?:the{_SPACE})?)?{cap})*"
     heads = sorted(v.titles | v.outlet_heads | v.institution_heads | v.document_heads, key=len, reverse=True)
     head = trie_alternation(heads, space=r"\s+", fold_case=True)
+    countries_and_demonyms = trie_alternation(
+        (a for a, (_, kind) in aliases().items() if kind in ("name", "abbreviation", "demonym")), space=_SPACE,
+        not_after=_NOT_AFTER)
     doc_head = trie_alternation(sorted(v.document_heads), space=r"\s+", fold_case=True)
     inst_head = trie_alternation(sorted(v.outlet_heads | v.institution_heads), space=r"\s+", fold_case=True)
     named = trie_alternation(v.named, space=_SPACE, not_after=_NOT_AFTER)
@@ -74,11 +77,16 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "the minister", "the Hong Kong daily", "the Russian Defense Ministry", "the official Chinese news agency"
         "role": re.compile(rf"(?:{determiners}){_SPACE}"
                            rf"((?:[\w’'-]+{_SPACE}|\([A-Z]{{2,}}\){_SPACE}){{0,5}}?(?i:{head}))(?![\w-])"
+                           # not a head that a longer name goes on from ("the official Xinhua news agency")
+                           rf"(?!{_SPACE}(?:[{_UPPER}][\w’'-]*{_SPACE}){{1,2}}(?i:{inst_head})(?![\w-]))"
                            rf"(?:(?:(?<=[Mm]inistry)|(?<=[Dd]epartment)|(?<=[Cc]ommittee)|(?<=[Oo]ffice)){_SPACE}(?:[Oo]f|[Oo]n|[Ff]or)"
                            rf"{_SPACE}(?:the{_SPACE})?(?:[{_UPPER}]\w+(?:{_SPACE}[{_UPPER}]\w+)*|defen[cs]e|[a-z]+(?=[ \u00a0]+affairs)"
                            rf"(?:{_SPACE}affairs))"
                            # "a diplomatic source in Beijing", "an official from Moscow"
                            rf"|(?<=[a-z]){_SPACE}(?:in|from|at){_SPACE}[{_UPPER}]\w+(?:{_SPACE}[{_UPPER}]\w+)*)?"),
+        # "U.S. officials", "Russian military sources": unnamed people a country word places
+        "plural": re.compile(rf"(?:{countries_and_demonyms})(?![\w’'-]){_SPACE}(?:[a-z-]+{_SPACE}){{0,2}}?"
+                             rf"(?:officials|sources|diplomats|analysts|experts|lawmakers|authorities)(?![\w’'-])"),
         # "the statement on Russian Defense Ministry’s website", "a report by the International Institute
         # for Strategic Studies (IISS)": the document speaks for the body it names
         "document": re.compile(rf"(?:{determiners}){_SPACE}(?:[\w’'.-]+{_SPACE}){{0,2}}?(?i:{doc_head}){_SPACE}"
@@ -96,6 +104,10 @@ def find_mentions(text: str) -> list[Mention]:
         kind, country = vocab().named[m.group(1)]
         lead = m.start() - 4 if text[max(0, m.start() - 4):m.start()] in _THE else m.start()
         found.append(Mention(m.start(), m.end(), kind, m.group(1), lead, m.group(1).lower(), (), country))
+    for m in p["plural"].finditer(text):
+        found_in = find_countries(m.group())
+        found.append(Mention(m.start(), m.end(), "role", m.group(), m.start(), m.group().rsplit(None, 1)[-1],
+                             ("indefinite",), found_in[0].alpha3 if found_in else ""))
     for m in p["document"].finditer(text):
         end = m.end() if text[m.end() - 1] == ")" else m.end(1)
         name = text[m.start(1):end]  # with its abbreviation: "International Institute … (IISS)"
