@@ -325,7 +325,7 @@ def test_unnamed_officials_of_a_country():
                                                              "the bombers “did not enter” U.S. airspace")
 
 
-def test_naming_verbs_keep_the_fragment_and_fragments_of_one_clause_give_one_row():
+def test_naming_verbs_keep_each_fragment():
     text = "The drills, which the Pentagon described as “provocative”, ended. The ministry called them “routine” and “lawful”."
     assert [(q.quote, q.speaker) for q in quotes(text)] == [("provocative", "Pentagon"), ("routine", "ministry"),
                                                           ("lawful", "ministry")]
@@ -334,3 +334,8 @@ def test_naming_verbs_keep_the_fragment_and_fragments_of_one_clause_give_one_row
 def test_quoted_sentence_after_a_colon_is_not_widened():
     text = "Spokeswoman Hua Chunying said on Tuesday: “China and Russia are partners.”"
     assert pairs(text) == [("China and Russia are partners.", "Hua Chunying")]
+
+
+def test_fragments_of_one_reported_clause_give_one_row():
+    text = "The ministry said the flight was “routine” and “in line with the law” on Monday."
+    assert [q.quote for q in quotes(text)] == ["the flight was “routine” and “in line with the law” on Monday"]
