@@ -5,7 +5,7 @@ stays bounded. A batch that cannot be completed is a :class:`RunError` naming it
 """
 from __future__ import annotations
 
-from collections import deque
+import os
 from typing import Iterable, Iterator
 
 from analysis.pipeline.batch import BatchResult, run_batch
@@ -91,34 +91,34 @@ def on_dask(batches: Iterable[Batch], address: str, connect_timeout: float = 10.
         raise SchedulerUnreachable(f"cannot reach the Dask scheduler at {address}: {reason}") from None
     try:
         pending = iter(batches)
-        window = max(4, 2 * max(1, len(client.scheduler_info().get("workers", {}))))
-        futures = as_completed(with_results=False)
-        names = {}
+        window = max(4, 2 * len(client.scheduler_info().get("workers", {})))
+        running: dict = {}  # task key -> (future, batch)
+        tag = f"{os.getpid():x}-{id(running):x}"
 
-        def submit(n: int) -> None:
+        def submit(n: int) -> list:
+            started = []
             for batch in pending:
-                future = client.submit(run_batch, batch, pure=False, key=f"analysis-batch-{batch.number}-"
-                                                                        f"{id(names):x}")
-                names[future.key] = batch
-                futures.add(future)
-                n -= 1
-                if n <= 0:
+                future = client.submit(run_batch, batch, pure=False, key=f"analysis-batch-{batch.number}-{tag}")
+                running[future.key] = (future, batch)
+                started.append(future)
+                if len(started) >= n:
                     break
+            return started
 
-        submit(window)
-        for future in futures:
-            batch = names.pop(future.key)
+        finished = as_completed(submit(window), loop=client.loop, with_results=False)
+        for future in finished:
+            _, batch = running.pop(future.key)
             try:
                 result = future.result()
             except Exception as exc:  # noqa: BLE001 - KilledWorker, a worker-side error: name the batch lost
-                lost = [batch, *names.values()]
-                for other in list(futures.futures):
+                for other, _ in running.values():
                     other.cancel()
-                raise RunError(f"the Dask cluster lost {batch.describe()}: {type(exc).__name__}: {exc}"
-                               f"{f' (and {len(lost) - 1} batch(es) still running were cancelled)' if len(lost) > 1 else ''}"
+                still = f" (the {len(running)} batch(es) still running were cancelled)" if running else ""
+                raise RunError(f"the Dask cluster lost {batch.describe()}: {type(exc).__name__}: {exc}{still}"
                                ) from None
             future.release()
             yield result
-            submit(1)
+            for started in submit(1):
+                finished.add(started)
     finally:
         client.close()
