@@ -119,3 +119,33 @@ def test_places_after_grounds_of_and_areas_of():
     got = listing("China and Russia began the Vostok-2022 exercise on Thursday. The drills will be held at seven "
                   "training grounds of the Eastern Military District and in coastal areas of the Sea of Okhotsk.")
     assert got["locations"] == ["Eastern Military District", "Sea of Okhotsk"], got
+
+
+# ---- domains and participants from the wording --------------------------------------------------------------
+
+def test_military_personnel_and_servicemen_are_land_forces():
+    assert listing("Russia and Armenia began the Kavkaz-2020 exercise. About 80,000 military personnel take part "
+                   "in them.")["domains"] == ["land"]
+    assert listing("Russia and China began joint drills with 2,000 servicemen.")["domains"] == ["land"]
+
+
+def test_war_games_on_the_high_seas_are_naval():
+    assert listing("Russian and Chinese war games on the high seas were held in 2005.",
+                   published=dt.date(2012, 4, 22))["domains"] == ["naval"]
+
+
+def test_a_tri_service_exercise_is_of_every_domain():
+    assert listing("India and Russia held their joint tri-service exercise in Goa.")["domains"] == [
+        "air", "land", "naval"]
+
+
+def test_countries_that_join_forces_in_an_exercise_take_part():
+    got = listing("A war exercise will begin on Sunday when India, Russia, China and Kazakhstan join forces to "
+                  "defeat an imaginary terrorist state.")
+    assert got["participants"] == ["CHN", "IND", "KAZ", "RUS"], got
+
+
+def test_the_next_sentence_on_a_phase_of_the_exercise_tells_of_it():
+    got = listing("Russia and China will hold the Tsentr-2019 exercise in two phases. The three-day Phase I will "
+                  "practise the command of troops.")
+    assert got["domains"] == ["land"], got

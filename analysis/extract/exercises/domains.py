@@ -22,8 +22,12 @@ _FIRE_AFTER = re.compile(r"[\s\-]+(?:fire|firing|firings|shooting)\b", re.IGNORE
 #: forces moving or drilling in a next sentence: "flew", "sailed", "practised"
 _MOTION = _CaseFree(r"(?:%s)\b" % trie_alternation(
     "flew flown sailed passed transited entered crossed traveled travelled moved headed cruised conducted held "
-    "practiced practised involved involve involves involving participated participating".split(),
+    "practiced practised involved involve involves involving participated participating part".split(),
     not_after=r"\w"))
+#: a next sentence that tells of a phase of the exercise before it: "The three-day Phase I will aim at ...", "The
+#: second stage will see ..."
+_PHASE = re.compile(r"\b(?:phase|stage)\s+(?:I{1,3}|IV|one|two|three|\d)\b|\b(?:first|second|third|final|last|main|"
+                    r"active|initial)\s+(?:phase|stage)\b", re.IGNORECASE)
 #: a paragraph after a mention that tells of something else ("Chinese fighters also flew near Okinawa")
 _OTHER_ACTION = re.compile(r"\b(?:also|separately|meanwhile|elsewhere|in\s+addition|ceremony)\b", re.IGNORECASE)
 
@@ -45,6 +49,8 @@ def _assets(text: str, lo: int, hi: int, rules: _Rules) -> list[tuple[str, str, 
 _ARMS_FORCES = re.compile(r"\b((?:land|ground|sea|naval|air)(?:\s*,\s*(?:land|ground|sea|naval|air))*"
                           r"(?:,?\s+and\s+(?:land|ground|sea|naval|air))?)\s+forces\b",
                           re.IGNORECASE)
+#: right after a mention, where at sea it is held: " on the high seas", " in the open sea"
+_AT_SEA = re.compile(r"\s+(?:on|in|at)\s+(?:the\s+)?((?:high|open)\s+seas?)\b", re.IGNORECASE)
 #: each arm's domain
 _ARM_DOMAIN = {"land": "land", "ground": "land", "sea": "naval", "naval": "naval", "air": "air"}
 #: a word of _ARMS_FORCES's list
@@ -69,7 +75,7 @@ def _domain_words(text: str, lo: int, hi: int, rules: _Rules, places) -> set[str
         if domain == "land" and _LIBERATION_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # the People's Liberation Army is all of China's forces, not its land arm
         if domain is not None:
-            out.add(domain)
+            out.update(domain.split(";"))  # "tri-service": air, land and naval
     return out
 
 
@@ -81,7 +87,7 @@ def _went_on(article, ctx: _ArticleContext, idx: int, follow, contributing: set[
     for j, s2 in enumerate(follow, start=idx + 1):
         s2_text = ctx.text_of(j)
         new_paragraph = "\n" in article.text[ctx.sentences[j - 1].end:s2.start]
-        if j in contributing or (
+        if j in contributing or (not new_paragraph and _PHASE.search(s2_text)) or (
                 _MOTION.search(s2_text) and "scrambl" not in (s2_text.low or s2_text.lower()) and
                 not _WATCH_PURPOSE.search(s2_text) and not (new_paragraph and _OTHER_ACTION.search(s2_text))):
             went_on.append(j)
@@ -104,6 +110,8 @@ def _domains_and_assets(t: _Text, c: _Cand, own_lo: int, clause_lo: int, ctx_sta
     asset_hits += _assets(t, c.end, hi, rules)
     if t.find("forces", c.end, hi) >= 0:
         domains |= _arms(t, c.end, hi)
+    if (at_sea := _AT_SEA.match(t, c.end)) is not None:
+        domains |= _domain_words(t, at_sea.start(1), at_sea.end(), rules, ())  # "war games on the high seas"
     for j in went_on:
         s2_text = ctx.text_of(j)
         asset_hits += _assets(s2_text, 0, len(s2_text), rules)

@@ -108,7 +108,7 @@ _FORCES = (r"troops|soldiers|servicemen|service\s+members|sailors|marines|paratr
 #: "China, India and Belarus also took part", "with Chinese ships taking part" (a force noun may come between)
 _TOOK_PART = re.compile(rf"{_TAKING_PART_FORCES}"
                         r"(?:\s*(?:,\s*)?(?:also\s+|will\s+also\s+|will\s+)?(?:took|take|taking|takes)\s+part\b|"
-                        r"\s*(?:also\s+)?(?:participated|participating|participate|joined|joining|sent\s+troops)\b)",
+                        r"\s*(?:also\s+)?(?:participated|participating|participate|joined|joining|joins?\s+forces|sent\s+troops)\b)",
                         re.IGNORECASE)
 #: "involved some 300,000 Russian troops, along with 3,200 Chinese soldiers": after the mention, an involving
 #: verb or preposition opens a list whose nationalities, each before a force noun, are contingents.
