@@ -186,7 +186,8 @@ def _claims_by_country(claims: pd.DataFrame, title: str, reference: pd.DataFrame
             if high > 20 * max(low, 1e-9):
                 ax.set_yscale("log")
                 ax.set_ylim(low / 1.6, high * 1.6)
-                ax.yaxis.set_major_locator(LogLocator(subs=(1, 2, 5), numticks=5))
+                decades = np.log10(high / max(low, 1e-12))
+                ax.yaxis.set_major_locator(LogLocator(subs=(1, 2, 5) if decades <= 2.5 else (1.0,), numticks=6))
                 ax.yaxis.set_minor_formatter(NullFormatter())
             else:
                 ax.set_ylim(0, high * 1.25)
@@ -214,9 +215,12 @@ def _claims_by_country(claims: pd.DataFrame, title: str, reference: pd.DataFrame
             ax = panels[shown.index(o.actor)]
             placed, _ = place_labels(ax, [(o.year_, o.claimed_usd / 1e9,
                                            f"{_ratio_text(o.sipri_ratio)} · {_short_id(o.article_id)}")],
-                                     fontsize=6.5, color="#222222", taken=taken)
+                                     fontsize=6.5, color="#222222", taken=taken, bbox=_LABEL_BOX)
             by_panel[o.actor] = by_panel.get(o.actor, 0) + len(placed)
     return fig
+
+
+_LABEL_BOX = {"boxstyle": "square,pad=0.05", "facecolor": "white", "edgecolor": "none", "alpha": 0.8}
 
 
 def _ratio_text(ratio: float) -> str:
@@ -230,7 +234,9 @@ def _axis_number(value: float, _pos=None) -> str:
         return f"{value:,.0f}"
     if value >= 1:
         return f"{value:,.1f}".rstrip("0").rstrip(".")
-    return f"{value:.2f}".rstrip("0").rstrip(".")
+    if value >= 0.01:
+        return f"{value:.2f}".rstrip("0").rstrip(".")
+    return f"{value:.0e}" if value > 0 else "0"  # a misread amount far below a million: 1e-04
 
 
 # ---- combined ---------------------------------------------------------------------------------------------------

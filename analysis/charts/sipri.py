@@ -119,7 +119,9 @@ def sipri_series_chart(reference: pd.DataFrame | None = None, claims: pd.DataFra
         labels = [(int(p.year_), p.claimed_usd / 1e9,
                    f"{_name(p.actor)} claimed {_bn(p.claimed_usd)} ({_short_id(p.article_id)})",
                    colours.get(p.actor, "#666666")) for p in shown.head(MAX_CLAIM_LABELS).itertuples(index=False)]
-        placed, _ = place_labels(ax, labels, spots=_CLAIM_SPOTS, fontsize=7, taken=taken)
+        placed, _ = place_labels(ax, labels, spots=_CLAIM_SPOTS, fontsize=7, taken=taken,
+                                 bbox={"boxstyle": "square,pad=0.05", "facecolor": "white", "edgecolor": "none",
+                                       "alpha": 0.8})
         unlabelled = len(shown) - len(placed)
         extra = []
         if unlabelled:

@@ -77,6 +77,10 @@ def _series(row) -> str:
     return f"unnamed {kind}s" + (f" ({domain})" if isinstance(domain, str) and domain else "")
 
 
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def _time_axis(ax, first: float, last: float) -> None:
     """Years on the x axis, ticks chosen by a locator: every year when short, every 2, 5 or 10 when long."""
     ax.set_xlim(np.floor(first) - 0.3, np.floor(last) + 1.3)
@@ -145,8 +149,9 @@ def timeline_figure(events: pd.DataFrame, title: str = "Exercises and patrols ov
             _draw_events(ax, rows, rows["series_"].map(position).to_numpy())
             articles = rows.groupby("series_")["n_articles"].sum() if "n_articles" in rows else None
             counts = rows.groupby("series_").size()
-            labels = [quoted(textwrap.shorten(name, 40, placeholder="…")) + f" ({counts[name]} events"
-                      + (f", {int(articles[name])} reports)" if articles is not None else ")") for name in names]
+            labels = [quoted(textwrap.shorten(name, 40, placeholder="…")) + f" ({_plural(counts[name], 'event')}"
+                      + (f", {_plural(int(articles[name]), 'report')})" if articles is not None else ")")
+                      for name in names]
             ax.set_yticks([position[n] for n in names], labels, fontsize=8)
         else:
             ys = np.arange(len(rows))[::-1]
