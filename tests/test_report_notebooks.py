@@ -87,3 +87,24 @@ def test_every_notebook_parameter_is_in_the_scheduling_doc():
     for path in NOTEBOOKS:
         for name in notebook_parameters(path):
             assert f"`{name}`" in doc, f"docs/scheduling.md does not list {path.stem}'s parameter {name}"
+
+
+# Money or counts in base units (604,000,000,000 / 604000000000 / 100,000.00) and missing values shown as such.
+_RAW_NUMBER = re.compile(r"\b\d{1,3}(?:,\d{3}){3,}\b|(?<![\w-])\d{10,}\b|\b\d[\d,]*\.00\b(?!×)")
+_MISSING_CELL = re.compile(r"<td>\s*(?:nan|NaN|None|&lt;NA&gt;|NaT)\s*</td>")
+_READ_BY_PEOPLE = [p for p in NOTEBOOKS if p.stem[:2] in {"01", "02", "03", "04"}]
+
+
+@pytest.mark.parametrize("path", _READ_BY_PEOPLE, ids=lambda p: p.stem)
+def test_stored_outputs_show_readable_numbers(path):
+    """What a reader sees (tables and printed text) has money in US$ bn / m, whole counts and blank gaps."""
+    shown = []
+    for cell in _code_cells(path):
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            shown += [data.get("text/html", ""), output.get("text", "")]
+            if "text/html" not in data:
+                shown.append(data.get("text/plain", ""))
+    text = "\n".join("".join(part) if isinstance(part, list) else part for part in shown)
+    assert not _RAW_NUMBER.findall(text), f"{path.name}: {_RAW_NUMBER.findall(text)[:5]}"
+    assert not _MISSING_CELL.findall(text), f"{path.name}: {_MISSING_CELL.findall(text)[:5]}"
