@@ -149,3 +149,29 @@ def test_the_next_sentence_on_a_phase_of_the_exercise_tells_of_it():
     got = listing("Russia and China will hold the Tsentr-2019 exercise in two phases. The three-day Phase I will "
                   "practise the command of troops.")
     assert got["domains"] == ["land"], got
+
+
+# ---- a name's variants and the places of its clause -------------------------------------------------------------
+
+def test_a_translation_in_brackets_between_name_and_year():
+    frame = exercises_frame([article_from_text("Drills\n\nRussia and China began the Zapad (West) 2021 exercise.\n",
+                                               article_id="r", published=DAY)])
+    assert frame["name"].tolist() == ["Zapad-2021"], frame[["surface", "name"]].values.tolist()
+
+
+def test_maneuvers_that_span_places():
+    got = listing("Russia and China began the weeklong Vostok (East) 2018 maneuvers, which span vast expanses of "
+                  "Siberia and the Far East, the Arctic and the Pacific Oceans.", published=dt.date(2018, 9, 13))
+    assert got["locations"] == ["Arctic", "Far East", "Pacific Oceans", "Siberia"], got
+    assert got["domains"] == ["naval"], got  # a named exercise held at sea
+
+
+def test_an_air_exercise_over_the_sea_stays_air():
+    got = listing("Russian and Chinese bombers flew the Aerospace Security-2021 exercise over the Sea of Japan.")
+    assert got["domains"] == ["air"], got
+
+
+def test_where_troops_drill_during_an_exercise_is_its_place():
+    got = listing("Chinese troops marched at the training ground \"Tsugol\" during the Vostok-2018 exercise in "
+                  "Siberia on Thursday.", published=dt.date(2018, 9, 13))
+    assert got["locations"] == ["Siberia", "Tsugol"], got

@@ -232,7 +232,9 @@ def _rules() -> _Rules:
               r"|[\s\-–—]+(?P<num>\d{1,2})(?![\d,.]\d|[\w]))?")
     # The aliases as written, in upper case and in title case, as a trie: the longest alias at a place wins.
     variants = {v for a in plain_aliases + ambiguous_aliases for v in (a, a.upper(), a.title())}
-    series_re = re.compile(rf"(?P<alias>{trie_of_units(_flex_units(v) for v in variants)})(?![\w]){suffix}")
+    # (a translation in brackets may stand between a name and its year: "Vostok (East) 2018")
+    series_re = re.compile(rf"(?P<alias>{trie_of_units(_flex_units(v) for v in variants)})(?![\w])"
+                           rf"(?:\s*\([A-Z][a-z]+(?:\s[A-Z][a-z]+)?\)(?=[\s\-–—]*(?:19|20)\d\d))?{suffix}")
     pair = r"(?:(?:china|chinese|russia|russian|sino)[\s\-–]+(?:russia|russian|china|chinese)n?\s+)?"
     numbered_re = _CaseFree(
         rf"(?<![\w\-])(?P<ord>{_ORDINAL})\s+(?:round\s+of\s+(?:the\s+)?)?{pair}"

@@ -17,7 +17,8 @@ if TYPE_CHECKING:
     from analysis.extract.exercises.mentions import _Cand
 
 #: a preposition before a place: "in", "off", "near"
-_LOC_PREP = r"(?:in|over|near|off|around|across|through|along|at|on|inside|within|above|to|into|from|toward|towards)"
+_LOC_PREP = r"(?:in|over|near|off|around|across|through|along|at|on|inside|within|above|to|into|from|toward|towards|" \
+            r"span|spans|spanning|cover|covers|covering)"  # (a verb that places it: "maneuvers span much of Siberia")
 #: "the waters off", "the northern part of the" before a place's name
 _PART_OF = (r"(?:(?:(?:north|south|east|west)(?:ern)?\s+|central\s+)?(?:coast|waters|skies|airspace|area|vicinity|"
             r"east|west|north|south|part|parts)\s+(?:of|off|over|near)\s+(?:the\s+)?)?")
@@ -35,7 +36,11 @@ _LOC_LIST = re.compile(r"(?:\s+(?:seas|oceans|straits|islands|regions|waters|(?:
 _LOC_BEFORE = re.compile(rf"\b{_LOC_PREP}\s+(?:the\s+|both\s+)?(?:waters\s+(?:of|off)\s+(?:the\s+)?)?"
                          r"(?:[A-Z]\w+['’]s\s+)?(?:(?:[\w\-]+\s+){0,3}?(?:ports?|city|cities|towns?|bases?|regions?|"
                          r"provinces?|islands?|peninsula|districts?|county|areas?|zones?|ranges?|grounds?|polygons?|"
-                         r"sites?|parts?)\s+(?:(?:of|in)\s+(?:the\s+)?)?)?$", re.IGNORECASE)
+                         r"sites?|parts?|expanses?)\s+(?:(?:of|in)\s+(?:the\s+)?)?)?$", re.IGNORECASE)
+#: just before a mention: "during the ", "in the course of "
+_DURING = re.compile(r"\b(?:during|in\s+the\s+course\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+#: an opening quote mark before a name: the training ground "Tsugol"
+_QUOTES = frozenset("\"“‘'«")
 #: after a comma that ends a mention's clause, words that go on describing it (where its places may be): " held"
 _DESCRIBING = re.compile(r"\s*(?:its|their|the|a|an|which|that|held|staged|conducted|hosted|taking\s+place|being|"
                          r"scheduled|set|due|running|involving|at|in|on|near|off|over|across|along|and\s+in|"
@@ -114,6 +119,12 @@ def _mention_places(t: _Text, c: _Cand, places, own_lo: int, ctx_start: int, pre
             elif c.end <= p.start and (listed or (p.start < places_hi and
                                                   _LOC_BEFORE.search(t, max(0, p.start - 60), p.start))):
                 mention_places.append(p)
+    if mention_places and _DURING.search(t, max(0, c.start - 12), c.start):
+        # "Troops march at the training ground "Tsugol" ... during the exercises Vostok 2018 in Siberia": where the
+        # clause's action is, the exercise it happens during is too
+        before = [p for p in places if own_lo <= p.start < c.start and p not in mention_places and
+                  _LOC_BEFORE.search(t, max(0, p.start - 60), p.start - (t[p.start - 1:p.start] in _QUOTES))]
+        mention_places = before + mention_places
     return mention_places
 
 
