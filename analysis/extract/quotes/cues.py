@@ -28,7 +28,7 @@ from analysis.extract.countries import country_code
 from analysis.extract.quotes._vocab import vocab
 from analysis.extract.quotes.speakers import Mention
 
-__all__ = ["Attribution", "Cues"]
+__all__ = ["Attribution", "Cues", "find_cues", "windows_near"]
 
 _GAP = re.compile(r"(?:[ \u00a0]+(?:also|has|have|had|was|were|is|are|would|will|later|then|further|once|"
                   r"previously|recently|reportedly|earlier|again|only|had been|has been|[a-z]+ly))*[ \u00a0]*")
@@ -66,7 +66,7 @@ def _cue_pattern() -> re.Pattern[str]:
                                                               not_after=r"[\w’'-]"))
 
 
-def _find_cues(text: str) -> list[tuple[int, int, str]]:
+def find_cues(text: str) -> list[tuple[int, int, str]]:
     """Every cue of ``text`` as (start, end, cue in lower case), read in the text's lower-case form (the
     same offsets, unless lowering changes a length, when the text is read case-insensitively)."""
     low = text.lower()
@@ -81,16 +81,34 @@ def _good_subject(m: Mention) -> bool:
     return m.confirmed or m.kind != "person"
 
 
+#: How far before a speech verb, and after a speech verb or a quotation, a role ("the minister") is read
+ROLE_REACH = 100
+
+
+def windows_near(cues: list[tuple[int, int, str]], closes: list[int], size: int) -> list[tuple[int, int]]:
+    """Sorted, merged windows of the text around each cue (from ROLE_REACH before to ROLE_REACH after)
+    and after each closing mark, within ``size`` characters: where a speaker's role can matter."""
+    spans = sorted([(max(0, s - ROLE_REACH), min(size, e + ROLE_REACH)) for s, e, _ in cues] +
+                   [(c, min(size, c + ROLE_REACH)) for c in closes])
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
 class Cues:
     """The cues and mentions of one text, indexed for the look-ups of :meth:`attribute`."""
 
-    def __init__(self, text: str, mentions: list[Mention]):
+    def __init__(self, text: str, mentions: list[Mention], cues: list[tuple[int, int, str]] | None = None):
         self.text = text
         self.mentions = [m for m in mentions if m.kind in _SPEAKER_KINDS]
         self.by_lead = {m.lead: m for m in self.mentions}
         self.by_end = {m.end: m for m in self.mentions}
         self.leads = [m.lead for m in self.mentions]
-        self.cues = _find_cues(text)
+        self.cues = find_cues(text) if cues is None else cues
         self.cue_starts = [c[0] for c in self.cues]
         self.sources = frozenset(vocab().sources)
 

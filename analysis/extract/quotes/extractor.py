@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from analysis.extract.quotes.cues import Attribution, Cues
+from analysis.extract.quotes.cues import Attribution, Cues, find_cues, windows_near
 from analysis.extract.quotes.marks import QuoteSpan, find_quote_spans
 from analysis.extract.quotes.model import Quote
 from analysis.extract.quotes.reported import reported_speech
@@ -55,8 +55,10 @@ def extract_quotes(article, reported: bool | None = None, keep_unattributed: boo
     reported = REPORTED_DEFAULT if reported is None else reported
     if not spans and not reported:
         return []
-    mentions = find_mentions(text)
-    cues = Cues(text, mentions)
+    found_cues = find_cues(text)
+    near = None if reported else windows_near(found_cues, [s.after for s in spans], len(text))
+    mentions = find_mentions(text, near)
+    cues = Cues(text, mentions, found_cues)
     resolver = Resolver(mentions, cues.subjects(), [(s.start, s.end) for s in spans if s.depth == 0])
     skip = _skipped_lines(article)
     sentences = article.sentences

@@ -16,7 +16,7 @@ import re
 from typing import NamedTuple
 from functools import lru_cache
 
-from analysis.extract._patterns import trie_alternation, word_start_matches
+from analysis.extract._patterns import trie_alternation
 from analysis.extract.countries import aliases, find_countries
 from analysis.extract.quotes._vocab import vocab
 
@@ -52,9 +52,12 @@ _IT = re.compile(r"[Ii](?<![\w’'-].)t(?=(?:[ \u00a0]+(?:also|has|had|later|the
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
     v = vocab()
-    honorifics = sorted({h.rstrip(".").capitalize() for h in v.honorifics}, key=len, reverse=True)
-    cap = (rf"(?:(?:{'|'.join(honorifics)})\.|[A-Z]\.(?:[A-Z]\.)*|[{_UPPER}]{_WORD}*(?:[-’']{_WORD}{{2,}})*)")
-    seq = rf"{cap}(?:{_SPACE}(?:{_CONNECT}{_SPACE}(?:the{_SPACE})?)?{cap})*"
+    # a capitalized word, an initial ("A.") or an abbreviation ("U.S."); the first of a run has no word
+    # character, apostrophe, dot or hyphen before it, tested after its capital (a look-behind at the head
+    # of the pattern would stop the regex engine from skipping ahead to capitals)
+    rest = rf"(?:\.(?:[A-Z]\.)*|{_WORD}*(?:[-’']{_WORD}{{2,}})*)"
+    first = rf"[{_UPPER}](?<![\w’'.\-].){rest}"
+    seq = rf"{first}(?:{_SPACE}(?:{_CONNECT}{_SPACE}(?:the{_SPACE})?)?[{_UPPER}]{rest})*"
     heads = sorted(v.titles | v.outlet_heads | v.institution_heads | v.document_heads, key=len, reverse=True)
     head = trie_alternation(heads, space=r"\s+", fold_case=True)
     countries_and_demonyms = trie_alternation(
@@ -95,10 +98,16 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-def find_mentions(text: str) -> list[Mention]:
+def find_mentions(text: str, near: list[tuple[int, int]] | None = None) -> list[Mention]:
     """Every possible speaker mentioned in ``text``, in order, none overlapping another (the longest
-    phrase wins; a named outlet or institution before a capitalized run, a run before a role)."""
+    phrase wins; a named outlet or institution before a capitalized run, a run before a role).
+
+    ``near``: sorted, non-overlapping (start, end) windows; roles and documents ("the minister", "a
+    report by X") are looked for only there (the extractor passes the text around speech verbs and
+    quotations, the only places a role is read: the scan for them is the costliest). Names, outlets,
+    institutions and pronouns are looked for everywhere."""
     p = _patterns()
+    windows = near if near is not None else [(0, len(text))]
     found: list[Mention] = []
     for m in p["named"].finditer(text):
         kind, country = vocab().named[m.group(1)]
@@ -108,7 +117,7 @@ def find_mentions(text: str) -> list[Mention]:
         found_in = find_countries(m.group())
         found.append(Mention(m.start(), m.end(), "role", m.group(), m.start(), m.group().rsplit(None, 1)[-1],
                              ("indefinite",), found_in[0].alpha3 if found_in else ""))
-    for m in p["document"].finditer(text):
+    for m in (m for a, b in windows for m in p["document"].finditer(text, a, b)):
         end = m.end() if text[m.end() - 1] == ")" else m.end(1)
         name = text[m.start(1):end]  # with its abbreviation: "International Institute … (IISS)"
         kind, country = vocab().named.get(m.group(1), ("institution", ""))
@@ -118,11 +127,9 @@ def find_mentions(text: str) -> list[Mention]:
         found.append(Mention(m.start(1), end, kind, name, m.start(), "document", (), country))
     for m in p["possessive"].finditer(text):
         found.append(_institution(text, m.start(), m.end(), m.start()))
-    for m in p["role"].finditer(text):
+    for m in (m for a, b in windows for m in p["role"].finditer(text, a, b)):
         found.append(_role(text, m))
-    # no word character, apostrophe, dot or hyphen before a run (tested in Python: a look-behind at the head
-    # of the pattern would stop the regex engine from skipping ahead to capital letters)
-    for m in word_start_matches(p["seq"], text, not_before="_’'.-"):
+    for m in p["seq"].finditer(text):
         mention = _classify_run(text, m.start(), m.end())
         if mention is not None:
             found.append(mention)
