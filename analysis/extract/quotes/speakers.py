@@ -129,10 +129,20 @@ def find_mentions(text: str, near: list[tuple[int, int]] | None = None) -> list[
         found.append(_institution(text, m.start(), m.end(), m.start()))
     for m in (m for a, b in windows for m in p["role"].finditer(text, a, b)):
         found.append(_role(text, m))
+    classify, skip, new = _classify_words, vocab().not_name, Mention._make
     for m in p["seq"].finditer(text):
-        mention = _classify_run(text, m.start(), m.end())
-        if mention is not None:
-            found.append(mention)
+        run = m.group()
+        if run in skip:  # "The", "In", "However": most runs of one word
+            continue
+        words = classify(run)
+        if words is None:
+            continue
+        kind, offset, head, titles, country = words
+        start, end = m.span()
+        if kind == "person":
+            found.append(_person(text, start, end, offset, titles, country))
+        else:
+            found.append(new((start + offset, end, kind, run[offset:], start, head, titles, country, True)))
     for m in _PRONOUN.finditer(text):
         found.append(Mention(m.start(), m.end(), "pronoun", m.group().lower(), m.start()))
     for m in _IT.finditer(text):
@@ -192,9 +202,15 @@ def _classify_run(text: str, start: int, end: int) -> Mention | None:
         return None
     kind, offset, head, titles, country = found
     if kind == "person":
-        titles += tuple(t for t in _titles_before(text, start) if t not in titles)
-        country = country or _country_before(text, start) or _leader_country(text[start + offset:end])
+        return _person(text, start, end, offset, titles, country)
     return Mention(start + offset, end, kind, text[start + offset:end], start, head, titles, country)
+
+
+def _person(text: str, start: int, end: int, offset: int, titles: tuple[str, ...], country: str) -> Mention:
+    """A person's mention, with the title and country the words just before its run give."""
+    titles += tuple(t for t in _titles_before(text, start) if t not in titles)
+    country = country or _country_before(text, start) or _leader_country(text[start + offset:end])
+    return Mention(start + offset, end, "person", text[start + offset:end], start, "", titles, country)
 
 
 @lru_cache(maxsize=4096)
