@@ -255,6 +255,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘'(])")
 def claim_sentences(text: str) -> list[str]:
     """The sentences of ``text`` that could state a combined-budget claim (a "combined"-like word and a
     comparison), as :func:`combined_check` reads them: what a streaming run keeps of an article's text."""
+    if not (text and _COMBINED.search(text) and _COMPARE.search(text)):
+        return []  # no sentence can have both words when the text has not (the usual case, at no split)
     return [s.strip() for s in _SENTENCE_END.split(text or "") if _COMBINED.search(s) and _COMPARE.search(s)]
 
 
