@@ -76,23 +76,31 @@ def _header(text: str) -> _Header | None:
     return None
 
 
-#: a cheap test of a whole article: some line is a label and bare numbers only
-_ANY_ROW = re.compile(r"(?m)^[^\S\n]*[A-Z][^\d\n]{1,60}?[^\S\n]\d[\d,.]*(?:[^\S\n]+(?:\d[\d,.]*|[-–—]))*[^\S\n]*$")
+#: a cheap test of a whole article: two lines in a row (blank lines between allowed) that are a label and
+#: bare numbers only
+_ROW_LINE = r"[^\S\n]*[A-Z][^\d\n]{1,60}?[^\S\n]\d[\d,.]*(?:[^\S\n]+(?:\d[\d,.]*|[-–—]))*[^\S\n]*"
+_DIGIT_EOL = re.compile(r"\d[^\S\n]*\n")
+_TWO_ROWS = re.compile(rf"(?m)^{_ROW_LINE}\n(?:[^\S\n]*\n)*{_ROW_LINE}$")
 
 
 def table_figures(article, sentences) -> list[Figure]:
     """Figures read from the tables of ``article`` (see the module's docstring), in text order."""
     out: list[Figure] = []
-    if not _ANY_ROW.search(article.text):
+    text = article.text
+    if "\n" not in text:
         return out
+    first = _DIGIT_EOL.search(text)  # a table row ends in a digit: most articles have no two such lines
+    if first is None or _DIGIT_EOL.search(text, first.end()) is None or not _TWO_ROWS.search(text):
+        return out
+    rows = [len(s.text) < 90 and _ROW.match(s.text) is not None for s in sentences]
     header: _Header | None = None
     years: list[int] = []
-    for sent in sentences:
+    for i, sent in enumerate(sentences):
         text = sent.text
-        if "\n" in text.strip():
-            header, years = None, []
+        if not rows[i] and not any(rows[i + 1:i + 3]):
+            header, years = None, []  # neither a row nor a header of the rows below
             continue
-        found = _header(text)
+        found = None if rows[i] else _header(text)
         if found is not None:
             header, years = found, []
             head_years = re.findall(r"\b((?:19|20)\d\d)\b", text)
@@ -114,14 +122,14 @@ def table_figures(article, sentences) -> list[Figure]:
         if actor is None and label.lower() not in _TOTALS:
             continue
         cells = list(_CELL.finditer(text, row.start("cells")))
-        for i, cell in enumerate(cells):
+        for column, cell in enumerate(cells):
             if not cell.group(0)[-1].isdigit():
                 continue  # a missing cell
             try:
                 number = _numbers.parse_number(cell.group(0), scaled=header.factor > 1)
             except ValueError:
                 continue
-            year = years[i] if len(years) == len(cells) else years[0] if len(years) == 1 else None
+            year = years[column] if len(years) == len(cells) else years[0] if len(years) == 1 else None
             value = number * header.factor if header.unit not in ("percent_gdp", "percent_growth") else number
             out.append(Figure(article.article_id, sent.start + cell.start(), sent.start + cell.end(),
                               cell.group(0), text, float(value), header.unit, header.metric, actor, None, year,
