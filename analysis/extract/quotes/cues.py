@@ -33,6 +33,7 @@ __all__ = ["Attribution", "Cues", "find_cues", "windows_near"]
 _GAP = re.compile(r"(?:[ \u00a0]+(?:also|has|have|had|was|were|is|are|would|will|later|then|further|once|"
                   r"previously|recently|reportedly|earlier|again|only|had been|has been|[a-z]+ly))*[ \u00a0]*")
 _AS_SAYING = re.compile(r"[ \u00a0]+as[ \u00a0]+(?:saying|stating|telling)\b")
+_SPACES = re.compile(r"[ \u00a0]*")
 _COLON = re.compile(r"[ \u00a0]*:[ \u00a0]*")
 _AFTER_CLOSE = re.compile(r"[ \u00a0,–—\-”’\"]*")
 _WORD_AHEAD = re.compile(r"[ \u00a0]*([\w.’'-]+)[ \u00a0]+")
@@ -121,7 +122,7 @@ class Cues:
                 out.add(m.start)
         for s, e, word in self.cues:  # "according to Viktor Kladov"
             if word in self.sources:
-                m = self._mention_at(e)
+                m = self.mention_at(e)
                 if m is not None:
                     out.add(m.start)
         return frozenset(out)
@@ -134,7 +135,7 @@ class Cues:
         cue = self._cue_at(pos)
         if cue is not None:
             s, e, word = cue
-            m = self._mention_at(e)
+            m = self.mention_at(e)
             if m is not None:
                 return self._attribution(m, cue, "after")
             return None
@@ -253,7 +254,7 @@ class Cues:
         text = self.text
         s, e, word = cue
         if word in self.sources:
-            return self._mention_at(e)
+            return self.mention_at(e)
         k = bisect.bisect_left(self.leads, s)
         if k > 0:
             m = self.mentions[k - 1]
@@ -280,10 +281,9 @@ class Cues:
             return self.cues[k]
         return None
 
-    def _mention_at(self, pos: int) -> Mention | None:
+    def mention_at(self, pos: int) -> Mention | None:
         """The mention beginning just after ``pos`` (spaces between)."""
-        m = re.compile(r"[ \u00a0]*").match(self.text, pos)
-        return self.by_lead.get(m.end())
+        return self.by_lead.get(_SPACES.match(self.text, pos).end())
 
     def _cue_after_subject(self, m: Mention) -> tuple[int, int, str] | None:
         """The speech verb after a subject mention: "X said", "X also said", "X, a spokesman, said"."""
@@ -305,7 +305,7 @@ class Cues:
     def _attribution(self, m: Mention, cue: tuple[int, int, str], where: str) -> Attribution:
         if cue[2] in ("quoted", "cited") and m.lead < cue[0]:
             # "TASS quoted Shoigu as saying": the one quoted speaks, the outlet only reports it
-            quoted = self._mention_at(cue[1])
+            quoted = self.mention_at(cue[1])
             if quoted is not None and _AS_SAYING.match(self.text, quoted.end):
                 m = quoted
         first = None

@@ -53,7 +53,7 @@ def _read(text: str, sent, cues: Cues, resolver: Resolver, article_id: str) -> Q
     k0, k1 = bisect.bisect_left(cues.cue_starts, s0), bisect.bisect_left(cues.cue_starts, s1)
     for cs, ce, word in cues.cues[k0:k1]:
         if word in cues.sources:  # according to X
-            m = cues._mention_at(ce)
+            m = cues.mention_at(ce)
             if m is None:
                 continue
             if cs - s0 < 3:  # sentence-initial: "According to X, CLAUSE."
@@ -79,7 +79,7 @@ def _read(text: str, sent, cues: Cues, resolver: Resolver, article_id: str) -> Q
                 if text[pos:pos + 3] == "to " or not text[pos:pos + 1].isalpha() or _NOT_A_CLAUSE.match(text, pos):
                     continue
             else:  # CLAUSE, said X.  /  CLAUSE, X said.
-                m = cues._mention_at(ce)
+                m = cues.mention_at(ce)
                 if m is None or not text[s0:cs].rstrip().endswith(","):
                     m = None
                     k = text.rfind(",", s0, cs)
