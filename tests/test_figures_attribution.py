@@ -242,3 +242,9 @@ def test_money_spent_to_buy_hardware_is_a_deal_and_a_price_said_of_each_is_a_uni
     assert _rows("Thailand's navy will spend 36 billion baht to purchase three submarines from China.") == [
         ("36 billion baht", "arms_deal", "THA", "CHN")]
     assert _rows("Each tank will cost an approximate 167 million baht.")[0][1] == "unit_price"
+
+
+def test_a_share_of_gdp_that_is_a_target_has_no_spender():
+    assert _actors("Turkey's defence spending exceeded the NATO threshold of 2 percent.") == [("2 percent", None)]
+    assert _actors("Iceland's defence spending is below the 2% benchmark.") == [("2%", None)]
+    assert _actors("Poland will spend 4 percent of GDP on defence.") == [("4 percent of GDP", "POL")]

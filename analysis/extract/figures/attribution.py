@@ -52,6 +52,8 @@ def attribution_patterns() -> dict:
         growth_list=re.compile(  # a list's head: the change, then the first entry's name and its bracket
             rf"(?<![\w-])(?P<cue>(?i:{_fold_tree(growth)}))(?![\w-])[^.;]{{0,70}}?{_S}(?:[A-Z][\w.'’-]*{_S}*){{1,3}}\($"),
         rank_in=re.compile(rf"(?:est|biggest|top|largest|leading|spender|spenders|power){_S}+(?:[\w-]+{_S}+){{0,2}}?in{_S}+(?:the{_S}+)?$"),
+        gdp_target_before=re.compile(rf"(?i:{_fold_tree(terms('gdp_target'))})s?{_S}+(?i:of){_S}+"
+                                     rf"(?:(?i:at{_S}+least|about|around|some){_S}+)?$"),
         world_after=re.compile(rf"{_S}+(?:worldwide|world-wide|globally|(?:across|around){_S}+the{_S}+(?:world|globe))(?![\w])"),
         world_inside=re.compile(r"\b(?:the{_S}+)?world['’]s\b".replace("{_S}", _S)),
         together_word=re.compile(r"(?<![\w])(?:combined|total|aggregate)(?![\w])"),
@@ -243,6 +245,8 @@ def _classify_pct(g: list[_Piece], text: str, low: str, prev_low: str,
     defence = rx.defence.search(low) or rx.defence.search(prev_low)
     if rx.gdp_target.match(text, last.end) and (defence or rx.nato.search(text)):
         return "percent_gdp", "share_of_gdp", last.end, 1.0, "GDP target"
+    if rx.gdp_target_before.search(text, max(0, first.start - 30), first.start) and (defence or rx.nato.search(text)):
+        return "percent_gdp", "share_of_gdp", last.end, 1.0, "GDP target"  # "the threshold of 2 percent"
     cue = None
     signed = _signed(text, first.start)
     m = rx.growth_before.search(text, max(0, first.start - 72), first.start)

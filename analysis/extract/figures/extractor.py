@@ -457,6 +457,8 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
             if who is None and not actor_cue.startswith("total of") and unit != "count":
                 who = state.main_country(rx)
                 actor_cue = "the country the article is about" if who else actor_cue
+            if metric_cue == "GDP target":
+                who, actor_cue = None, "a target has no spender"  # "the NATO 2% guideline", "the threshold of 2 percent"
             if metric_cue.startswith("export total:"):
                 # an exporter's sales total: the exporter is the seller, there is no single buyer
                 who, cp, actor_cue = None, who, "exporter is the counterpart" if who else actor_cue
