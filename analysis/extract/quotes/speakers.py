@@ -63,6 +63,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     countries_and_demonyms = trie_alternation(
         (a for a, (_, kind) in aliases().items() if kind in ("name", "abbreviation", "demonym")), space=_SPACE,
         not_after=_NOT_AFTER)
+    capitalized = rf"[{_UPPER}]\w+(?:{_SPACE}[{_UPPER}]\w+)*"
     doc_head = trie_alternation(sorted(v.document_heads), space=r"\s+", fold_case=True)
     inst_head = trie_alternation(sorted(v.outlet_heads | v.institution_heads), space=r"\s+", fold_case=True)
     named = trie_alternation(v.named, space=_SPACE, not_after=_NOT_AFTER)
@@ -75,18 +76,20 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "seq": re.compile(seq),
         "named": re.compile(rf"({named})(?![\w’'-])"),
         # "China's defence ministry", "Russia’s Foreign Ministry"
+        # "China's defence ministry", "Russia’s Ministry of Defence"
         "possessive": re.compile(rf"(?:{possessive_countries})[’']s{_SPACE}(?:[\w-]+{_SPACE}){{0,2}}?"
-                                 rf"(?i:{inst_head})(?![\w-])(?:{_SPACE}of{_SPACE}(?:the{_SPACE})?[{_UPPER}]\w+(?:{_SPACE}[{_UPPER}]\w+)*)?"),
+                                 rf"(?i:{inst_head})(?![\w-])(?:{_SPACE}of{_SPACE}(?:the{_SPACE})?{capitalized})?"),
         # "the minister", "the Hong Kong daily", "the Russian Defense Ministry", "the official Chinese news agency"
         "role": re.compile(rf"(?:{determiners}){_SPACE}"
                            rf"((?:[\w’'-]+{_SPACE}|\([A-Z]{{2,}}\){_SPACE}){{0,5}}?(?i:{head}))(?![\w-])"
                            # not a head that a longer name goes on from ("the official Xinhua news agency")
                            rf"(?!{_SPACE}(?:[{_UPPER}][\w’'-]*{_SPACE}){{1,2}}(?i:{inst_head})(?![\w-]))"
-                           rf"(?:(?:(?<=[Mm]inistry)|(?<=[Dd]epartment)|(?<=[Cc]ommittee)|(?<=[Oo]ffice)){_SPACE}(?:[Oo]f|[Oo]n|[Ff]or)"
-                           rf"{_SPACE}(?:the{_SPACE})?(?:[{_UPPER}]\w+(?:{_SPACE}[{_UPPER}]\w+)*|defen[cs]e|[a-z]+(?=[ \u00a0]+affairs)"
-                           rf"(?:{_SPACE}affairs))"
+                           # "the ministry of defence", "the Committee on Foreign Affairs"
+                           rf"(?:(?:(?<=[Mm]inistry)|(?<=[Dd]epartment)|(?<=[Cc]ommittee)|(?<=[Oo]ffice))"
+                           rf"{_SPACE}(?:[Oo]f|[Oo]n|[Ff]or){_SPACE}(?:the{_SPACE})?"
+                           rf"(?:{capitalized}|defen[cs]e|[a-z]+{_SPACE}affairs)"
                            # "a diplomatic source in Beijing", "an official from Moscow"
-                           rf"|(?<=[a-z]){_SPACE}(?:in|from|at){_SPACE}[{_UPPER}]\w+(?:{_SPACE}[{_UPPER}]\w+)*)?"),
+                           rf"|(?<=[a-z]){_SPACE}(?:in|from|at){_SPACE}{capitalized})?"),
         # "U.S. officials", "Russian military sources": unnamed people a country word places
         "plural": re.compile(rf"(?:{countries_and_demonyms})(?![\w’'-]){_SPACE}(?:[a-z-]+{_SPACE}){{0,2}}?"
                              rf"(?:officials|sources|diplomats|analysts|experts|lawmakers|authorities)(?![\w’'-])"),
