@@ -106,10 +106,10 @@ def missing_value_texts(fig: Figure, boxes: list | None = None) -> list[str]:
     return [s for s, _ in (text_boxes(fig) if boxes is None else boxes) if MISSING.search(s)]
 
 
-def legibility(fig: Figure) -> dict:
+def legibility(fig: Figure, share: float = 0.15) -> dict:
     """One drawing, both measures: ``{"texts": n, "overlaps": [pairs], "missing": [texts]}``."""
     boxes = text_boxes(fig)
-    return {"texts": len(boxes), "overlaps": overlapping_texts(fig, boxes=boxes),
+    return {"texts": len(boxes), "overlaps": overlapping_texts(fig, share=share, boxes=boxes),
             "missing": missing_value_texts(fig, boxes=boxes)}
 
 
