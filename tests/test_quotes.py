@@ -339,3 +339,24 @@ def test_quoted_sentence_after_a_colon_is_not_widened():
 def test_fragments_of_one_reported_clause_give_one_row():
     text = "The ministry said the flight was “routine” and “in line with the law” on Monday."
     assert [q.quote for q in quotes(text)] == ["the flight was “routine” and “in line with the law” on Monday"]
+
+
+def test_time_and_statement_between_subject_and_verb():
+    text = "China's defence ministry on Thursday said the drills were “not aimed at any third party”."
+    assert [(q.speaker, q.speaker_country) for q in quotes(text)] == [("China's defence ministry", "CHN")]
+
+
+def test_told_an_audience_that():
+    text = "Wang Wenbin, a spokesman, told a regular news briefing that the patrol “was not directed at anyone”."
+    assert [q.quote for q in quotes(text)] == ["the patrol “was not directed at anyone”"]
+
+
+def test_statement_resolved_to_the_institution_named_just_after():
+    text = ("“Both sides will expand cooperation,” the statement said.\n\n"
+            "The Chinese Ministry of National Defense issued the statement on Friday.")
+    assert [q.speaker for q in quotes(text)] == ["Chinese Ministry of National Defense"]
+
+
+def test_unnamed_spokesperson_for_an_institution():
+    text = "“We are closely monitoring,” said a spokesperson for Japan's Joint Staff."
+    assert [q.speaker for q in quotes(text)] == ["spokesperson for Japan's Joint Staff"]

@@ -30,8 +30,12 @@ from analysis.extract.quotes.speakers import Mention
 
 __all__ = ["Attribution", "Cues", "find_cues", "windows_near"]
 
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|morning|evening)"
+# what may stand between a subject and its speech verb: "also", "has", an adverb, a time, "in a statement"
 _GAP = re.compile(r"(?:[ \u00a0]+(?:also|has|have|had|was|were|is|are|would|will|later|then|further|once|"
-                  r"previously|recently|reportedly|earlier|again|only|had been|has been|[a-z]+ly))*[ \u00a0]*")
+                  r"previously|recently|reportedly|earlier|again|only|had been|has been|[a-z]+ly|"
+                  rf"(?:(?:late|early|earlier)[ \u00a0]+)?(?:on|last|this)[ \u00a0]+{_DAY}|"
+                  r"in[ \u00a0]+(?:a|an|its|his|her|their)[ \u00a0]+(?:statement|interview|briefing)))*[ \u00a0]*")
 _AS_SAYING = re.compile(r"[ \u00a0]+as[ \u00a0]+(?:saying|stating|telling)\b")
 _SPACES = re.compile(r"[ \u00a0]*")
 _COLON = re.compile(r"[ \u00a0]*:[ \u00a0]*")

@@ -38,6 +38,8 @@ _CLAUSE_LEAD = re.compile(r"(?:(?:[ \u00a0]+(?:reporters|journalists|lawmakers|l
                           r"media|press|news|conference|briefing|on|in|at|last|this|late|earlier|week|month|year|"
                           r"[A-Z][\w’'-]*))*?[ \u00a0]+that\b|(?:[ \u00a0]+(?:on|in|at|during|last|this|late|earlier)"
                           r"(?:[ \u00a0]+[A-Z]\w+)?(?=[ \u00a0,])))?[ \u00a0]*,?[ \u00a0:–—-]*")
+# "told a regular news briefing that": whom the speaker told, then "that"
+_TOLD_LEAD = re.compile(r"(?:[ \u00a0]+[\w’'-]+){1,5}?[ \u00a0]+that\b[ \u00a0]*")
 _AFTER_SOURCE = re.compile(r"[ \u00a0]*,?[ \u00a0]*")
 #: cues whose object is the quoted words themselves ("called the flight “routine”"): the fragment stays
 _NAMING_CUES = frozenset({"called", "calls", "described", "describe", "describes", "dubbed"})
@@ -147,7 +149,8 @@ def _fragment_clause(text: str, span: QuoteSpan, att: Attribution, cues: Cues) -
         if att.cue in cues.sources:  # "according to X, …"
             start = _AFTER_SOURCE.match(text, att.mention.end).end()
         else:
-            start = _CLAUSE_LEAD.match(text, att.cue_end).end()
+            lead = _TOLD_LEAD if att.cue in ("told", "tells", "telling") else _CLAUSE_LEAD
+            start = (lead.match(text, att.cue_end) or _CLAUSE_LEAD.match(text, att.cue_end)).end()
         if start >= span.open or span.open - start > MAX_CLAUSE_CHARS:
             return None
         stop = _CLAUSE_END.search(text, span.after)

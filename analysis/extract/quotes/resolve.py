@@ -23,6 +23,8 @@ __all__ = ["PRONOUN_REACH", "Resolver", "Speaker"]
 #: How far back (characters) "he"/"she" looks for the person who last spoke before falling back on the
 #: person last named
 PRONOUN_REACH = 800
+#: How far after "the statement" (characters) the institution that issued it may be named, when none is before
+DOCUMENT_REACH = 400
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,11 @@ class Resolver:
                 return Speaker(name, "institution", v.named[name][1], "speaker_from_role")
             for n in reversed(self.named[:k]):
                 if n.kind == "outlet":
+                    return Speaker(n.name, n.kind, n.country, "speaker_from_role")
+            for n in self.named[k:]:  # "“…,” the statement said. The Ministry of … issued it on Friday."
+                if n.start - m.end > DOCUMENT_REACH:
+                    break
+                if n.head:  # not a country standing for its government
                     return Speaker(n.name, n.kind, n.country, "speaker_from_role")
             return Speaker(m.name, "institution", m.country, "speaker_unresolved")
         if head in v.titles:

@@ -63,7 +63,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     countries_and_demonyms = trie_alternation(
         (a for a, (_, kind) in aliases().items() if kind in ("name", "abbreviation", "demonym")), space=_SPACE,
         not_after=_NOT_AFTER)
-    capitalized = rf"[{_UPPER}]\w+(?:{_SPACE}[{_UPPER}]\w+)*"
+    capitalized = rf"[{_UPPER}][\w’'-]+(?:{_SPACE}[{_UPPER}][\w’'-]+)*"
     doc_head = trie_alternation(sorted(v.document_heads), space=r"\s+", fold_case=True)
     inst_head = trie_alternation(sorted(v.outlet_heads | v.institution_heads), space=r"\s+", fold_case=True)
     named = trie_alternation(v.named, space=_SPACE, not_after=_NOT_AFTER)
@@ -77,7 +77,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "named": re.compile(rf"({named})(?![\w’'-])"),
         # "China's defence ministry", "Russia’s Foreign Ministry"
         # "China's defence ministry", "Russia’s Ministry of Defence"
-        "possessive": re.compile(rf"(?:{possessive_countries})[’']s{_SPACE}(?:[\w-]+{_SPACE}){{0,2}}?"
+        "possessive": re.compile(rf"(?:{possessive_countries})[’']s{_SPACE}(?:[\w-]+{_SPACE}){{0,3}}?"
                                  rf"(?i:{inst_head})(?![\w-])(?:{_SPACE}of{_SPACE}(?:the{_SPACE})?{capitalized})?"),
         # "the minister", "the Hong Kong daily", "the Russian Defense Ministry", "the official Chinese news agency"
         "role": re.compile(rf"(?:{determiners}){_SPACE}"
@@ -89,7 +89,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                            rf"{_SPACE}(?:[Oo]f|[Oo]n|[Ff]or){_SPACE}(?:the{_SPACE})?"
                            rf"(?:{capitalized}|defen[cs]e|[a-z]+{_SPACE}affairs)"
                            # "a diplomatic source in Beijing", "an official from Moscow"
-                           rf"|(?<=[a-z]){_SPACE}(?:in|from|at){_SPACE}{capitalized})?"),
+                           rf"|(?<=[a-z]){_SPACE}(?:in|from|at|for){_SPACE}(?:the{_SPACE})?{capitalized})?"),
         # "U.S. officials", "Russian military sources": unnamed people a country word places
         "plural": re.compile(rf"(?:{countries_and_demonyms})(?![\w’'-]){_SPACE}(?:[a-z-]+{_SPACE}){{0,2}}?"
                              rf"(?:officials|sources|diplomats|analysts|experts|lawmakers|authorities)(?![\w’'-])"),
