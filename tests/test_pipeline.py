@@ -183,3 +183,31 @@ def test_an_unreachable_scheduler_is_a_one_line_error(corpus, tmp_path):
     assert result.stderr.strip().count("\n") == 0
     assert result.stderr.startswith("error: cannot reach the Dask scheduler at tcp://127.0.0.1:9")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_new_folder_is_made_as_mkdir_makes_it_and_an_existing_one_keeps_other_files(corpus, expected, tmp_path):
+    extract_to_folder(corpus, tmp_path / "new", max_bytes=10**7)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert (tmp_path / "new").stat().st_mode & 0o777 == 0o777 & ~umask
+    existing = tmp_path / "existing"
+    existing.mkdir()
+    (existing / "notes.txt").write_text("mine", encoding="utf-8")
+    (existing / "figures.csv").write_text("old\n", encoding="utf-8")
+    extract_to_folder(corpus, existing, max_bytes=10**7)
+    assert (existing / "notes.txt").read_text(encoding="utf-8") == "mine"
+    assert {k: v for k, v in tables_of(existing).items()} == expected
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["existing", "new"]  # no temporary folder left
+
+
+def test_one_more_streamed_extractor_is_one_registry_line(corpus, expected, monkeypatch, tmp_path):
+    """A per-article table registered in STREAMED is written by the batched run like figures, byte for byte as
+    build_tables gives it (here: the figures extractor registered a second time under another name)."""
+    from analysis.pipeline import registry
+
+    monkeypatch.setattr(registry, "STREAMED", registry.STREAMED + (registry.ArticleTable(
+        "figures_again", "analysis.extract.figures:extract_figures", "analysis.extract.figures:figures_frame"),))
+    counts = extract_to_folder(corpus, tmp_path / "out", max_bytes=10**7, batch_size=3)
+    assert list(counts)[:4] == ["articles", "problems", "figures", "figures_again"]
+    got = tables_of(tmp_path / "out")
+    assert got["figures_again.csv"] == got["figures.csv"] == expected["figures.csv"]

@@ -16,7 +16,7 @@ from typing import Callable, NamedTuple
 from analysis._gc import collector_paused, heap_frozen
 from analysis.corpus.model import Article, Problem
 from analysis.pipeline.plan import Batch, Unit
-from analysis.pipeline.registry import EXERCISES, STREAMED, resolve
+from analysis.pipeline import registry
 
 __all__ = ["ArticleParts", "BatchResult", "Chunk", "Mention", "extract_articles", "run_batch"]
 
@@ -88,10 +88,12 @@ def extract_articles(articles: list[Article], report=None) -> ArticleParts:
     failures: list[tuple[int, str, Problem]] = []
     tables = {}
     with heap_frozen():  # the extractors' garbage is collected without walking the articles: see analysis._gc
-        for order, entry in enumerate(STREAMED):
-            guarded = _guarded(resolve(entry.extract), entry.name, order, failures, report)
-            tables[entry.name] = resolve(entry.frame)(articles, extract=guarded)
-        guarded = _guarded(resolve(EXERCISES.extract), EXERCISES.name, len(STREAMED), failures, report)
+        for order, entry in enumerate(registry.STREAMED):
+            guarded = _guarded(registry.resolve(entry.extract), entry.name, order, failures, report)
+            tables[entry.name] = registry.resolve(entry.frame)(articles, extract=guarded)
+        exercises = registry.EXERCISES
+        guarded = _guarded(registry.resolve(exercises.extract), exercises.name, len(registry.STREAMED), failures,
+                           report)
         mentions = [_mention(m) for a in articles for m in guarded(a)]
     figures = tables["figures"]
     budget = figures[figures["metric"].eq(BUDGET_METRIC)]
