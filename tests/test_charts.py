@@ -121,3 +121,76 @@ def test_saved_charts_keep_labels_that_reach_past_the_figure_edge(tmp_path):
     ax.set_yticks([0], ["a very long event label that sticks out on the left"])
     width = Image.open(save_figure(fig, tmp_path / "wide.png")).size[0]
     assert width > 4 * 100  # wider than the 4-inch figure at 100 dpi: the label was kept
+
+
+# ---- many claims: the charts aggregate ---------------------------------------------------------------------------
+
+def _many_claims(n_per_country: int = 12) -> pd.DataFrame:
+    """A budget_check table with ``n_per_country`` SIPRI-checked claims each for China and Russia in 2019-2022,
+    one Russian claim ten times SIPRI and a few claims with no year."""
+    rows = []
+    sipri = {("CHN", 2019): 240e9, ("CHN", 2020): 258e9, ("CHN", 2021): 293e9, ("CHN", 2022): 292e9,
+             ("RUS", 2019): 65e9, ("RUS", 2020): 62e9, ("RUS", 2021): 66e9, ("RUS", 2022): 86e9}
+    for c, country in enumerate(["CHN", "RUS"]):
+        for i in range(n_per_country):
+            year = 2019 + i % 4
+            ref = sipri[(country, year)]
+            claimed = ref * (10 if (country, i) == ("RUS", 5) else 1 + 0.05 * (i % 3))
+            rows.append({"article_id": f"{c}{i:02d}_x", "start": i, "end": i + 4, "surface": "$1 billion",
+                         "actor": country, "claimed_usd": claimed, "year": None if i == 11 else year,
+                         "year_basis": "figure", "reference_source": f"SIPRI {year + 1} release",
+                         "reference_usd": ref, "ratio": claimed / ref, "verdict": "higher", "note": ""})
+    frame = pd.DataFrame(rows)
+    frame["year"] = frame["year"].astype("Int64")
+    return frame
+
+
+def test_many_claims_become_one_panel_per_country_with_only_the_outliers_labelled():
+    from analysis.charts.labels import legibility
+
+    fig = claimed_vs_reference_chart(_many_claims())
+    panels = [ax for ax in fig.axes if ax.get_title(loc="left")]
+    assert [ax.get_title(loc="left") for ax in panels] == ["China, 11 claims", "Russia, 11 claims"]
+    labels = [t.get_text() for ax in panels for t in ax.texts]
+    assert labels == ["10.0× · 105"]  # the one claim far from SIPRI, and only it
+    assert any(line.get_label() == "SIPRI" for line in panels[1].get_lines())
+    assert "2 claim(s) with no year" in footnote(fig) and "budget_check.csv" in footnote(fig)
+    measured = legibility(fig, share=0.0)
+    assert measured["overlaps"] == [] and measured["missing"] == []
+
+
+def test_few_claims_keep_their_bars_and_never_show_a_missing_year(seed_tables):
+    check = seed_tables[0].copy()
+    check["year"] = pd.array([None] * len(check), dtype="Int64")
+    fig = claimed_vs_reference_chart(check)
+    shown = " ".join(texts(fig))
+    assert "<NA>" not in shown and "nan" not in shown and "year unknown" in shown
+
+
+def test_sipri_chart_labels_the_furthest_claims_where_there_is_room_and_counts_the_rest():
+    from analysis.charts.labels import legibility
+
+    check = _many_claims(40)
+    fig = sipri_series_chart(claims=check, years=(2015, 2024))
+    ax = fig.axes[0]
+    claim_labels = [t.get_text() for t in ax.texts if "claimed" in t.get_text()]
+    assert claim_labels and claim_labels[0] == "Russia claimed 620 (105)"  # the furthest from SIPRI first
+    assert len(claim_labels) <= 10
+    assert f"of {len(check.dropna(subset=['year']))} claims unlabelled" in footnote(fig)
+    assert legibility(fig, share=0.0)["overlaps"] == []
+
+
+def test_many_combined_claims_become_one_row_per_pair():
+    base = {"claim": "x", "claim_basis": "sentence", "year": 2021, "year_basis": "published",
+            "claimed_exceeds": True, "reference_source": "SIPRI 2022 release", "reference_exceeds": False, "note": ""}
+    rows = [{**base, "article_id": f"{i:03d}_x", "combined_actors": "CHN+RUS", "compared_actor": "USA",
+             "claimed_combined_usd": 804e9, "claimed_compared_usd": 715e9, "claimed_ratio": 1.12 + i / 100,
+             "reference_combined_usd": 359e9, "reference_compared_usd": 801e9, "reference_ratio": 0.45}
+            for i in range(5)]
+    rows.append({**rows[0], "article_id": "009_x", "combined_actors": "IND+JPN", "compared_actor": "CHN",
+                 "reference_ratio": float("nan"), "reference_source": None})
+    fig = combined_chart(pd.DataFrame(rows))
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["China + Russia vs United States (5)",
+                                                            "India + Japan vs China (1)"]
+    assert ax.get_xscale() == "log" and "combined_check.csv" in footnote(fig)

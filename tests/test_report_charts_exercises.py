@@ -72,3 +72,34 @@ def test_empty_tables_give_a_chart_that_says_so():
     empty = EVENTS.iloc[0:0]
     assert any("no dated exercises" in t.get_text() for t in timeline_figure(empty).axes[0].texts)
     assert any("no event places" in t.get_text() for t in map_figure(empty, GAZETTEER).axes[0].texts)
+
+
+def test_a_long_timeline_ticks_by_decades_and_groups_many_events_by_series():
+    from analysis.charts.labels import legibility
+
+    years = list(range(1970, 2026))
+    events = pd.DataFrame({
+        "event_id": [f"e{i}" for i in range(len(years) * 2)],
+        "name": [f"Joint Sea-{y}" for y in years] + [None] * len(years),
+        "kind": ["exercise"] * len(years) + ["patrol"] * len(years),
+        "year": years + years, "month": [None, 7] * len(years),
+        "domain": ["naval"] * len(years) + [None] * len(years),
+        "status": ["conducted"] * (2 * len(years)), "n_articles": [1, 2] * len(years)})
+    fig = timeline_figure(events)
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Joint Sea (56 events, 84 reports)",
+                                                            "unnamed patrols (56 events, 84 reports)"]
+    ticks = [t for t in ax.get_xticks() if ax.get_xlim()[0] <= t <= ax.get_xlim()[1]]
+    assert len(ticks) <= 8 and all(t % 10 == 0 for t in ticks)  # decades, not 56 year labels
+    measured = legibility(fig, share=0.0)
+    assert measured["overlaps"] == [] and measured["missing"] == []
+
+
+def test_the_map_wraps_at_the_date_line_and_labels_each_place_once():
+    events = pd.DataFrame({"event_id": ["a", "b", "c"], "name": ["x", "y", "z"], "domain": ["naval"] * 3,
+                           "status": ["conducted"] * 3, "places": ["Bering Sea", "Sea of Japan", "Sea of Japan"]})
+    gazetteer = pd.DataFrame({"name": ["Bering Sea", "Sea of Japan"], "lat": [58.0, 40.0], "lon": [-178.0, 135.0]})
+    fig = map_figure(events, gazetteer)
+    west, east = fig.axes[0].get_xlim()
+    assert 120 < west and east < 200 and east - west < 100  # the Pacific, not the whole world
+    assert sorted(t.get_text() for t in fig.axes[0].texts) == ["Bering Sea", "Sea of Japan (2)"]
