@@ -105,6 +105,8 @@ def _short_id(article_id: str) -> str:
 
 
 def _bn(value: float) -> str:
+    if value < 1e9:
+        return f"{value / 1e9:.2f}"  # 0.25, not 0.2
     return f"{value / 1e9:,.1f}" if value < 100e9 else f"{value / 1e9:,.0f}"
 
 

@@ -188,8 +188,7 @@ def combined_check_overview(combined: pd.DataFrame) -> pd.DataFrame:
 
 
 def _bn(value: float) -> str:
-    bn = value / 1e9
-    return f"${bn:,.0f} bn" if bn >= 100 else f"${bn:,.1f} bn"
+    return numbers.money(value)
 
 
 def _relation(ratio: float, tolerance: float = 0.15) -> str:
@@ -209,7 +208,7 @@ def budget_claims_in_words(check: pd.DataFrame, figures: pd.DataFrame | None = N
     ...     "claimed_usd": [604e9], "year": [2021], "reference_source": ["SIPRI 2022 release"],
     ...     "reference_usd": [293e9], "ratio": [604 / 293]})
     >>> budget_claims_in_words(check)
-    ["000 says China spends $604 bn ('$604'); SIPRI's estimate for 2021 is $293 bn (2022 release), 2.1× lower."]
+    ["000 says China spends US$604 bn ('$604'); SIPRI's estimate for 2021 is US$293 bn (2022 release), 2.1× lower."]
     """
     rows = for_countries(check, countries)
     rows = rows[rows["reference_source"].fillna("").str.startswith(reference) & rows["reference_usd"].notna()]
