@@ -360,3 +360,17 @@ def test_statement_resolved_to_the_institution_named_just_after():
 def test_unnamed_spokesperson_for_an_institution():
     text = "“We are closely monitoring,” said a spokesperson for Japan's Joint Staff."
     assert [q.speaker for q in quotes(text)] == ["spokesperson for Japan's Joint Staff"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Peskov said in a statement, adding: “Russia will respond appropriately.”", "Peskov"),
+    ("Zakharova wrote on Telegram: “The West is nervous.”", "Zakharova"),
+    ("Asked about the patrols, Peskov said: “This is normal practice.”", "Peskov"),
+    ("‘It is a warning to Tokyo,’ said retired general Wang Hongguang, quoted by a newspaper.", "Wang Hongguang"),
+])
+def test_a_name_the_article_gives_once(text, speaker):
+    assert [q.speaker for q in quotes(text)] == [speaker]
+
+
+def test_a_plural_opening_a_sentence_is_no_speaker():
+    assert quotes("Reports said the drills were “large”.") == []

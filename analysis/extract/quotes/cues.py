@@ -139,7 +139,7 @@ class Cues:
         cue = self._cue_at(pos)
         if cue is not None:
             s, e, word = cue
-            m = self.mention_at(e)
+            m = self.mention_at(e) or self._after_titles(e)  # "said retired general Wang Hongguang"
             if m is not None:
                 return self._attribution(m, cue, "after")
             return None
@@ -262,7 +262,10 @@ class Cues:
         k = bisect.bisect_left(self.leads, s)
         if k > 0:
             m = self.mentions[k - 1]
-            if m.lead >= seg and m.end <= s and _GAP.fullmatch(text, m.end, s) and _good_subject(m):
+            # a capitalized word right before a speech verb is a name even when the article gives no more of
+            # it ("Peskov said"), unless it opens the sentence as a plural would ("Reports said", "Witnesses said")
+            if m.lead >= seg and m.end <= s and _GAP.fullmatch(text, m.end, s) and (
+                    _good_subject(m) or m.lead > seg or not m.name.endswith("s")):
                 return m
         before = text[seg:s].rstrip()
         if word.endswith("ing"):  # "X demanded …, adding that": the clause's subject
