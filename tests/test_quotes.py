@@ -374,3 +374,23 @@ def test_a_name_the_article_gives_once(text, speaker):
 
 def test_a_plural_opening_a_sentence_is_no_speaker():
     assert quotes("Reports said the drills were “large”.") == []
+
+
+def test_any_mix_of_marks_and_words_keeps_provenance():
+    """Random texts of quotation marks, apostrophes, line breaks, names and cues: no error, and every row's
+    quote and speaker mention are slices of the text."""
+    import random
+
+    from analysis.corpus.model import Article
+
+    pieces = ["“", "”", '"', "‘", "’", "'", "«", "»", "„", "\n", "\n\n", " ", ", ", ". ", ": ", "–", "said", "he",
+              "it said", "Putin", "Vladimir Putin", "the minister", "according to", "the Kremlin", "We are ready",
+              "China's defence ministry", "Russia’s", "don’t", "the report", "a Pentagon official", "U.S.", "Mr.",
+              "told reporters that", "(IISS)", "İ", "\u00a0"]
+    rng = random.Random(7)
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 60)))
+        for article in (Article("r", "", text), article_from_text(text, "r")):
+            for q in extract_quotes(article, reported=True, keep_unattributed=True):
+                assert text[q.start:q.end] == q.quote
+                assert q.speaker_start == -1 or text[q.speaker_start:q.speaker_end]
