@@ -21,7 +21,7 @@ from analysis.charts import (claimed_vs_reference_chart, combined_chart, map_fig
 from analysis.charts.labels import legibility, missing_value_texts, overlapping_texts, place_labels  # noqa: E402
 from analysis.report.artifacts import CHARTS, available_charts  # noqa: E402
 from analysis.tables import build_tables  # noqa: E402
-from tests.corpus_generator import write_corpus  # noqa: E402
+from corpus_generator import write_corpus  # noqa: E402  (tests/ is on the path: no __init__.py)
 
 SIZES = (40, 300)
 

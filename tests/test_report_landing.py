@@ -13,7 +13,7 @@ from analysis.report import artifacts  # noqa: E402
 from analysis.report.export import remote_references  # noqa: E402
 from analysis.report.landing import best_corroborated, corpus_summary, furthest_claims, write_index  # noqa: E402
 from analysis.tables import build_tables  # noqa: E402
-from tests.corpus_generator import write_corpus  # noqa: E402
+from corpus_generator import write_corpus  # noqa: E402  (tests/ is on the path: no __init__.py)
 
 # money or counts in base units: 604,000,000,000 / 604000000000 / 100,000.00
 RAW_NUMBER = re.compile(r"\b\d{1,3}(?:,\d{3}){3,}\b|\b\d{10,}\b|\b\d[\d,]*\.00\b")
