@@ -9,7 +9,12 @@ any backend, Agg included. One module per chart family:
   against the reference series) and :func:`combined_chart` (``combined_check``);
 * :mod:`~analysis.charts.sipri` - :func:`sipri_series_chart`, SIPRI's series with the claims on it;
 * :mod:`~analysis.charts.timeline` - :func:`timeline_figure`, the exercises over time;
-* :mod:`~analysis.charts.maps` - :func:`map_figure`, where the exercises took place.
+* :mod:`~analysis.charts.maps` - :func:`map_figure`, where the exercises took place;
+* :mod:`~analysis.charts.labels` - labels placed where they collide with nothing (deterministic),
+  and the measure of a drawn figure the legibility tests use.
+
+Each chart aggregates as the data grows (bars while claims are few, one panel per country past
+that; one timeline row per event while few, per series past that) and labels only what has room.
 
 >>> import pandas as pd
 >>> from analysis.reference.checks import budget_check

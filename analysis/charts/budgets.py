@@ -16,7 +16,8 @@ from analysis.charts.style import (_CLAIMED, _FX_SOURCE, _OTHER_SERIES, _SERIES_
                                    _empty, _footnote, _legend_right, _name, _new_figure, _series_of, _short_id,
                                    _style, _year_text, quoted)
 
-__all__ = ["claimed_vs_reference_chart", "combined_chart"]
+__all__ = ["claimed_vs_reference_chart", "combined_chart", "FEW_CLAIMS", "MAX_PANELS", "MAX_OUTLIER_LABELS",
+           "FEW_COMBINED", "MAX_PAIRS"]
 
 
 # ---- claimed vs reference -----------------------------------------------------------------------------------
