@@ -153,7 +153,20 @@ def _finish(kept: _Kept, work: Path, corpus, report) -> dict[str, int]:
 
     kept.problems = [((0, *key), p) for key, p in kept.problems]
     winners = _winners(kept, report)
+    if not winners:
+        problems = [p for _, p in sorted(kept.problems, key=lambda kp: kp[0])]
+        raise CorpusError(f"{corpus}: no loadable article" + (
+            f" ({len(problems)} problem(s): {problems[0].path}: {problems[0].detail}"
+            f"{', …' if len(problems) > 1 else ''})" if problems else ""))
     clean = all(len(v) == 1 for v in kept.candidates.values())  # no id in two batches: keep every row
+    kept.candidates = None
+    counts = {}  # the per-article tables first, so their byte ranges are let go before the cross-article steps
+    for name in kept.headers:
+        spans = sorted(s for s in kept.spans.pop(name, []) if clean or winners[s[0]] == s[1])
+        counts[name] = _copy_in_order(work / f"{name}.spill", work / f"{name}.csv", kept.headers[name], spans)
+        os.remove(work / f"{name}.spill")
+    spans = None
+
     mentions, budgets, claims, published = [], [], {}, {}
     failures = []
     by_article: dict[str, list] = {}  # the mentions, put in article_id order below (batches may interleave)
@@ -172,6 +185,7 @@ def _finish(kept: _Kept, work: Path, corpus, report) -> dict[str, int]:
         for m in result.mentions:
             if mine(m.article_id):
                 by_article.setdefault(m.article_id, []).append(m)
+    winners = result = None
     for article_id in sorted(by_article):
         mentions += by_article[article_id]
     by_article = None
@@ -179,16 +193,6 @@ def _finish(kept: _Kept, work: Path, corpus, report) -> dict[str, int]:
         kept.problems.append(((2, order, article_id), problem))
     kept.problems.sort(key=lambda kp: kp[0])
     problems = [p for _, p in kept.problems]
-    if not winners:
-        raise CorpusError(f"{corpus}: no loadable article" + (
-            f" ({len(problems)} problem(s): {problems[0].path}: {problems[0].detail}"
-            f"{', …' if len(problems) > 1 else ''})" if problems else ""))
-
-    counts = {}
-    for name in kept.headers:
-        spans = sorted(s for s in kept.spans.get(name, []) if clean or winners[s[0]] == s[1])
-        counts[name] = _copy_in_order(work / f"{name}.spill", work / f"{name}.csv", kept.headers[name], spans)
-        os.remove(work / f"{name}.spill")
     budget = pd.concat(budgets, ignore_index=True) if budgets else None
     del budgets
 
