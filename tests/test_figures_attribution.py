@@ -248,3 +248,11 @@ def test_a_share_of_gdp_that_is_a_target_has_no_spender():
     assert _actors("Turkey's defence spending exceeded the NATO threshold of 2 percent.") == [("2 percent", None)]
     assert _actors("Iceland's defence spending is below the 2% benchmark.") == [("2%", None)]
     assert _actors("Poland will spend 4 percent of GDP on defence.") == [("4 percent of GDP", "POL")]
+
+
+def test_in_a_list_of_amounts_each_takes_the_cue_that_follows_it():
+    text = ("Taipei's budget includes NT$561 billion for defense expenditures, NT$179 billion in special budgets "
+            "and NT$65 billion for non-operational special funds.")
+    assert [(f.surface, f.metric) for f in extract_figures(article(text))] == [
+        ("NT$561 billion", "defence_budget"), ("NT$179 billion", "other_money"), ("NT$65 billion", "other_money")]
+    assert _rows("Russia's defence budget, $60 billion, is the fourth largest.")[0][1] == "defence_budget"

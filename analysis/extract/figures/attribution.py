@@ -323,12 +323,12 @@ def _money_metric(g: list[_Piece], text: str, low: str, prev_low: str, rx: Simpl
     attached = rx.other_line.match(low, m.end()) if m else None
     if attached:
         return "other_money", end, "other line: " + attached.group(0)
-    line = _nearest_match(rx.defence_line, low, first.start, end)
+    line = _nearest_match(rx.defence_line, low, first.start, end, items=True)
     # "Rs1009 billion of the total budget": the total it is a part of does not make it other money
     part_of = rx.part_of.match(low, end)
     # "1.2 trillion tenge from the state budget to defence": the budget the money comes from is no line
     other = _nearest_match(rx.other_line, low, first.start, end, skip=part_of.end() if part_of else None,
-                           not_after=rx.from_the)
+                           not_after=rx.from_the, items=True)
     if other is not None and (line is None or other[0] < line[0]):
         return "other_money", end, "other line: " + other[1]
     if line is not None:
@@ -346,9 +346,11 @@ def _money_metric(g: list[_Piece], text: str, low: str, prev_low: str, rx: Simpl
 
 def _nearest_match(rx_: re.Pattern, text: str, start: int, end: int,
                    rx: SimpleNamespace | None = None, skip: int | None = None,
-                   not_after: re.Pattern | None = None) -> tuple[int, str] | None:
+                   not_after: re.Pattern | None = None, items: bool = False) -> tuple[int, str] | None:
     """(distance, words) of the match of ``rx_`` nearest ``start:end`` in ``text``, or None; ``skip``: a
-    match that starts there is not counted, nor one that ``not_after`` finds just before."""
+    match that starts there is not counted, nor one that ``not_after`` finds just before. ``items``: the
+    sentence may list amounts each followed by what it is for ("561 billion for defence, 179 billion in
+    special budgets"), so a cue before the amount across a comma counts as further away."""
     best = None
     for m in rx_.finditer(text):
         if m.start() == skip:
@@ -361,6 +363,8 @@ def _nearest_match(rx_: re.Pattern, text: str, start: int, end: int,
         lo, hi = (m.end(), start) if m.end() <= start else (end, m.start())
         if lo < hi and _CLAUSE_BREAK.search(text, lo, hi):
             d += 1000  # a cue across "; " or ", while" belongs to the other clause
+        elif items and m.end() <= start and ", " in text[m.end():start]:
+            d += 40  # the cue of the item before
         if best is None or d < best[0]:
             best = (d, m.group(0))
     return best
