@@ -256,3 +256,10 @@ def test_in_a_list_of_amounts_each_takes_the_cue_that_follows_it():
     assert [(f.surface, f.metric) for f in extract_figures(article(text))] == [
         ("NT$561 billion", "defence_budget"), ("NT$179 billion", "other_money"), ("NT$65 billion", "other_money")]
     assert _rows("Russia's defence budget, $60 billion, is the fourth largest.")[0][1] == "defence_budget"
+
+
+def test_a_deal_sold_or_exported_before_outweighs_one_only_said_to_be_signed():
+    text = ("Beijing has confirmed a project to export eight submarines to Pakistan.\n"
+            "The premier approved the deal, one of China's largest weapons sales once it is signed.\n"
+            "The deal could cost $5 billion.")
+    assert _rows(text) == [("$5 billion", "arms_deal", "PAK", "CHN")]

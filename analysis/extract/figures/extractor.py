@@ -296,17 +296,28 @@ def _list_year(made: list, text: str, offset: int, rx: SimpleNamespace) -> list:
 
 def _deal_told_before(sentences, index: int, rx: SimpleNamespace, reach: int = 4) -> tuple[str, str | None] | None:
     """(buyer, seller) of an arms deal a buy or sell verb tells of in one of the ``reach`` sentences before
-    sentence ``index`` ("Jakarta ordered 11 Su-35 fighters from Moscow."), nearest first, or None."""
+    sentence ``index`` ("Jakarta ordered 11 Su-35 fighters from Moscow."), nearest first, or None. A deal
+    only said to be signed is weaker evidence (either side signs) than one bought, sold or exported: the
+    nearest of those wins."""
+    weak = None
     for j in range(index - 1, max(-1, index - 1 - reach), -1):
         text = sentences[j].text
         low = text.lower()
-        verb = rx.buyer.search(low) or rx.seller.search(low)
-        if verb is None or not (rx.arms.search(low) or rx.weapon.search(text)):
+        verbs = [m for m in (*rx.buyer.finditer(low), *rx.seller.finditer(low))]
+        if not verbs or not (rx.arms.search(low) or rx.weapon.search(text)):
             continue
+        strong = [m for m in verbs if m.group(0) not in _WEAK_DEAL_VERBS]
+        verb = min(strong or verbs, key=lambda m: m.start())
         buyer, seller, _ = _deal_roles(text, low, verb.start(), verb.end(), _mentions(text), rx)
-        if buyer is not None:
+        if buyer is None:
+            continue
+        if strong:
             return buyer, seller
-    return None
+        weak = weak or (buyer, seller)
+    return weak
+
+
+_WEAK_DEAL_VERBS = frozenset({"signed", "sign", "signs"})
 
 
 def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str, prev_low: str,
