@@ -394,3 +394,10 @@ def test_any_mix_of_marks_and_words_keeps_provenance():
             for q in extract_quotes(article, reported=True, keep_unattributed=True):
                 assert text[q.start:q.end] == q.quote
                 assert q.speaker_start == -1 or text[q.speaker_start:q.speaker_end]
+
+
+def test_a_run_of_opening_marks_opens_few_quotes():
+    from analysis.extract.quotes.marks import MAX_DEPTH
+
+    spans = find_quote_spans("“a " * 5000 + "\nNext line.")
+    assert 0 < len(spans) <= MAX_DEPTH and all("unclosed" in s.flags for s in spans)

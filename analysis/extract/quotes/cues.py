@@ -207,8 +207,8 @@ class Cues:
         text = self.text
         end_m = _SENTENCE_END.search(text, pos)
         end = end_m.start() if end_m else len(text)
-        comma = text.find(",", pos, end)
-        while comma != -1 and end - comma <= 120:
+        comma = text.find(",", max(pos, end - 120), end)
+        while comma != -1:
             found = self.after(comma + 1)
             if found is not None:
                 return Attribution(found.mention, found.cue, found.cue_start, found.cue_end, "tail",

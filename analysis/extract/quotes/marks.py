@@ -19,12 +19,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["MAX_QUOTE_CHARS", "QuoteSpan", "find_quote_spans"]
+__all__ = ["MAX_DEPTH", "MAX_QUOTE_CHARS", "QuoteSpan", "find_quote_spans"]
 
 #: The longest quote kept, in characters (about 500 words: longer than any quoted statement in the
 #: seeds or the development set, short enough that a stray mark cannot take over a long article).
 MAX_QUOTE_CHARS = 3000
 
+#: Quotes open at once at most (a quote in a quote in a quote …); further opening marks are not read
+MAX_DEPTH = 4
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
 _EVENT = re.compile("[“”\"«»„‘’'\n]")
@@ -83,7 +85,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         elif ch == "“" and stack and text[stack[-1].pos] == "„":  # „…“, as German and Russian write it
             _close(text, i, "double", stack, spans)
         elif ch in _DOUBLE_OPEN:
-            stack.append(_Open(i, "double", False))
+            _push(stack, _Open(i, "double", False))
         elif ch in _DOUBLE_CLOSE:
             _close(text, i, "double", stack, spans)
         elif ch == '"':
@@ -95,10 +97,10 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             if closes and open_straight or (not opens and open_straight):
                 _close(text, i, "double", stack, spans, straight=True)
             else:
-                stack.append(_Open(i, "double", True))
+                _push(stack, _Open(i, "double", True))
         elif ch == "‘":
             if not (prev.isalnum() or nxt.isdigit()):
-                stack.append(_Open(i, "single", False))
+                _push(stack, _Open(i, "single", False))
         elif ch == "’":
             if not (prev.isalnum() and nxt.isalnum()) and not prev.isspace():
                 _close(text, i, "single", stack, spans)
@@ -108,11 +110,18 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             if any(o.straight and o.family == "single" for o in stack) and not prev.isspace():
                 _close(text, i, "single", stack, spans, straight=True)
             elif not (prev.isalnum() or nxt.isspace()) and nxt.isalpha():
-                stack.append(_Open(i, "single", True))
+                _push(stack, _Open(i, "single", True))
     if stack:
         _end_paragraph(text, n, stack, spans, last=True)
     spans.sort(key=lambda s: (s.open, s.depth))
     return spans
+
+
+def _push(stack: list[_Open], mark: _Open) -> None:
+    """An opening mark, unless :data:`MAX_DEPTH` quotes are open already (text that is not prose, such as a
+    run of thousands of marks, then costs no more than prose)."""
+    if len(stack) < MAX_DEPTH:
+        stack.append(mark)
 
 
 def _close(text: str, i: int, family: str, stack: list[_Open], spans: list[QuoteSpan],

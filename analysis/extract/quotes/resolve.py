@@ -25,6 +25,8 @@ __all__ = ["PRONOUN_REACH", "Resolver", "Speaker"]
 PRONOUN_REACH = 800
 #: How far after "the statement" (characters) the institution that issued it may be named, when none is before
 DOCUMENT_REACH = 400
+#: How many mentions back a reference is looked up at most (bounds the work on text that is not prose)
+LOOK_BACK = 200
 
 
 @dataclass(frozen=True)
@@ -51,10 +53,18 @@ class Resolver:
         self.named_ends = [m.end for m in self.named]
         self.things = [m for m in mentions if m.kind in ("outlet", "institution", "role")]
         self.things_ends = [m.end for m in self.things]
-        self._by_word: dict[str, list[Mention]] = {}
+        # each distinct name once: where it is written (in order) and the first country its mentions give
+        self._by_word: dict[str, list[str]] = {}
+        self._starts: dict[str, list[int]] = {}
+        self._country: dict[str, str] = {}
         for m in self.people:
-            for word in m.name.split():
-                self._by_word.setdefault(word.rstrip("."), []).append(m)
+            if m.name not in self._starts:
+                self._starts[m.name] = []
+                for word in m.name.split():
+                    self._by_word.setdefault(word.rstrip("."), []).append(m.name)
+            self._starts[m.name].append(m.start)
+            if m.country and not self._country.get(m.name):
+                self._country[m.name] = m.country
 
     def resolve(self, m: Mention) -> Speaker | None:
         """The speaker ``m`` names, or None when it names nobody (a pronoun with no person before it)."""
@@ -64,7 +74,8 @@ class Resolver:
             return Speaker(m.name, m.kind, m.country)
         if m.kind == "pronoun" and m.name == "it":
             v = vocab()
-            before = self.things[:bisect.bisect_right(self.things_ends, m.start)]
+            k = bisect.bisect_right(self.things_ends, m.start)
+            before = self.things[max(0, k - LOOK_BACK):k]
             for n in sorted(reversed(before), key=lambda n: n.start not in self.subjects):  # stable: subjects first
                 if n.kind in ("institution", "outlet") or n.head in v.institution_heads | v.outlet_heads | \
                         v.document_heads:
@@ -86,16 +97,21 @@ class Resolver:
 
     def _person(self, m: Mention) -> Speaker:
         words = m.name.split()
-        candidates = [p for p in self._by_word.get(words[-1].rstrip("."), ())
-                      if len(p.name.split()) >= len(words) and set(words) <= set(p.name.split())] or [m]
-        longest = max(len(p.name.split()) for p in candidates)
-        full = [p for p in candidates if len(p.name.split()) == longest]
-        before = [p for p in full if p.start <= m.start]
-        best = before[-1] if before else full[0]
-        country = m.country or next((p.country for p in candidates if p.country and p.name == best.name), "") \
-            or next((p.country for p in candidates if p.country), "")
-        flag = "speaker_from_surname" if best.name != m.name else ""
-        return Speaker(best.name, "person", country, flag)
+        candidates = [n for n in self._by_word.get(words[-1].rstrip("."), ())
+                      if len(n.split()) >= len(words) and set(words) <= set(n.split())] or [m.name]
+        longest = max(len(n.split()) for n in candidates)
+        full = [n for n in candidates if len(n.split()) == longest]
+
+        def last_before(name: str) -> int:  # where the name is last written before m, or -1
+            starts = self._starts.get(name, ())
+            k = bisect.bisect_right(starts, m.start)
+            return starts[k - 1] if k else -1
+
+        best = max(full, key=last_before) if any(last_before(n) >= 0 for n in full) else full[0]
+        country = m.country or self._country.get(best, "") or \
+            next((self._country[n] for n in candidates if self._country.get(n)), "")
+        flag = "speaker_from_surname" if best != m.name else ""
+        return Speaker(best, "person", country, flag)
 
     def _quoted(self, pos: int) -> bool:
         """Is ``pos`` inside a quotation (a name a speaker says is no antecedent of "he")?"""
@@ -103,8 +119,10 @@ class Resolver:
         return k > 0 and pos < self.quotes[k - 1][1]
 
     def _last_person(self, pos: int, ok) -> Mention | None:
+        """The last person before ``pos`` that ``ok`` accepts, among the LOOK_BACK people named last."""
         k = bisect.bisect_right(self.people_ends, pos)
-        while k > 0:
+        stop = max(0, k - LOOK_BACK)
+        while k > stop:
             k -= 1
             if ok(self.people[k]):
                 return self.people[k]
@@ -120,13 +138,13 @@ class Resolver:
         if head in v.document_heads:  # "the report": the named institution most cited before it, else the outlet
             k = bisect.bisect_right(self.named_ends, m.start)
             counts: dict[str, int] = {}
-            for n in self.named[:k]:
+            for n in self.named[max(0, k - LOOK_BACK):k]:
                 if n.kind == "institution" and n.name in v.named:
                     counts[n.name] = counts.get(n.name, 0) + 1
             if counts:
                 name = max(counts, key=counts.get)
                 return Speaker(name, "institution", v.named[name][1], "speaker_from_role")
-            for n in reversed(self.named[:k]):
+            for n in reversed(self.named[max(0, k - LOOK_BACK):k]):
                 if n.kind == "outlet":
                     return Speaker(n.name, n.kind, n.country, "speaker_from_role")
             for n in self.named[k:]:  # "“…,” the statement said. The Ministry of … issued it on Friday."
@@ -143,7 +161,8 @@ class Resolver:
             return Speaker(m.name, "person", m.country, "speaker_unresolved")
         kind = "outlet" if head in v.outlet_heads else "institution"
         k = bisect.bisect_right(self.named_ends, m.start)
-        while k > 0:
+        stop = max(0, k - LOOK_BACK)
+        while k > stop:
             k -= 1
             n = self.named[k]
             if (kind == "outlet" and n.kind == "outlet") or (kind == "institution" and n.head == head):
