@@ -37,6 +37,7 @@ _GAP = re.compile(r"(?:[ \u00a0]+(?:also|has|have|had|was|were|is|are|would|will
                   rf"(?:(?:late|early|earlier)[ \u00a0]+)?(?:on|last|this)[ \u00a0]+{_DAY}|"
                   r"in[ \u00a0]+(?:a|an|its|his|her|their)[ \u00a0]+(?:statement|interview|briefing)))*[ \u00a0]*")
 _AS_SAYING = re.compile(r"[ \u00a0]+as[ \u00a0]+(?:saying|stating|telling)\b")
+_ASIDE_STOP = re.compile(r"[.!?;“”\"\n]")
 _SPACES = re.compile(r"[ \u00a0]*")
 _COLON = re.compile(r"[ \u00a0]*:[ \u00a0]*")
 _AFTER_CLOSE = re.compile(r"[ \u00a0,–—\-”’\"]*")
@@ -120,15 +121,29 @@ class Cues:
     def subjects(self) -> frozenset[int]:
         """The starts of the mentions that stand as a speech verb's subject ("the committee said", "Andrey
         Karneev, speaking to a newspaper, noted")."""
+        text, mentions, ends = self.text, self.mentions, [m.end for m in self.mentions]
         out = set()
-        for m in self.mentions:
-            if m.kind != "pronoun" and self._cue_after_subject(m) is not None:
-                out.add(m.start)
-        for s, e, word in self.cues:  # "according to Viktor Kladov"
-            if word in self.sources:
+        previous_cue_end = 0
+        for s, e, word in self.cues:  # read from each cue back (there are fewer cues than mentions)
+            if word in self.sources:  # "according to Viktor Kladov"
                 m = self.mention_at(e)
                 if m is not None:
                     out.add(m.start)
+                previous_cue_end = e
+                continue
+            k = bisect.bisect_right(ends, s)
+            if k and mentions[k - 1].kind != "pronoun" and _GAP.fullmatch(text, mentions[k - 1].end, s):
+                out.add(mentions[k - 1].start)  # "the committee said"
+            if text[:s].rstrip().endswith(","):  # "Andrey Karneev, speaking to a newspaper, noted"
+                j = k
+                while j > 0 and mentions[j - 1].end >= max(s - 150, previous_cue_end):
+                    j -= 1
+                    m = mentions[j]
+                    aside = text[m.end:s]
+                    if m.kind != "pronoun" and aside.startswith(",") and aside.strip(" ,\u00a0") and \
+                            not _ASIDE_STOP.search(aside):
+                        out.add(m.start)
+            previous_cue_end = e
         return frozenset(out)
 
     # --- the four places -----------------------------------------------------------------------------
