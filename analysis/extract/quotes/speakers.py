@@ -95,8 +95,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                              rf"(?:officials|sources|diplomats|analysts|experts|lawmakers|authorities)(?![\w’'-])"),
         # "the statement on Russian Defense Ministry’s website", "a report by the International Institute
         # for Strategic Studies (IISS)": the document speaks for the body it names
-        "document": re.compile(rf"(?:{determiners}){_SPACE}(?:[\w’'.-]+{_SPACE}){{0,2}}?(?i:{doc_head}){_SPACE}"
-                               rf"(?:by|from|of|on){_SPACE}(?:the{_SPACE})?({seq})(?:[’']s)?"
+        # after a role whose head is a document
+        "document": re.compile(rf"{_SPACE}(?:by|from|of|on){_SPACE}(?:the{_SPACE})?({seq})(?:[’']s)?"
                                rf"(?:{_SPACE}\([A-Z]{{2,}}\))?"),
     }
 
@@ -105,8 +105,8 @@ def find_mentions(text: str, near: list[tuple[int, int]] | None = None) -> list[
     """Every possible speaker mentioned in ``text``, in order, none overlapping another (the longest
     phrase wins; a named outlet or institution before a capitalized run, a run before a role).
 
-    ``near``: sorted, non-overlapping (start, end) windows; roles and documents ("the minister", "a
-    report by X") are looked for only there (the extractor passes the text around speech verbs and
+    ``near``: sorted, non-overlapping (start, end) windows; roles ("the minister", "a report by X") are
+    looked for only there (the extractor passes the text around speech verbs and
     quotations, the only places a role is read: the scan for them is the costliest). Names, outlets,
     institutions and pronouns are looked for everywhere."""
     p = _patterns()
@@ -120,18 +120,16 @@ def find_mentions(text: str, near: list[tuple[int, int]] | None = None) -> list[
         found_in = find_countries(m.group())
         found.append(Mention(m.start(), m.end(), "role", m.group(), m.start(), m.group().rsplit(None, 1)[-1],
                              ("indefinite",), found_in[0].alpha3 if found_in else ""))
-    for m in (m for a, b in windows for m in p["document"].finditer(text, a, b)):
-        end = m.end() if text[m.end() - 1] == ")" else m.end(1)
-        name = text[m.start(1):end]  # with its abbreviation: "International Institute … (IISS)"
-        kind, country = vocab().named.get(m.group(1), ("institution", ""))
-        if not country:
-            found_in = find_countries(name)
-            country = found_in[0].alpha3 if found_in else ""
-        found.append(Mention(m.start(1), end, kind, name, m.start(), "document", (), country))
     for m in p["possessive"].finditer(text):
         found.append(_institution(text, m.start(), m.end(), m.start()))
+    documents = vocab().document_heads
     for m in (m for a, b in windows for m in p["role"].finditer(text, a, b)):
-        found.append(_role(text, m))
+        mention = _role(text, m)
+        if mention.head in documents:  # "the statement on the Russian Defense Ministry’s website"
+            named = p["document"].match(text, m.end(1))
+            if named is not None:
+                mention = _document(text, m.start(), named)
+        found.append(mention)
     classify, skip, new = _classify_words, vocab().not_name, Mention._make
     for m in p["seq"].finditer(text):
         run = m.group()
@@ -161,6 +159,18 @@ def find_mentions(text: str, near: list[tuple[int, int]] | None = None) -> list[
 
 _THE = ("the ", "The ", "THE ", "the\u00a0", "The\u00a0")
 _PRIORITY = {"outlet": 0, "institution": 1, "person": 2, "role": 3, "pronoun": 4}
+
+
+def _document(text: str, lead: int, m: re.Match[str]) -> Mention:
+    """The body a document names ("a report by the International Institute for Strategic Studies (IISS)"),
+    which speaks through it; its abbreviation in brackets is kept with the name."""
+    end = m.end() if text[m.end() - 1] == ")" else m.end(1)
+    name = text[m.start(1):end]
+    kind, country = vocab().named.get(m.group(1), ("institution", ""))
+    if not country:
+        found_in = find_countries(name)
+        country = found_in[0].alpha3 if found_in else ""
+    return Mention(m.start(1), end, kind, name, lead, "document", (), country)
 
 
 def _institution(text: str, lead: int, end: int, start: int) -> Mention:
