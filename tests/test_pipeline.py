@@ -211,3 +211,26 @@ def test_one_more_streamed_extractor_is_one_registry_line(corpus, expected, monk
     assert list(counts)[:4] == ["articles", "problems", "figures", "figures_again"]
     got = tables_of(tmp_path / "out")
     assert got["figures_again.csv"] == got["figures.csv"] == expected["figures.csv"]
+
+
+def test_rows_with_a_line_break_in_a_value_keep_their_article_ranges():
+    import pandas as pd
+
+    from analysis.pipeline.batch import _chunk
+
+    frame = pd.DataFrame({"article_id": ["a", "a", "b", "c"], "start": [1, 2, 3, 4],
+                          "sentence": ["one", 'two\n"lines"', "three", "four,\nfive"]})
+    chunk = _chunk(frame)
+    assert chunk.header == b"article_id,start,sentence\n"
+    assert chunk.data == frame.to_csv(index=False, header=False, lineterminator="\n").encode()
+    pieces = {a: chunk.data[s:e] for a, s, e, _ in chunk.spans}
+    assert [(a, n) for a, _, _, n in chunk.spans] == [("a", 2), ("b", 1), ("c", 1)]
+    for article_id in "abc":
+        rows = frame[frame["article_id"] == article_id]
+        assert pieces[article_id] == rows.to_csv(index=False, header=False, lineterminator="\n").encode()
+
+
+def test_out_that_is_a_file_is_a_clear_error(corpus, tmp_path):
+    (tmp_path / "out").write_text("x", encoding="utf-8")
+    result = run_cli("extract", str(corpus), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1 and result.stderr.startswith("error: --out") and "Traceback" not in result.stderr

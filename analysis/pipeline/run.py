@@ -72,10 +72,12 @@ def extract_to_folder(corpus: str | os.PathLike, out: str | os.PathLike, max_byt
     :class:`~analysis.corpus.CorpusError` when the corpus is missing or has no loadable article, and
     :class:`~analysis.pipeline.executors.RunError` when a batch is lost; ``out`` is then left as it was.
     """
-    from analysis.pipeline.executors import in_process
+    from analysis.pipeline.executors import RunError, in_process
 
-    plan = plan_corpus(corpus, max_bytes, batch_size)
     out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise RunError(f"--out {out} is a file, not a folder")
+    plan = plan_corpus(corpus, max_bytes, batch_size)
     out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{out.name}.partial-", dir=out.parent))
     try:
