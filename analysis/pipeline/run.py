@@ -23,7 +23,7 @@ from analysis.corpus.model import CorpusError, Problem
 from analysis.pipeline.batch import BatchResult
 from analysis.pipeline.plan import DEFAULT_BATCH_SIZE, Batch, plan_corpus
 
-__all__ = ["extract_to_folder", "TABLE_ORDER"]
+__all__ = ["extract_to_folder", "table_order"]
 
 
 def table_order() -> list[str]:
@@ -33,8 +33,6 @@ def table_order() -> list[str]:
     return ["articles", "problems", *(t.name for t in STREAMED), "exercises", "events", "budget_check",
             "combined_check"]
 
-
-TABLE_ORDER = table_order()
 
 
 class _Packed(NamedTuple):
