@@ -116,6 +116,7 @@ def find_places(text: str) -> list[PlaceMention]:
     """
     places, alias_to_id, search = _scanner or _load_scanner()
     out = []
+    shared = False
     # Speed: a loop of searches, each from where the last match ended, finds what finditer finds (no match is
     # empty) without building finditer's iterator, which costs more per sentence than searching for its few
     # matches one by one.
@@ -150,11 +151,13 @@ def find_places(text: str) -> list[PlaceMention]:
         if d and start != d.start() and p.kind == "region" and \
                 d.group().lower().rstrip().endswith("ern"):
             start = d.start()  # "Eastern Siberia", "southern Africa": the direction is part of the name as written
-        if text[end:end + 1].isspace() and (head := _HEAD_AFTER.match(text, end)) and \
+        if text[end + 1:end + 2] in _HEAD_INITIALS and text[end:end + 1].isspace() and \
+                (head := _HEAD_AFTER.match(text, end)) and \
                 not _HEAD_AT_END.search(text, start, end):
             end = head.end()  # "Shandong peninsula", "Miyako islands", "Pacific Oceans": the head word as written
+            shared = shared or text[end - 1] == "s" and text[head.start() + 1].isupper()
         out.append(PlaceMention(start, end, text[start:end], p.place_id, p.name, p.kind, p.lat, p.lon))
-    if _PLURAL_HEAD.search(text):
+    if shared:  # a capitalised plural head after a name: it may be shared ("the Black and Caspian Seas")
         out = _distributed(text, out, places, alias_to_id)
     return out
 
@@ -163,13 +166,15 @@ def find_places(text: str) -> list[PlaceMention]:
 #: head in lower case is a common noun after a list: "the Pacific and Arctic oceans"; "region" and "province" are
 #: part of a name only as the gazetteer lists it: "Trans-Baikal region")
 _HEAD_AFTER = re.compile(r"\s+(?:[Pp]eninsula|[Ii]slands?|Oceans|Seas|Straits)\b(?![\-])")
+#: the first letters of those head words (a test before the pattern)
+_HEAD_INITIALS = frozenset("PpIiOS")
 #: a name that already ends with a head word: "Kamchatka Peninsula", "Caspian Sea"
 _HEAD_AT_END = re.compile(r"(?:[Pp]eninsula|[Ii]slands?|[Oo]ceans?|[Ss]eas?|[Ss]traits?|[Rr]egion|[Kk]rai|[Oo]blast|"
                           r"[Pp]rovince|[Gg]ulf|[Bb]ay|[Cc]hannel)$")
-#: a plural head shared by the names before it: "the Black and Caspian Seas"
-_PLURAL_HEAD = re.compile(r"\b(?:Seas|Oceans|Straits|Islands)\b")
 #: the names that share a plural head: "Black and Caspian Seas", "Barents, Kara and Laptev Seas"
-_SHARED_HEAD = re.compile(r"(?<![\w\-])((?:[A-Z][a-z]+(?:\s*,\s*|\s+and\s+))+)([A-Z][a-z]+)\s+(Seas|Oceans|Straits|Islands)\b")
+_SHARED_HEAD = re.compile(r"(?<![\w\-])((?:[A-Z][a-z]+(?:\s*,\s*|\s+and\s+))+)([A-Z][a-z]+)\s+(Seas|Oceans|Straits|Islands)$")
+#: a plural head word
+_HEAD_WORD = re.compile(r"(?<=\s)(?:Seas|Oceans|Straits|Islands)\b")
 #: a name of such a list
 _LIST_WORD = re.compile(r"[A-Z][a-z]+")
 
@@ -177,10 +182,14 @@ _LIST_WORD = re.compile(r"[A-Z][a-z]+")
 def _distributed(text: str, found: list[PlaceMention], places: dict[str, Place],
                  alias_to_id: dict[str, str]) -> list[PlaceMention]:
     """ "the Black and Caspian Seas": names that are no place alone share the plural head after them, each
-    read as one place ("Black Sea", "Caspian Sea"; the surface is that name, the span its word). A name that is
+    read as one place (when the last of them is a place alone: "Caspian") ("Black Sea", "Caspian Sea"; the surface is that name, the span its word). A name that is
     a place by itself keeps its own reading ("the Arctic and the Pacific Oceans": "Arctic", "Pacific Oceans")."""
     out = list(found)
-    for m in _SHARED_HEAD.finditer(text):
+    for head in _HEAD_WORD.finditer(text):
+        # (the names before each plural head, read in a window that ends at it: cheaper than a search of the text)
+        m = _SHARED_HEAD.search(text, max(0, head.start() - 80), head.end())
+        if m is None:
+            continue
         singular = m.group(3)[:-1]
         words = [w for w in _LIST_WORD.finditer(text, m.start(1), m.end(2))]
         ids = [alias_to_id.get(f"{w.group().lower()} {singular.lower()}") for w in words]

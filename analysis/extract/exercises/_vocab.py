@@ -173,6 +173,7 @@ class _Rules:
     not_name: frozenset[str]  # capitalised words that do not begin an unlisted name
     negation: re.Pattern[str]  # "refused to", "not"
     civil: frozenset[str]  # "fire", "air raid" just before "drill": not a military one
+    all_domains: tuple[str, ...]  # "tri-service": every domain (lower case, found by plain searches)
     series_by_name: dict[str, _Series] = field(default_factory=dict)
 
 
@@ -272,7 +273,7 @@ def _rules() -> _Rules:
         sent_to=_CaseFree(r"(?:%s)%s" % (trie_alternation(terms["sender"], not_after=r"\w"), _SENT_TO_TAIL)),
         watching=re.compile(r"\s+(?:%s)\b" % _alternation(terms["watching"], not_after=None), re.IGNORECASE),
         not_name=frozenset(terms["not_name"]) | {m.title() for m in _MONTHS},
-        civil=frozenset(t.lower() for t in terms["civil"]),
+        civil=frozenset(t.lower() for t in terms["civil"]), all_domains=tuple(t.lower() for t in terms["all_domains"]),
         negation=re.compile(r"(?:%s)\b|n't\b" % _alternation(terms["negation"]), re.IGNORECASE))
 
 

@@ -49,8 +49,8 @@ def _assets(text: str, lo: int, hi: int, rules: _Rules) -> list[tuple[str, str, 
 _ARMS_FORCES = re.compile(r"\b((?:land|ground|sea|naval|air)(?:\s*,\s*(?:land|ground|sea|naval|air))*"
                           r"(?:,?\s+and\s+(?:land|ground|sea|naval|air))?)\s+forces\b",
                           re.IGNORECASE)
-#: right after a mention, where at sea it is held: " on the high seas", " in the open sea"
-_AT_SEA = re.compile(r"\s+(?:on|in|at)\s+(?:the\s+)?((?:high|open)\s+seas?)\b", re.IGNORECASE)
+#: right after a mention, where at sea it is held: " on the high seas", " on the open sea"
+_AT_SEA = re.compile(r"\s+on\s+(?:the\s+)?(?:high|open)\s+seas?\b", re.IGNORECASE)
 #: each arm's domain
 _ARM_DOMAIN = {"land": "land", "ground": "land", "sea": "naval", "naval": "naval", "air": "air"}
 #: a word of _ARMS_FORCES's list
@@ -75,7 +75,10 @@ def _domain_words(text: str, lo: int, hi: int, rules: _Rules, places) -> set[str
         if domain == "land" and _LIBERATION_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # the People's Liberation Army is all of China's forces, not its land arm
         if domain is not None:
-            out.update(domain.split(";"))  # "tri-service": air, land and naval
+            out.add(domain)
+    low = getattr(text, "low", None) or text.lower()
+    if any(low.find(term, lo, hi) >= 0 for term in rules.all_domains):
+        out.update(("air", "land", "naval"))  # "a tri-service exercise"
     return out
 
 
@@ -87,8 +90,9 @@ def _went_on(article, ctx: _ArticleContext, idx: int, follow, contributing: set[
     for j, s2 in enumerate(follow, start=idx + 1):
         s2_text = ctx.text_of(j)
         new_paragraph = "\n" in article.text[ctx.sentences[j - 1].end:s2.start]
-        if j in contributing or (not new_paragraph and _PHASE.search(s2_text)) or (
-                _MOTION.search(s2_text) and "scrambl" not in (s2_text.low or s2_text.lower()) and
+        low2 = s2_text.low or s2_text.lower()
+        if j in contributing or (not new_paragraph and ("hase" in low2 or "tage" in low2) and _PHASE.search(s2_text)) or (
+                _MOTION.search(s2_text) and "scrambl" not in low2 and
                 not _WATCH_PURPOSE.search(s2_text) and not (new_paragraph and _OTHER_ACTION.search(s2_text))):
             went_on.append(j)
     return went_on
@@ -110,8 +114,8 @@ def _domains_and_assets(t: _Text, c: _Cand, own_lo: int, clause_lo: int, ctx_sta
     asset_hits += _assets(t, c.end, hi, rules)
     if t.find("forces", c.end, hi) >= 0:
         domains |= _arms(t, c.end, hi)
-    if (at_sea := _AT_SEA.match(t, c.end)) is not None:
-        domains |= _domain_words(t, at_sea.start(1), at_sea.end(), rules, ())  # "war games on the high seas"
+    if t.startswith(" o", c.end) and _AT_SEA.match(t, c.end) is not None:
+        domains.add("naval")  # "war games on the high seas"
     for j in went_on:
         s2_text = ctx.text_of(j)
         asset_hits += _assets(s2_text, 0, len(s2_text), rules)

@@ -27,17 +27,22 @@ _OTHER_CLAUSE = re.compile(r"\b(?:after|before|when|while|as|since|amid|followin
                            r"despite|said|says|according|(?:in\s+order\s+)?to\s+(?:\w+\s+)?(?:maintain|ensure|improve|"
                            r"strengthen|help|promote|protect|safeguard|deter|counter|boost|deepen|enhance|show|"
                            r"demonstrate|send|signal|test))\b", re.IGNORECASE)
-#: a sentence that says countries take part in an exercise told of before: "also take part in them", "are
-#: participating", "have been invited to these exercises", "sent 3,200 troops"
-_TAKES_PART = re.compile(r"\b(?:take|takes|taking|took)\s+part\b|\bparticipat(?:e|es|ed|ing)\b|"
-                         r"\binvited\s+to\s+(?:the|these|this|those)\b|\b(?:sent|send|sends|sending|dispatched|"
-                         r"contributed|contributes)\b", re.IGNORECASE)
+#: how many sentences after one with an exercise word or a name may say who takes part in it
+_FOLLOWING = 4
 #: who only watch: "will take part as observers", "Guests from Iran"
 _OBSERVERS = re.compile(r"\bobserv(?:er|ers|ing|e)\b|\bguests?\b", re.IGNORECASE)
 #: "in them", "in these exercises", "in the drills": the exercise taken part in is one told of before
 _IN_IT = re.compile(r"\b(?:take|takes|taking|took)\s+part\s+(?:in\s+(?:them|it|the|these|this|those)\b|\s*[.,;])|"
                     r"\bparticipat(?:e|es|ed|ing)\s*(?:in\s+(?:them|it|the|these|this|those)\b|[.,;])|"
                     r"\binvited\s+to\s+(?:the|these|this|those)\b", re.IGNORECASE)
+
+
+def _may_take_part(text: str) -> bool:
+    """Whether a sentence has a stem of a word of taking part, as written: " part in" or " part." ("take part in
+    them", "will also take part."), "articipat" ("Participating"), " sent " (plain searches, cheaper than a
+    pattern)."""
+    return " part in" in text or " part." in text or " part," in text or "articipat" in text or \
+        "invited to" in text or " sent " in text or " send " in text or "dispatched" in text or "contribut" in text
 
 
 def _family(kind: str) -> str:
@@ -121,27 +126,31 @@ def _add(out: list[ExerciseMention], at: int, domains: set, codes: set, places, 
 
 
 def _taking_part_later(out: list[ExerciseMention], ctx: _ArticleContext, rules: _Rules, first: int) -> None:
-    """Sentences after the first mention (sentence ``first``) that say countries take part in an exercise told of
-    before ("Iran's warships will also take part in them", "About 3,200 troops from China are participating",
+    """Sentences after the first mention (sentence ``first``), within :data:`_FOLLOWING` of a sentence with an
+    exercise word or a name, that say countries take part in an exercise told of before ("Iran's warships will also take part in them", "About 3,200 troops from China are participating",
     "military personnel of Armenia and China have been invited to these exercises"): the countries, and the
     domains of the forces they send, go to the last mention kept before them (of the family the sentence names,
     else an exercise). Not who only watch ("will take part as observers", "Guests from Iran"), nor a sentence
     that names an exercise of its own (its mentions have their own participants)."""
-    for idx in range(first + 1, len(ctx.sentences)):
+    # (only the few sentences after a sentence with an exercise word or a name, and only those with a stem of a
+    # word of taking part, found by plain searches: cheaper than reading every sentence)
+    candidates = set()
+    for i, hit in enumerate(ctx.hit_index):
+        if hit and i >= first:
+            for j in range(max(i, first + 1), min(i + 1 + _FOLLOWING, len(ctx.sentences))):
+                if j not in candidates and _may_take_part(ctx.sentences[j].text):
+                    candidates.add(j)
+    for idx in sorted(candidates):
         sent = ctx.sentences[idx]
-        if sent.zone != "body":
-            continue
-        t = ctx.text_of(idx)
-        if not _TAKES_PART.search(t) or _OBSERVERS.search(t) or rules.negation.search(t):
-            continue
+        if sent.zone != "body" or not (_IN_IT.search(sent.text) or _FORCES_FROM.search(sent.text)) or \
+                _OBSERVERS.search(sent.text) or rules.negation.search(sent.text):
+            continue  # (the tests on the text first: the sentence's countries cost more)
         if ctx.hit_index[idx] and any(sent.start <= m.start < sent.end for m in out):
             continue
         countries = ctx.sentence_facts(idx)[1]
-        if not countries or not _IN_IT.search(t) and not _FORCES_FROM.search(t):
+        if not countries:
             continue
-        before = [m for m in out if m.start < sent.start]
-        if not before:
-            continue
+        t = ctx.text_of(idx)
         family = "patrol" if "patrol" in (t.low or t.lower()) else "exercise"
         mine = [k for k, m in enumerate(out) if m.start < sent.start and _family(m.kind) == family]
         if not mine:
