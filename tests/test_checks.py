@@ -158,3 +158,13 @@ def test_combined_when_sipri_lacks_the_year():
     row = combined_check(old, articles()).iloc[0]
     assert (row.year, row.year_basis) == (2005, "figure")
     assert pd.isna(row.reference_ratio) and "no 2005 value" in row.note
+
+
+def test_a_year_column_with_gaps_leaves_the_yearless_claims_their_published_year():
+    # one claim states its year and one does not: the column is float, and NaN is no year
+    fig = figures([("$300 billion", 300e9, "CHN", 2023), ("$200 billion", 200e9, "RUS", None)])
+    fig["year"] = fig["year"].astype(float)
+    check = budget_check(fig, articles("2021-11-24"))
+    russia = check[check.actor == "RUS"].iloc[0]
+    assert (russia.year, russia.year_basis) == (2021, "published")
+    assert not check.note.astype(str).str.contains("nan").any()

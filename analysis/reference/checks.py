@@ -207,6 +207,7 @@ def budget_check(figures: pd.DataFrame, articles: pd.DataFrame, reference: pd.Da
     for fig in _budget_figures(figures).to_dict("records"):
         base = {k: fig[k] for k in ("article_id", "start", "end", "surface", "actor", "claimed_usd")}
         fig_year, pub_year = fig["year"], published.get(fig["article_id"])
+        fig_year = None if _missing(fig_year) else int(fig_year)  # a year column with gaps is float: NaN is no year
         series_list = index.series.get(fig["actor"], [])
         if not series_list:
             year, basis = (fig_year, "figure") if fig_year else (pub_year, "published") if pub_year else (None, None)
