@@ -208,7 +208,7 @@ def test_one_more_streamed_extractor_is_one_registry_line(corpus, expected, monk
     monkeypatch.setattr(registry, "STREAMED", registry.STREAMED + (registry.ArticleTable(
         "figures_again", "analysis.extract.figures:extract_figures", "analysis.extract.figures:figures_frame"),))
     counts = extract_to_folder(corpus, tmp_path / "out", max_bytes=10**7, batch_size=3)
-    assert list(counts)[:4] == ["articles", "problems", "figures", "figures_again"]
+    assert list(counts)[:5] == ["articles", "problems", "figures", "quotes", "figures_again"]
     got = tables_of(tmp_path / "out")
     assert got["figures_again.csv"] == got["figures.csv"] == expected["figures.csv"]
 

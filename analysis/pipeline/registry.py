@@ -34,6 +34,7 @@ class ArticleTable:
 #: Tables written batch by batch, in the order the run lists them (after ``articles`` and ``problems``).
 STREAMED: tuple[ArticleTable, ...] = (
     ArticleTable("figures", "analysis.extract.figures:extract_figures", "analysis.extract.figures:figures_frame"),
+    ArticleTable("quotes", "analysis.extract.quotes:extract_quotes", "analysis.extract.quotes:quotes_frame"),
 )
 
 #: The exercise extractor: its mentions are kept for the cross-article events (no ``frame``).
