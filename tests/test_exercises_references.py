@@ -175,3 +175,34 @@ def test_where_troops_drill_during_an_exercise_is_its_place():
     got = listing("Chinese troops marched at the training ground \"Tsugol\" during the Vostok-2018 exercise in "
                   "Siberia on Thursday.", published=dt.date(2018, 9, 13))
     assert got["locations"] == ["Siberia", "Tsugol"], got
+
+
+# ---- names and years ----------------------------------------------------------------------------------------
+
+def test_a_series_name_takes_the_year_its_clause_states():
+    frame = exercises_frame([article_from_text(
+        "Drills\n\nOn November 28, 2019, the joint naval exercise code-named Mosi, held by China, Russia and South "
+        "Africa, entered its sea phase.\n", article_id="r", published=dt.date(2019, 11, 29))])
+    assert frame["name"].tolist() == ["Mosi-2019"], frame[["surface", "name"]].values.tolist()
+
+
+def test_a_numbered_edition_keeps_its_number():
+    frame = exercises_frame([article_from_text(
+        "Bombers\n\nIn 2024 China and Russia flew the ninth joint strategic air patrol over the Sea of Japan.\n",
+        article_id="r", published=dt.date(2024, 12, 1))])
+    assert "Joint Strategic Air Patrol-9" in frame["name"].tolist(), frame[["surface", "name"]].values.tolist()
+
+
+def test_a_page_date_stamp_is_no_stated_year():
+    frame = exercises_frame([article_from_text(
+        "date 2024-05-13 Cambodia and China will begin their annual Golden Dragon exercise this week.\n",
+        article_id="r", published=dt.date(2024, 5, 13))])
+    assert frame["year"].isna().all() and frame["name"].tolist() == ["Golden Dragon"], frame.values.tolist()
+
+
+def test_a_planned_edition_stays_apart_from_an_earlier_dated_one():
+    frame = exercises_frame([article_from_text(
+        "Drills\n\nCambodia and China will begin their annual Golden Dragon military exercise this week. The annual "
+        "Golden Dragon exercises began in December 2016.\n", article_id="r", published=dt.date(2024, 5, 13))])
+    assert frame["event_id"].nunique() == 2 and "Golden Dragon-2016" in frame["name"].tolist(), \
+        frame[["surface", "name", "event_id"]].values.tolist()

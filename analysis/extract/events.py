@@ -214,8 +214,9 @@ def _join_within_articles(frame, find, union, names, kinds, domains, places, hab
         everyone[articles[i]].append(i)
     months = [_int(v) for v in frame.get("month", pd.Series([None] * n))]
     current = [_int(v) for v in frame.get("year_inferred", pd.Series([None] * n))]  # the stated year, else the article's
+    statuses = [str(v) for v in frame.get("status", pd.Series([""] * n))]
     for article, rows in by_article.items():
-        _join_same_names(everyone[article], names, stated, find, union)
+        _join_same_names(everyone[article], names, stated, find, union, current, statuses)
         if len(rows) < 2:
             continue
         named_roots = {find(j) for j in rows if names[j]}
@@ -237,7 +238,7 @@ def _join_within_articles(frame, find, union, names, kinds, domains, places, hab
 _NAME_YEAR = re.compile(r"\s*(?:19|20)\d\d[a-d]?$")
 
 
-def _join_same_names(rows: list[int], names, stated, find, union) -> None:
+def _join_same_names(rows: list[int], names, stated, find, union, current=None, statuses=None) -> None:
     """One article's mentions of one series are one exercise: "Vostok-2018" and "Vostok 2018" (same name), and
     "Mosi" with the one "Mosi-2019" the article names. Habitual mentions count ("Marine Security Belt drills are
     held annually" beside "the main phase of the drills, known as Marine Security Belt"). A bare series name
@@ -257,7 +258,10 @@ def _join_same_names(rows: list[int], names, stated, find, union) -> None:
         for group in dated.values():
             for j in group[1:]:
                 union(group[0], j)
-        if len(editions) == 1 and None in dated:
+        if len(editions) == 1 and None in dated and not (current and statuses and any(
+                statuses[i] == "planned" and current[i] is not None and current[i] > editions[0] for i in dated[None])):
+            # (not a bare name planned in a later year than the dated edition: "Cambodia and China will begin their
+            # annual Golden Dragon exercise this week ... The exercises began in December 2016")
             union(dated[None][0], dated[editions[0]][0])
 
 

@@ -296,13 +296,27 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
         start, end = sent.start + c.start, sent.start + c.end
         mention = ExerciseMention(
             article_id=article.article_id, start=start, end=end, surface=article.text[start:end],
-            sentence=sent.text, name=c.name, kind=c.kind, participants=tuple(sorted(codes)),
+            sentence=sent.text, name=_dated_name(c, year, flags), kind=c.kind, participants=tuple(sorted(codes)),
             domains=tuple(sorted(domains)), locations=tuple(locations), place_ids=tuple(place_ids),
             assets=tuple(assets), year=year, month=month, status=c.status, cameo=CAMEO[c.status],
             flags=tuple(flags), year_inferred=year_inferred, status_cued=c.status_cued)
         prev_mention = mention
         out.append(mention)
     return out
+
+
+def _dated_name(c: _Cand, year: int | None, flags: list[str]) -> str:
+    """A series name the text gives without its year takes the year its clause states ("the joint naval exercise
+    code-named Mosi ... On November 28, 2019": "Mosi-2019"), as the official name says it; not a year the
+    article's lead sets for another sentence, nor a numbered edition ("Joint Strategic Air Patrol-9")."""
+    if c.series is None or not c.name or year is None or c.name_year is not None or c.edition is not None or \
+            "year_from_lead" in flags or _NAME_SUFFIX.search(c.name):
+        return c.name
+    return f"{c.name}-{year}"
+
+
+#: a suffix a name already has: "-2019", "-II", "-9"
+_NAME_SUFFIX = re.compile(r"-(?:\d+[A-D]?|[IVX]+)$")
 
 
 def _caption_mention(article, sent, t: _Text, rules: _Rules, places, countries, cues, names, ctx, published):

@@ -90,9 +90,10 @@ def _set_status(t: _Text, c: _Cand, prev: _Cand | None, own_lo: int, right_hi: i
 # The look-behinds stand after the year (reaching back over its four digits) and the word start before a
 # month is checked by word_start_matches, so that every branch starts with a literal: the regex engine
 # then skips ahead to the places where a year or a month may begin.
-#: a year the text states: "2022" (not in "$2020", "since 2021", "2000 troops")
+#: a year the text states: "2022" (not in "$2020", "since 2021", "2000 troops", nor a page's date stamp
+#: "2024-05-13", which says when it was written, not when the exercise is)
 _YEAR = re.compile(r"(19[5-9]\d|20[0-4]\d)(?<![\d$€£.,/\-]....)(?<!since ....)(?<!Since ....)"
-                   r"(?![\d%]|,\d|\s*(?:troops|soldiers|personnel|servicemen|"
+                   r"(?![\d%]|,\d|-[01]\d-[0-3]\d|\s*(?:troops|soldiers|personnel|servicemen|"
                    r"people|km|kilomet|miles|tons|tonnes|aircraft|ships|warships|vehicles|units|sorties))")
 #: a month the text states: "in May", "September", "Sept. 2021"
 _MONTH = re.compile(r"(January|February|March|April|June|July|August|September|October|November|December|"
