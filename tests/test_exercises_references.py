@@ -26,7 +26,7 @@ def listing(body: str, title: str = "Military ties", published=DAY) -> dict:
 def test_a_reference_back_held_somewhere_lends_its_places():
     got = listing("Russia and Belarus began the Union Shield-2023 exercise on Monday. The exercises will be held until "
                   "Friday in the Western Military District and at the Mulino range.")
-    assert got["locations"] == ["Western Military District"], got
+    assert got["locations"] == ["Mulino range", "Western Military District"], got
 
 
 def test_a_list_of_ranges_after_take_place():
@@ -206,3 +206,34 @@ def test_a_planned_edition_stays_apart_from_an_earlier_dated_one():
         "Golden Dragon exercises began in December 2016.\n", article_id="r", published=dt.date(2024, 5, 13))])
     assert frame["event_id"].nunique() == 2 and "Golden Dragon-2016" in frame["name"].tolist(), \
         frame[["surface", "name", "event_id"]].values.tolist()
+
+
+# ---- places the gazetteer does not know ---------------------------------------------------------------------
+
+def test_a_place_the_gazetteer_does_not_know_after_in():
+    got = listing("Thai and Chinese special forces will take part in the Joint Strike 2023 exercise in Lop Buri "
+                  "province.", published=dt.date(2023, 8, 1))
+    assert got["locations"] == ["Lop Buri province"], got
+
+
+def test_a_list_of_unknown_places_after_from():
+    got = listing("India and Russia began the joint tri-service exercise on December 10 simultaneously from Babina, "
+                  "Gwalior, Goa and Pune.")
+    assert got["locations"] == ["Babina", "Goa", "Gwalior", "Pune"], got
+
+
+def test_unknown_places_before_a_plural_head():
+    got = listing("Blue Strike, a joint exercise of the Thai and Chinese navies, is planned in Chon Buri, Rayong and "
+                  "Chanthaburi provinces.")
+    assert got["locations"] == ["Chanthaburi", "Chon Buri", "Rayong"], got
+
+
+def test_a_capitalised_word_that_modifies_a_noun_is_no_place():
+    got = listing("Russia and Mongolia finished joint exercises near the Asian nation's borders, in the Armed Forces "
+                  "of both countries.")
+    assert got["locations"] == [], got
+
+
+def test_months_and_directions_are_no_places():
+    got = listing("Russia and China held joint drills in September in the East.")
+    assert got["locations"] == [], got

@@ -73,6 +73,50 @@ def _unlisted_ranges(text: str, places: list, countries) -> list:
     return out
 
 
+#: a place the gazetteer does not know, named after a locative preposition: "in Lop Buri province", "at the
+#: Raevskoye range", "near the town of Choibalsan", "from Babina, Gwalior, Goa and Pune" (one to three capitalised
+#: words, with the head word a singular name carries as written; followed by punctuation, a plural head or a small
+#: word, not by a noun it modifies: "the Asian nation", "the Armed Forces of")
+_UNLISTED_PLACE = re.compile(r"\b(?:in|at|near|from|off)\s+(?:the\s+)?(?:(?:town|city|port|village|province|region|"
+                             r"district|island)\s+of\s+)?(?P<name>[A-Z][a-z]+(?:[\s\-][A-Z][a-z]+){0,2})"
+                             r"(?P<head>\s+(?:province|range|region|district|county|island))?(?![\w\-’'])"
+                             r"(?=\s*(?:[,.;:)\-–—]|$)|\s+(?:provinces|ranges|regions|districts)\b|"
+                             r"\s(?:and|in|on|at|from|to|for|with|near|during|until|since|after|before|as|while|where|"
+                             r"which|that|this|last|next|early|late|by|is|was|were|are|will|has|had)\b)")
+#: the next name of a list of such places: ", Gwalior", " and Pune"
+_UNLISTED_NEXT = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<name>[A-Z][a-z]+(?:[\s\-][A-Z][a-z]+){0,2})"
+                            r"(?![\w\-’'])(?=\s*(?:[,.;:)\-–—]|$)|\s+(?:provinces|ranges|regions|districts)\b|"
+                            r"\s(?:and|in|on|at|from|to|for|with|near|during|until|since|after|before|as|while|where|"
+                            r"which|that|this|last|next|early|late|by|is|was|were|are|will|has|had)\b)")
+#: capitalised words that are no place's name after a preposition: directions, months and seasons, titles
+_NOT_PLACE_WORDS = frozenset("North South East West Northern Southern Eastern Western Central January February March "
+                             "April May June July August September October November December Parliament Congress "
+                             "Moscow's Beijing's President Prime Minister Defence Defense Ministry General Colonel "
+                             "Admiral Captain Commander Navy Army Air Force Forces Fleet Command Headquarters Staff "
+                             "Reuters Xinhua TASS Interfax Sputnik Tass".split())
+
+
+def _unlisted_places(text: str, places: list, countries, rules: _Rules) -> list:
+    """Places the gazetteer does not know, named after a locative preposition ("the Joint Strike exercise in Lop
+    Buri province", "at the Raevskoye range", "began at a base near the town of Choibalsan") and the names
+    listed after them ("from Babina, Gwalior, Goa and Pune"): places without an id or a point. Not a country,
+    a known place, a month, a direction or a word that begins no name."""
+    out = []
+    for m in _UNLISTED_PLACE.finditer(text):
+        found = [(m.start("name"), m.end("head") if m.group("head") else m.end("name"))]
+        end = m.end()
+        while (more := _UNLISTED_NEXT.match(text, end)) is not None:
+            found.append(more.span("name"))
+            end = more.end()
+        for a, b in found:
+            words = text[a:b].split()
+            if words[0] in rules.not_name or words[0] in _NOT_PLACE_WORDS or \
+                    any(p.start < b and a < p.end for p in places) or any(c.start < b and a < c.end for c in countries):
+                break  # (a list stops at its first name that is not a place)
+            out.append(PlaceMention(a, b, text[a:b], "", text[a:b], "region", math.nan, math.nan))
+    return out
+
+
 def _sentence_facts(text: str, rules: _Rules):
     """The places in a sentence, and its countries that are not inside a place or an outlet's name. Where a
     country and a place overlap the longer wins: "South China Sea" is a place, "South Africa" a country. Ranges
@@ -81,6 +125,8 @@ def _sentence_facts(text: str, rules: _Rules):
     countries = find_countries(text, CountryTuple)
     if ("sites" in text or "grounds" in text or "ranges" in text or "polygons" in text) and \
             (more := _unlisted_ranges(text, places, countries)):
+        places = sorted(places + more, key=lambda p: p.start)
+    if more := _unlisted_places(text, places, countries, rules):
         places = sorted(places + more, key=lambda p: p.start)
     if countries and places:
         places = [p for p in places if not any(c.start <= p.start and p.end <= c.end and
