@@ -79,7 +79,25 @@ def _header(text: str) -> _Header | None:
 #: a cheap test of a whole article: two lines in a row (blank lines between allowed) that are a label and
 #: bare numbers only
 _ROW_LINE = r"[^\S\n]*[A-Z][^\d\n]{1,60}?[^\S\n]\d[\d,.]*(?:[^\S\n]+(?:\d[\d,.]*|[-–—]))*[^\S\n]*"
-_DIGIT_EOL = re.compile(r"\d[^\S\n]*\n")
+
+
+def _lines_ending_in_a_digit(text: str, enough: int = 2) -> int:
+    """How many lines end in a digit (trailing spaces aside), counting up to ``enough``: a walk over the
+    line breaks, cheaper than a regex that tests every character."""
+    found = 0
+    at = text.find("\n")
+    while at > 0:
+        end = at - 1
+        while end > 0 and text[end] in " \t\r":
+            end -= 1
+        if text[end].isdigit():
+            found += 1
+            if found >= enough:
+                return found
+        at = text.find("\n", at + 1)
+    tail = text.rstrip()
+    return found + (1 if tail and tail[-1].isdigit() and not text.endswith("\n") else 0)
+
 _TWO_ROWS = re.compile(rf"(?m)^{_ROW_LINE}\n(?:[^\S\n]*\n)*{_ROW_LINE}$")
 
 
@@ -89,9 +107,8 @@ def table_figures(article, sentences) -> list[Figure]:
     text = article.text
     if "\n" not in text:
         return out
-    first = _DIGIT_EOL.search(text)  # a table row ends in a digit: most articles have no two such lines
-    if first is None or _DIGIT_EOL.search(text, first.end()) is None or not _TWO_ROWS.search(text):
-        return out
+    if _lines_ending_in_a_digit(text) < 2 or not _TWO_ROWS.search(text):
+        return out  # a table row ends in a digit: most articles have no two such lines
     rows = [len(s.text) < 90 and _ROW.match(s.text) is not None for s in sentences]
     header: _Header | None = None
     years: list[int] = []
