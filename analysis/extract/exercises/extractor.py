@@ -14,7 +14,8 @@ import pandas as pd
 from analysis.extract.exercises._vocab import _Rules, _rules, _Text, _country_list, _may_hold_year
 from analysis.extract.exercises.domains import _assets, _domain_words, _domains_and_assets, _went_on
 from analysis.extract.exercises.joint import _joint
-from analysis.extract.exercises.locations import _host_names, _mention_places, _place_names, _sentence_facts
+from analysis.extract.exercises.locations import (_host_names, _mention_places, _place_names, _sentence_facts,
+                                                  _unlisted_places)
 from analysis.extract.exercises.mentions import (_Cand, _candidates, _clause, _cues, _generic_or_repeated,
                                                  _names)
 from analysis.extract.exercises.participants import _PLACE_USE_AFTER, _named_pairs, _participants, _place_use
@@ -88,6 +89,7 @@ class _ArticleContext:
         self._lead_year = False
         self.facts: dict[int, tuple] = {}  # sentence index -> (places, countries), shared with the sentence pass
         self.texts: dict[int, _Text] = {}
+        self.all_places: dict[int, list] = {}  # sentence index -> its places, unlisted ones too (see places_of)
         # (family, sentence, start, end, places) of references back, see references._fold
         self.references: list[tuple[str, int, int, int, list]] = []
 
@@ -95,6 +97,16 @@ class _ArticleContext:
         if idx not in self.facts:
             self.facts[idx] = _sentence_facts(self.sentences[idx].text, _rules())
         return self.facts[idx]
+
+    def places_of(self, idx: int) -> list:
+        """Sentence ``idx``'s places for its mentions: the gazetteer's and those it does not know (see
+        :func:`~analysis.extract.exercises.locations._unlisted_places`; read only for a sentence with a mention,
+        not for every sentence whose countries are counted)."""
+        if idx not in self.all_places:
+            places, countries = self.sentence_facts(idx)
+            more = _unlisted_places(self.text_of(idx), places, countries, _rules())
+            self.all_places[idx] = sorted(places + more, key=lambda p: p.start) if more else places
+        return self.all_places[idx]
 
     def text_of(self, idx: int) -> _Text:
         """Sentence ``idx``'s text as a :class:`_Text`, made once."""
@@ -226,7 +238,8 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
     names = _names(t, rules, lambda: ctx.sentence_facts(idx)[0], [(a, b) for a, b, _ in cues], numbered, series)
     if not (cues or names):
         return []  # only words that read as a name here ("the West"): no mention
-    places, countries = ctx.sentence_facts(idx)
+    countries = ctx.sentence_facts(idx)[1]
+    places = ctx.places_of(idx)
 
     if sent.zone == "caption":
         return _caption_mention(article, sent, t, rules, places, countries, cues, names, ctx, published)

@@ -96,13 +96,38 @@ _NOT_PLACE_WORDS = frozenset("North South East West Northern Southern Eastern We
                              "Reuters Xinhua TASS Interfax Sputnik Tass".split())
 
 
+#: the prepositions :data:`_UNLISTED_PLACE` begins with, as plain text
+_UNLISTED_PREPS = (" in ", " at ", " near ", " from ", " off ")
+#: lower-case words that may stand between such a preposition and a name: "the town of"
+_UNLISTED_BETWEEN = ("the ", "town of", "city of", "port of", "village of", "province of", "region of", "district of",
+                     "island of")
+
+
+def _unlisted_leads(text: str):
+    """The matches of :data:`_UNLISTED_PLACE` in ``text``, tried only where a preposition is followed by a capital
+    or a word that may come before a name (plain searches first: a pattern scanning every sentence for a
+    preposition costs as much as the rest of the reading)."""
+    starts = []
+    for prep in _UNLISTED_PREPS:
+        i = text.find(prep)
+        while i >= 0:
+            j = i + len(prep)
+            if text[j:j + 1].isupper() or text.startswith(_UNLISTED_BETWEEN, j):
+                starts.append(i + 1)
+            i = text.find(prep, j - 1)
+    for start in sorted(starts):
+        m = _UNLISTED_PLACE.match(text, start)
+        if m is not None:
+            yield m
+
+
 def _unlisted_places(text: str, places: list, countries, rules: _Rules) -> list:
     """Places the gazetteer does not know, named after a locative preposition ("the Joint Strike exercise in Lop
     Buri province", "at the Raevskoye range", "began at a base near the town of Choibalsan") and the names
     listed after them ("from Babina, Gwalior, Goa and Pune"): places without an id or a point. Not a country,
     a known place, a month, a direction or a word that begins no name."""
     out = []
-    for m in _UNLISTED_PLACE.finditer(text):
+    for m in _unlisted_leads(text):
         found = [(m.start("name"), m.end("head") if m.group("head") else m.end("name"))]
         end = m.end()
         while (more := _UNLISTED_NEXT.match(text, end)) is not None:
@@ -125,8 +150,6 @@ def _sentence_facts(text: str, rules: _Rules):
     countries = find_countries(text, CountryTuple)
     if ("sites" in text or "grounds" in text or "ranges" in text or "polygons" in text) and \
             (more := _unlisted_ranges(text, places, countries)):
-        places = sorted(places + more, key=lambda p: p.start)
-    if more := _unlisted_places(text, places, countries, rules):
         places = sorted(places + more, key=lambda p: p.start)
     if countries and places:
         places = [p for p in places if not any(c.start <= p.start and p.end <= c.end and
