@@ -213,3 +213,11 @@ def test_an_amount_both_countries_have_is_one_figure_each_with_its_conversion():
     text = "The next biggest military spenders were Ukraine and France, both with 56.9 billion euros ($64.7 billion)."
     assert _kinds(text) == [("56.9 billion euros", 56.9e9, "EUR", "UKR"), ("56.9 billion euros", 56.9e9, "EUR", "FRA"),
                             ("$64.7 billion", 64.7e9, "USD", "UKR"), ("$64.7 billion", 64.7e9, "USD", "FRA")]
+
+
+def test_counted_designations_in_the_plural_and_forces_of_two_named_countries():
+    assert read("A pair of Chinese H-6 bombers joined four Russian Tu-95s.") == [
+        ("A pair of Chinese H-6 bombers", 2, "count"), ("four Russian Tu-95s", 4, "count")]
+    rows = _kinds("Japan scrambled jets after six Chinese and Russian warplanes flew over the sea.")
+    assert rows == [("six Chinese and Russian warplanes", 6, "count", None)]  # a total of two countries' forces
+    assert read("The drills lasted three days and 20 ships took part.") == [("20 ships", 20, "count")]

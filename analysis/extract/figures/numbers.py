@@ -14,6 +14,7 @@ from typing import Iterator
 
 from analysis.extract import _money, _numbers
 from analysis.extract._numbers import lead, prefix_tree, terms
+from analysis.extract.countries import aliases
 from analysis.extract.figures._common import _S, _key, _mentions
 
 _A_SCALES = ("trillion", "billion", "million")  # "a trillion dollars", "half a billion dollars": money only
@@ -61,10 +62,12 @@ def number_patterns() -> dict:
         when where year years month months day days week weeks hour hours km kilometres kilometers miles metres
         meters tonnes tons times percent people against not also including such each every""".split())
     nouns = prefix_tree([t.lower() for t in terms("force_noun")])
+    demonyms = prefix_tree(sorted({a.lower() for a, (_, kind) in aliases().items() if kind == "demonym"}))
     force = re.compile(  # matched on the lower-cased sentence
         rf"""(?:{_S}+of)?(?:{_S}+(?:its|their|the|his|her|our|these|those))?
+            (?:{_S}+(?:{demonyms}){_S}+and(?={_S}))?  # "six Chinese and Russian warplanes"
             (?P<mods>(?:{_S}+(?!(?:{stop})(?![\w]))[\w][\w’'.\-/]*){{0,4}}?)
-            {_S}+(?P<noun>{nouns})(?![\w-])""", re.X)
+            {_S}+(?P<noun>{nouns}|[a-z]{{1,3}}-\d{{1,3}}[a-z]{{0,3}}s)(?![\w-])""", re.X)  # "four Tu-95s"
     # "a 625,000-strong army", "a 1 million-member force", "a 3,000-man contingent": the size of a force
     strong = re.compile(rf"""-(?:strong|member|man)(?:{_S}+[\w-]+){{0,3}}?{_S}+
         (?P<noun>army|armies|armed{_S}+forces|forces?|military|navy|contingent|garrison|troops|personnel|
