@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.corpus import DEFAULT_MAX_BYTES, PROBLEM_COLUMNS, Corpus, load_corpus
+from analysis.corpus import DEFAULT_MAX_BYTES, PROBLEM_COLUMNS, Corpus, Problem, load_corpus
 from analysis.pipeline.batch import extract_articles
 from analysis.pipeline.cross import cross_article_tables
 from analysis.pipeline.run import table_order
@@ -24,18 +24,33 @@ TABLE_NAMES = tuple(table_order())
 
 
 def build_tables(corpus: Corpus | str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES,
-                 report=None) -> dict[str, pd.DataFrame]:
-    """All tables for a corpus (a loaded :class:`Corpus` or a path to load), keyed by table name."""
+                 report=None, review=None) -> dict[str, pd.DataFrame]:
+    """All tables for a corpus (a loaded :class:`Corpus` or a path to load), keyed by table name.
+
+    ``review``: a review file (a path; None or "" for none, as a notebook's empty parameter gives) applied
+    before anything is derived (see :mod:`analysis.review`): its bad lines are ``problems`` rows and
+    ``report`` calls, its applied lines the ``reviewed`` table. A file that cannot be read at all raises
+    :class:`~analysis.review.ReviewFileError`."""
+    from analysis.review import Review, load_review
+
+    if not isinstance(review, Review):
+        review = load_review(review) if review is not None and str(review).strip() else None
     if not isinstance(corpus, Corpus):
         corpus = load_corpus(corpus, max_bytes=max_bytes, report=report)
-    parts = extract_articles(corpus.articles, report=report)
+    parts = extract_articles(corpus.articles, report=report, review=review)
     problems = corpus.problems_frame()
     failed = [p for _, _, p in sorted(parts.failures, key=lambda f: (f[0], f[1]))]
     if failed:  # articles an extractor failed on: the others' rows are kept
         extra = pd.DataFrame([(p.path, p.problem, p.detail) for p in failed], columns=PROBLEM_COLUMNS)
         problems = pd.concat([problems, extra], ignore_index=True)
-    tables = {"articles": parts.articles, "problems": problems, **parts.tables,
-              **cross_article_tables(parts.mentions, parts.budget, parts.published, parts.claims)}
+    cross = cross_article_tables(parts.mentions, parts.budget, parts.published, parts.claims, parts.shas, review,
+                                 [parts.review])
+    review_problems = cross.pop("review_problems")
+    for problem in review_problems.itertuples(index=False) if report is not None else ():
+        report(Problem(*problem))
+    if len(review_problems):
+        problems = pd.concat([problems, review_problems], ignore_index=True)
+    tables = {"articles": parts.articles, "problems": problems, **parts.tables, **cross}
     return {name: tables[name] for name in TABLE_NAMES}
 
 

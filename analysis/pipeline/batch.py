@@ -51,6 +51,8 @@ class ArticleParts:
     budget: "object"  # the defence_budget rows of the figures table (DataFrame)
     claims: dict[str, list[str]]  # article_id -> its claim sentences (articles with a budget figure only)
     published: dict[str, object]  # article_id -> the published value of the articles table
+    shas: dict[str, str] = field(default_factory=dict)  # article_id -> text sha256: the exercises' row ids need it
+    review: tuple = ()  # (reviewed rows, matched line numbers, problems): the review applied to these rows
 
 
 def _mention(m) -> Mention:
@@ -80,10 +82,17 @@ def _guarded(extract: Callable, name: str, order: int, failures: list, report=No
     return guarded
 
 
-def extract_articles(articles: list[Article], report=None) -> ArticleParts:
-    """Run every registered extractor over ``articles`` (sorted by article_id), errors kept per article."""
+def extract_articles(articles: list[Article], report=None, review=None) -> ArticleParts:
+    """Run every registered extractor over ``articles`` (sorted by article_id), errors kept per article.
+
+    Every row of the per-article tables gets its ``row_id`` (and the articles table ``text_sha256``), and
+    ``review`` (a loaded :class:`~analysis.review.Review`, or None) is applied to those rows here, before the
+    defence-budget rows and claim sentences the checks read are taken from them; what it did is kept in
+    ``review`` for :func:`~analysis.review.finish_review`. The exercise rows are reviewed once the
+    cross-article step holds them all (:mod:`analysis.pipeline.cross`)."""
     from analysis.corpus.load import Corpus
     from analysis.reference.checks import claim_sentences
+    from analysis.review import add_row_ids, apply_lines, sha_by_article
 
     failures: list[tuple[int, str, Problem]] = []
     tables = {}
@@ -95,6 +104,11 @@ def extract_articles(articles: list[Article], report=None) -> ArticleParts:
         guarded = _guarded(registry.resolve(exercises.extract), exercises.name, len(registry.STREAMED), failures,
                            report)
         mentions = [_mention(m) for a in articles for m in guarded(a)]
+    shas = sha_by_article({a.article_id: a.text for a in articles})
+    frame = Corpus(articles=articles).articles_frame()
+    reviewed, rows, matched, refused = apply_lines(add_row_ids({"articles": frame, **tables}, shas), review,
+                                                   regroup=False)
+    frame, tables = reviewed["articles"], {name: reviewed[name] for name in tables}
     figures = tables["figures"]
     budget = figures[figures["metric"].eq(BUDGET_METRIC)]
     texts = {a.article_id: a.text for a in articles}
@@ -103,9 +117,8 @@ def extract_articles(articles: list[Article], report=None) -> ArticleParts:
         found = claim_sentences(texts[article_id])
         if found:
             claims[article_id] = found
-    frame = Corpus(articles=articles).articles_frame()
     return ArticleParts(frame, tables, mentions, failures, budget.reset_index(drop=True), claims,
-                        dict(zip(frame["article_id"], frame["published"])))
+                        dict(zip(frame["article_id"], frame["published"])), shas, (rows, matched, refused))
 
 
 # ---- a batch read from files ---------------------------------------------------------------------------------
@@ -134,6 +147,8 @@ class BatchResult:
     budget: object = None
     claims: dict[str, list[str]] = field(default_factory=dict)
     published: dict[str, object] = field(default_factory=dict)
+    shas: dict[str, str] = field(default_factory=dict)  # article_id -> text sha256 (the exercises' row ids)
+    review: tuple = ()  # what the review did to this batch's rows (see ArticleParts.review)
 
 
 def _read_unit(unit: Unit, max_bytes: int):
@@ -207,10 +222,11 @@ def run_batch(batch: Batch) -> BatchResult:
     result.articles.sort()
     if not articles:
         return result
-    parts = extract_articles(articles)
+    parts = extract_articles(articles, review=batch.review)
     result.chunks["articles"] = _chunk(parts.articles)
     for name, frame in parts.tables.items():
         result.chunks[name] = _chunk(frame)
     result.mentions, result.failures = parts.mentions, parts.failures
     result.budget, result.claims, result.published = parts.budget, parts.claims, parts.published
+    result.shas, result.review = parts.shas, parts.review
     return result

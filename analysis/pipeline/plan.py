@@ -47,6 +47,7 @@ class Batch:
     units: tuple[Unit, ...]
     sidecars: dict = field(default_factory=dict)
     max_bytes: int = 0
+    review: object = None  # the loaded review file (analysis.review.Review) every batch applies, or None
 
     def describe(self) -> str:
         """A short name for messages: the batch number and its first and last file."""
@@ -107,9 +108,10 @@ def _plain_utf8(data: bytes) -> bool:
         return False
 
 
-def plan_corpus(path: str | os.PathLike, max_bytes: int, batch_size: int = DEFAULT_BATCH_SIZE) -> Plan:
+def plan_corpus(path: str | os.PathLike, max_bytes: int, batch_size: int = DEFAULT_BATCH_SIZE,
+                review=None) -> Plan:
     """The batches for the corpus at ``path`` (a folder, searched recursively, or one file); raises
-    :class:`CorpusError` when the path does not exist."""
+    :class:`CorpusError` when the path does not exist. ``review``: a loaded review file every batch applies."""
     from analysis.corpus.load import corpus_files, read_sidecar_text
     from analysis.corpus.sidecar import SIDECAR_NAME, read_sidecar
 
@@ -135,8 +137,8 @@ def plan_corpus(path: str | os.PathLike, max_bytes: int, batch_size: int = DEFAU
         current.append(unit)
         size += batch_size if unit.end is not None else 1  # a shard part is a batch's worth of lines
         if size >= batch_size:
-            batches.append(Batch(len(batches), tuple(current), sidecars, max_bytes))
+            batches.append(Batch(len(batches), tuple(current), sidecars, max_bytes, review))
             current, size = [], 0
     if current:
-        batches.append(Batch(len(batches), tuple(current), sidecars, max_bytes))
+        batches.append(Batch(len(batches), tuple(current), sidecars, max_bytes, review))
     return Plan(batches, problems)

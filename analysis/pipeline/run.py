@@ -30,7 +30,7 @@ def table_order() -> list[str]:
     """The tables a run writes, in the order it lists them."""
     from analysis.pipeline.registry import STREAMED
 
-    return ["articles", "problems", *(t.name for t in STREAMED), "exercises", "events", "budget_check",
+    return ["articles", "problems", "reviewed", *(t.name for t in STREAMED), "exercises", "events", "budget_check",
             "combined_check"]
 
 
@@ -43,7 +43,8 @@ class _Packed(NamedTuple):
 
     def unpack(self) -> BatchResult:
         result = BatchResult(self.number)
-        result.mentions, result.failures, result.budget, result.claims, result.published = pickle.loads(self.parts)
+        (result.mentions, result.failures, result.budget, result.claims, result.published, result.shas,
+         result.review) = pickle.loads(self.parts)
         return result
 
 
@@ -62,8 +63,13 @@ class _Kept:
 def extract_to_folder(corpus: str | os.PathLike, out: str | os.PathLike, max_bytes: int,
                       report: Callable[[Problem], None] | None = None,
                       executor: Callable[[Iterable[Batch]], Iterator[BatchResult]] | None = None,
-                      batch_size: int = DEFAULT_BATCH_SIZE) -> dict[str, int]:
+                      batch_size: int = DEFAULT_BATCH_SIZE, review=None) -> dict[str, int]:
     """Write every table of ``corpus`` to ``out`` as ``<name>.csv``; return the row count of each.
+
+    ``review``: a review file (path, or a loaded :class:`~analysis.review.Review`; None or "" for none)
+    applied to every batch's rows before anything is derived from them; its bad lines are ``problems`` rows
+    (and ``report`` calls), its applied lines ``reviewed.csv``. A review file that cannot be read at all
+    raises :class:`~analysis.review.ReviewFileError` (a ``CorpusError``) before any work.
 
     ``executor`` runs the batches (default: one after the other in this process; see
     :mod:`analysis.pipeline.executors`). ``report`` gets each problem as it is found. Raises
@@ -75,7 +81,8 @@ def extract_to_folder(corpus: str | os.PathLike, out: str | os.PathLike, max_byt
     out = Path(out)
     if out.exists() and not out.is_dir():
         raise RunError(f"--out {out} is a file, not a folder")
-    plan = plan_corpus(corpus, max_bytes, batch_size)
+    review = _loaded_review(review)
+    plan = plan_corpus(corpus, max_bytes, batch_size, review=review)
     out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{out.name}.partial-", dir=out.parent))
     try:
@@ -89,11 +96,19 @@ def extract_to_folder(corpus: str | os.PathLike, out: str | os.PathLike, max_byt
         finally:
             for handle in spills.values():
                 handle.close()
-        counts = _finish(kept, work, corpus, report)
+        counts = _finish(kept, work, corpus, report, review)
         _move_into_place(work, out, counts)
         return counts
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _loaded_review(review):
+    from analysis.review import Review, load_review
+
+    if review is None or isinstance(review, Review):
+        return review
+    return load_review(review) if str(review).strip() else None
 
 
 def _say(report, problem: Problem) -> None:
@@ -122,8 +137,8 @@ def _take(result: BatchResult, kept: _Kept, spills: dict, work: Path, report) ->
     # they are made of would otherwise each pin a block of the batch's freed memory (peak memory then grows
     # with the corpus by several times what the parts themselves hold).
     kept.results.append(_Packed(result.number, pickle.dumps(
-        (result.mentions, result.failures, result.budget, result.claims, result.published),
-        protocol=pickle.HIGHEST_PROTOCOL)))
+        (result.mentions, result.failures, result.budget, result.claims, result.published, result.shas,
+         result.review), protocol=pickle.HIGHEST_PROTOCOL)))
 
 
 def _winners(kept: _Kept, report) -> dict[str, int]:
@@ -145,7 +160,7 @@ def _winners(kept: _Kept, report) -> dict[str, int]:
     return winners
 
 
-def _finish(kept: _Kept, work: Path, corpus, report) -> dict[str, int]:
+def _finish(kept: _Kept, work: Path, corpus, report, review=None) -> dict[str, int]:
     import pandas as pd
 
     from analysis.corpus.load import PROBLEM_COLUMNS
@@ -167,7 +182,7 @@ def _finish(kept: _Kept, work: Path, corpus, report) -> dict[str, int]:
         os.remove(work / f"{name}.spill")
     spans = None
 
-    mentions, budgets, claims, published = [], [], {}, {}
+    mentions, budgets, claims, published, shas, review_parts = [], [], {}, {}, {}, []
     failures = []
     by_article: dict[str, list] = {}  # the mentions, put in article_id order below (batches may interleave)
     kept.results.sort(key=lambda r: r.number, reverse=True)
@@ -182,6 +197,12 @@ def _finish(kept: _Kept, work: Path, corpus, report) -> dict[str, int]:
             budgets.append(result.budget if clean else result.budget[[mine(a) for a in result.budget["article_id"]]])
         claims.update((a, c) for a, c in result.claims.items() if mine(a))
         published.update((a, p) for a, p in result.published.items() if mine(a))
+        shas.update((a, s) for a, s in result.shas.items() if mine(a))
+        if result.review:
+            rows, matched, refused = result.review
+            if not clean and len(rows):
+                rows = rows[[mine(a) for a in rows["article_id"]]]
+            review_parts.append((rows, matched, refused))
         for m in result.mentions:
             if mine(m.article_id):
                 by_article.setdefault(m.article_id, []).append(m)
@@ -200,9 +221,14 @@ def _finish(kept: _Kept, work: Path, corpus, report) -> dict[str, int]:
         frame.to_csv(work / f"{name}.csv", index=False, encoding="utf-8", lineterminator="\n")
         return len(frame)
 
-    counts["problems"] = write("problems", pd.DataFrame([(p.path, p.problem, p.detail) for p in problems],
+    cross, review_problems = write_cross_article_tables(mentions, budget, published, claims, write, shas, review,
+                                                        review_parts)
+    for problem in review_problems:
+        _say(report, problem)
+    counts.update(cross)
+    counts["problems"] = write("problems", pd.DataFrame([(p.path, p.problem, p.detail)
+                                                         for p in [*problems, *review_problems]],
                                                         columns=PROBLEM_COLUMNS))
-    counts.update(write_cross_article_tables(mentions, budget, published, claims, write))
     return {name: counts[name] for name in table_order() if name in counts}
 
 

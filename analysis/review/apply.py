@@ -209,7 +209,8 @@ def finish_review(review: Review | None, parts: list[tuple[pd.DataFrame, set[int
     line order: the row-free problems of :func:`load_review`, those of the parts, and a ``review_unmatched``
     problem for each line no part found a row for."""
     frames = [reviewed for reviewed, _, _ in parts if len(reviewed)]
-    reviewed = (pd.concat(frames, ignore_index=True).sort_values("line", kind="stable").reset_index(drop=True)
+    reviewed = (pd.concat(frames, ignore_index=True).sort_values(["line", "article_id"], kind="stable")  # any batch order
+                .reset_index(drop=True)
                 if frames else pd.DataFrame(columns=REVIEWED_COLUMNS).astype({"line": "Int64"}))
     if review is None:
         return reviewed, []
