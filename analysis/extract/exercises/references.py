@@ -5,6 +5,7 @@ troops from China are participating"). What they tell goes to the last mention k
 patrol) before them: an exercise's attributes are read over all its mentions."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -27,6 +28,10 @@ _OTHER_CLAUSE = re.compile(r"\b(?:after|before|when|while|as|since|amid|followin
                            r"despite|said|says|according|(?:in\s+order\s+)?to\s+(?:\w+\s+)?(?:maintain|ensure|improve|"
                            r"strengthen|help|promote|protect|safeguard|deter|counter|boost|deepen|enhance|show|"
                            r"demonstrate|send|signal|test))\b", re.IGNORECASE)
+#: a stem of each word of taking part, as written: " part in", " part." ("take part in them", "will also take part."),
+#: "articipat" ("Participating"), " sent "
+_TAKES_PART_STEMS = (" part in", " part.", " part,", "articipat", "invited to", " sent ", " send ", "dispatched",
+                     "contribut")
 #: how many sentences after one with an exercise word or a name may say who takes part in it
 _FOLLOWING = 4
 #: who only watch: "will take part as observers", "Guests from Iran"
@@ -35,14 +40,6 @@ _OBSERVERS = re.compile(r"\bobserv(?:er|ers|ing|e)\b|\bguests?\b", re.IGNORECASE
 _IN_IT = re.compile(r"\b(?:take|takes|taking|took)\s+part\s+(?:in\s+(?:them|it|the|these|this|those)\b|\s*[.,;])|"
                     r"\bparticipat(?:e|es|ed|ing)\s*(?:in\s+(?:them|it|the|these|this|those)\b|[.,;])|"
                     r"\binvited\s+to\s+(?:the|these|this|those)\b", re.IGNORECASE)
-
-
-def _may_take_part(text: str) -> bool:
-    """Whether a sentence has a stem of a word of taking part, as written: " part in" or " part." ("take part in
-    them", "will also take part."), "articipat" ("Participating"), " sent " (plain searches, cheaper than a
-    pattern)."""
-    return " part in" in text or " part." in text or " part," in text or "articipat" in text or \
-        "invited to" in text or " sent " in text or " send " in text or "dispatched" in text or "contribut" in text
 
 
 def _family(kind: str) -> str:
@@ -132,14 +129,27 @@ def _taking_part_later(out: list[ExerciseMention], ctx: _ArticleContext, rules: 
     domains of the forces they send, go to the last mention kept before them (of the family the sentence names,
     else an exercise). Not who only watch ("will take part as observers", "Guests from Iran"), nor a sentence
     that names an exercise of its own (its mentions have their own participants)."""
-    # (only the few sentences after a sentence with an exercise word or a name, and only those with a stem of a
-    # word of taking part, found by plain searches: cheaper than reading every sentence)
+    # (only the few sentences with a stem of a word of taking part, found by plain searches of the article's text
+    # after the first mention, and within a few sentences of an exercise word or a name: cheaper than reading
+    # every sentence)
+    if first + 1 >= len(ctx.sentences):
+        return
+    text, lo = ctx.article.text, ctx.sentences[first + 1].start
+    found = []
+    for stem in _TAKES_PART_STEMS:
+        at = text.find(stem, lo)
+        while at >= 0:
+            found.append(at)
+            at = text.find(stem, at + 1)
+    if not found:
+        return
+    starts = [s.start for s in ctx.sentences]
     candidates = set()
-    for i, hit in enumerate(ctx.hit_index):
-        if hit and i >= first:
-            for j in range(max(i, first + 1), min(i + 1 + _FOLLOWING, len(ctx.sentences))):
-                if j not in candidates and _may_take_part(ctx.sentences[j].text):
-                    candidates.add(j)
+    for at in found:
+        j = bisect.bisect_right(starts, at) - 1
+        if j > first and at < ctx.sentences[j].end and \
+                any(ctx.hit_index[i] for i in range(max(first, j - _FOLLOWING), j + 1)):
+            candidates.add(j)
     for idx in sorted(candidates):
         sent = ctx.sentences[idx]
         if sent.zone != "body" or not (_IN_IT.search(sent.text) or _FORCES_FROM.search(sent.text)) or \
