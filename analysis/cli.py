@@ -1,7 +1,8 @@
 """The command line: a thin shell over the library.
 
-    python -m analysis extract CORPUS --out DIR   # the tables, as CSV
-    python -m analysis report [--corpus DIR] ...  # the notebooks, run by papermill, plus tables
+    python -m analysis extract CORPUS --out DIR [--review FILE]  # the tables, as CSV (an analyst's review applied)
+    python -m analysis report [--corpus DIR] ...                 # the notebooks, run by papermill, plus tables
+    python -m analysis diff OLD NEW [--out DIR]                  # what changed between two runs, row by row
 
 Only argparse and the corpus's small record types are imported to build the parser: pandas, the
 extractors and the report machinery (papermill, nbformat) load when a command runs, so ``--help`` is quick
@@ -42,7 +43,7 @@ def _extract(args: argparse.Namespace) -> int:
     try:
         counts = extract_to_folder(args.corpus, args.out, max_bytes=args.max_bytes,
                                    report=None if args.quiet else _print_problem, executor=_executor(args),
-                                   batch_size=args.batch_size)
+                                   batch_size=args.batch_size, review=args.review)
     except SchedulerUnreachable as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -91,6 +92,10 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--batch-size", type=_positive, default=DEFAULT_BATCH_SIZE, metavar="N",
                          help=f"articles per batch (default {DEFAULT_BATCH_SIZE}); memory grows with it, not "
                               f"with the corpus")
+    extract.add_argument("--review", metavar="FILE", default=None,
+                         help="an analyst's review file (CSV: row_id, action, field, value, note) applied before "
+                              "anything is derived: rejected rows leave the tables, set fields take the analyst's "
+                              "value, reviewed.csv lists what was done; a bad line is a problems.csv row")
     extract.add_argument("--quiet", action="store_true", help="print nothing but errors")
     extract.set_defaults(run=_extract)
 
@@ -99,6 +104,11 @@ def build_parser() -> argparse.ArgumentParser:
     report = commands.add_parser("report", help="run the report notebooks with papermill and write a run folder",
                                  description=DESCRIPTION)
     configure_parser(report)
+
+    from analysis.review.cli import DIFF_DESCRIPTION, configure_diff_parser
+
+    configure_diff_parser(commands.add_parser("diff", help="what changed between two output folders or report runs",
+                                              description=DIFF_DESCRIPTION))
     return parser
 
 

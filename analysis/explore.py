@@ -1,5 +1,6 @@
-"""The interactive explorer: filter the figures, budget-check and exercise tables with widgets,
-redraw the matching chart, and show a row's source sentence with its span highlighted and cited.
+"""The interactive explorer: filter the figures, budget-check, exercise and quote tables with widgets,
+redraw the matching chart, show a row's source sentence with its span highlighted and cited, and write
+the analyst's review of the selected row (reject it, or correct a field) to a review file.
 
 Pure helpers first (no widgets; each testable on its own):
 
@@ -8,7 +9,13 @@ Pure helpers first (no widgets; each testable on its own):
 * :func:`highlight` - a span of an article as HTML, the text escaped and the span in ``<mark>``;
 * :func:`citation` - "Title — Outlet, 2021-11-24 (article_id, chars 1104–1108)";
 * :func:`table_chart` - the chart that fits a table: claimed vs reference for ``budget_check``,
-  the timeline of the merged events for ``exercises``, money figures in US$ for ``figures``.
+  the timeline of the merged events for ``exercises``, money figures in US$ for ``figures``, quotes per
+  speaker country and year for ``quotes``.
+
+A review line written from the explorer (:meth:`Explorer.reject_selected`, :meth:`Explorer.correct_selected`,
+or the buttons) is appended to the review file with :func:`analysis.review.append_review_line`; it takes
+effect at the next run given that file (``extract --review``, ``report --review``, the ``review`` parameter),
+which checks it then. A ``budget_check`` row is reviewed as the figure it checks.
 
 Then :class:`Explorer`, which wires ipywidgets controls to those helpers, and :func:`explore`,
 which loads a corpus and builds one (the whole of notebook 04)::
@@ -34,15 +41,19 @@ from matplotlib.figure import Figure
 __all__ = ["TABLES", "Filters", "filter_rows", "highlight", "citation", "table_chart", "Explorer", "explore"]
 
 #: The tables the explorer shows, in the order of its table selector.
-TABLES = ("figures", "budget_check", "exercises")
+TABLES = ("figures", "budget_check", "exercises", "quotes")
 
 _SORT = {"figures": ["article_id", "start", "end"], "budget_check": ["article_id", "start", "reference_source"],
-         "exercises": ["article_id", "start", "end"]}
-_SEARCHED = ("surface", "sentence", "name", "locations")  # columns free-text search reads, where a table has them
+         "exercises": ["article_id", "start", "end"], "quotes": ["article_id", "start", "end"]}
+_SEARCHED = ("surface", "sentence", "name", "locations", "quote", "speaker")  # what free-text search reads
 _EXERCISE_COLUMNS = ["article_id", "start", "end", "surface", "name", "kind", "participants", "domains", "locations",
                      "year", "month", "status"]
 _IMPLIED_METRIC = {"budget_check": "defence_budget"}  # every budget_check row is a defence-budget figure
-_NOUNS = {"figures": "figures", "budget_check": "budget-check rows", "exercises": "exercise mentions"}
+_QUOTE_COLUMNS = ["published", "article_id", "speaker", "speaker_type", "speaker_country", "cue", "quote", "sentence"]
+_NOUNS = {"figures": "figures", "budget_check": "budget-check rows", "exercises": "exercise mentions",
+          "quotes": "quotes"}
+#: the table a review line names for a row of each explorer table (a budget check reviews its figure)
+_REVIEWED_AS = {"figures": "figures", "budget_check": "figures", "exercises": "exercises", "quotes": "quotes"}
 _ALL = ""  # the value of "All" in every dropdown
 _CHART_DPI = 90
 _MAX_BARS = 40  # most money figures the explorer's chart draws (the largest)
@@ -98,7 +109,7 @@ def filter_rows(frame: pd.DataFrame, table: str, filters: Filters = Filters(),
     """The rows of ``table`` (one of :data:`TABLES`) that pass ``filters``, in text order, index reset.
 
     Each filter applies where the table has the column: country to ``actor`` (``participants``
-    for exercises), metric to ``metric`` (``budget_check`` rows are all ``defence_budget``),
+    for exercises, ``speaker_country`` for quotes), metric to ``metric`` (``budget_check`` rows are all ``defence_budget``),
     kind and domain to exercises. A row's year is its stated year, else the year inferred for an
     exercise, else its article's publication year (``articles`` table); rows with none are kept.
     Search is case-insensitive over the span, its sentence, an exercise's name and places.
@@ -122,6 +133,8 @@ def filter_rows(frame: pd.DataFrame, table: str, filters: Filters = Filters(),
             keep &= frame["actor"] == code
         elif "participants" in frame.columns:
             keep &= frame["participants"].map(lambda v: code in _split(v)).astype(bool)
+        elif "speaker_country" in frame.columns:
+            keep &= frame["speaker_country"] == code
     if filters.metric:
         if "metric" in frame.columns:
             keep &= frame["metric"] == filters.metric
@@ -256,9 +269,48 @@ def _figures_chart(rows: pd.DataFrame) -> Figure:
     return fig
 
 
+def _quotes_chart(rows: pd.DataFrame) -> Figure:
+    """Quotes of the selection per publication year, stacked by speaker country (the most quoted first)."""
+    import matplotlib
+
+    from analysis.charts import STYLE
+    from analysis.extract.quotes.summary import quotes_by_country_and_year
+
+    with matplotlib.rc_context(STYLE):
+        fig = Figure(figsize=(9.0, 3.6))
+        ax = fig.add_axes((0.08, 0.2, 0.62, 0.68))
+        ax.set_title("Quotes per year, by the speaker's country", loc="left")
+        fig.text(0.01, 0.01, "Source: quotes extracted from the articles, by the article's publication year; "
+                 "(not stated): the text does not give the speaker's country.", fontsize=7, color="#444444")
+        if rows.empty or "year" not in rows.columns:
+            ax.text(0.5, 0.5, "no quotes in this selection", ha="center", va="center", transform=ax.transAxes,
+                    color="#666666")
+            ax.set_xticks([]), ax.set_yticks([])
+            return fig
+        table = quotes_by_country_and_year(rows)
+        table = table.loc[table.sum(axis=1).sort_values(ascending=False, kind="stable").index]
+        palette = ["#d95f02", "#1b9e77", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#666666"]
+        shown = table.head(len(palette) - 1)
+        if len(table) > len(shown):  # the rest in one grey band
+            shown = pd.concat([shown, table.iloc[len(shown):].sum().to_frame("other countries").T])
+        xs = list(range(len(table.columns)))
+        bottom = [0] * len(xs)
+        for i, (country, counts) in enumerate(shown.iterrows()):
+            label = country if country in ("(not stated)", "other countries") else _country_label(country)
+            ax.bar(xs, counts.tolist(), bottom=bottom, color=palette[i % len(palette)], label=label, zorder=2)
+            bottom = [b + c for b, c in zip(bottom, counts.tolist())]
+        ax.set_xticks(xs, [str(c) for c in table.columns], fontsize=8)
+        ax.set_ylabel("quotes")
+        ax.grid(axis="y", color="#dddddd", linewidth=0.6)
+        ax.grid(axis="x", visible=False)
+        ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), borderaxespad=0, fontsize=8)
+    return fig
+
+
 def table_chart(table: str, rows: pd.DataFrame) -> Figure:
     """The chart for ``rows`` of ``table``: budget_check → claimed vs reference, exercises → timeline
-    of the events merged from those mentions, figures → money figures in US$."""
+    of the events merged from those mentions, figures → money figures in US$, quotes → quotes per year by
+    speaker country."""
     if table == "budget_check":
         from analysis.charts import claimed_vs_reference_chart
 
@@ -270,6 +322,8 @@ def table_chart(table: str, rows: pd.DataFrame) -> Figure:
         return timeline_figure(events_frame(rows))
     if table == "figures":
         return _figures_chart(rows)
+    if table == "quotes":
+        return _quotes_chart(rows)
     raise ValueError(f"table {table!r} is not one the explorer shows: choose one of {', '.join(TABLES)}")
 
 
@@ -338,6 +392,11 @@ class Explorer:
     outputs (``count``, ``table_html``, ``chart``, ``source``). ``filtered`` holds the rows shown,
     ``redraws`` counts chart redraws, and ``widget`` is the whole box to display.
 
+    Review: ``review_file`` (the path the review lines go to, default ``review.csv``), ``review_field``,
+    ``review_value``, ``review_note`` and the buttons ``reject_button``, ``correct_button`` write a line for
+    the selected row (:meth:`reject_selected`, :meth:`correct_selected`); ``review_status`` says what was
+    written, or why not.
+
     >>> from analysis import Corpus, article_from_text
     >>> from analysis.tables import build_tables
     >>> corpus = Corpus([article_from_text("Budgets\\n\\nRussia spent $65.9 billion on defence in 2021.",
@@ -350,11 +409,12 @@ class Explorer:
 
     def __init__(self, tables: Mapping[str, pd.DataFrame], corpus: Any = None, *, table: str = "figures",
                  article: str = "", country: str = "", metric: str = "", kind: str = "", domain: str = "",
-                 year_from: int | None = None, year_to: int | None = None, search: str = ""):
+                 year_from: int | None = None, year_to: int | None = None, search: str = "",
+                 review_file: str | os.PathLike = ""):
         import ipywidgets as w
 
-        self.tables = {name: self._prepared(name, tables) for name in TABLES}
         self.articles = tables.get("articles", pd.DataFrame(columns=["article_id", "title", "published", "outlet"]))
+        self.tables = {name: self._prepared(name, tables) for name in TABLES}
         self._meta = {r["article_id"]: r for r in self.articles.to_dict("records")}
         self._texts = {a.article_id: a for a in getattr(corpus, "articles", [])}
         self.filtered = pd.DataFrame()
@@ -403,11 +463,29 @@ class Explorer:
         self.chart.add_class("analysis-explore-chart")
         self.source = w.HTML()
         self.source.add_class("analysis-explore-source")
+        text = {"style": {"description_width": "5em"}, "layout": w.Layout(width="24em")}
+        self.review_file = w.Text(description="Review file", value=str(review_file or "review.csv"), **text)
+        self.review_field = w.Dropdown(description="Field", options=[], **text)
+        self.review_value = w.Text(description="Value", placeholder="the right value (empty: none)", **text)
+        self.review_note = w.Text(description="Note", placeholder="why (kept in reviewed.csv)", **text)
+        self.reject_button = w.Button(description="Reject row", tooltip="the selected row leaves the tables")
+        self.correct_button = w.Button(description="Correct field", tooltip="the field takes the value")
+        self.review_status = w.HTML()
+        for widget, css in ((self.review_file, "review-file"), (self.review_field, "review-field"),
+                            (self.review_value, "review-value"), (self.review_note, "review-note"),
+                            (self.reject_button, "reject"), (self.correct_button, "correct"),
+                            (self.review_status, "review-status")):
+            widget.add_class(f"analysis-explore-{css}")
+        self.reject_button.on_click(lambda _: self._review_click(self.reject_selected))
+        self.correct_button.on_click(lambda _: self._review_click(self.correct_selected))
         self.widget = w.VBox([
             w.HBox([self.table, self.article, self.country]),
             w.HBox([self.metric, self.kind, self.domain]),
             w.HBox([self.years, self.search]),
-            self.count, self.table_html, self.rows, self.source, self.chart,
+            self.count, self.table_html, self.rows, self.source,
+            w.HBox([self.review_file, self.review_note, self.reject_button]),
+            w.HBox([self.review_field, self.review_value, self.correct_button]),
+            self.review_status, self.chart,
         ])
         self.widget.add_class("analysis-explore")
         for control in (self.table, self.article, self.country, self.metric, self.kind, self.domain, self.years,
@@ -418,9 +496,12 @@ class Explorer:
 
     # -- building --------------------------------------------------------------------------------------------------
 
-    @staticmethod
-    def _prepared(name: str, tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    def _prepared(self, name: str, tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
         frame = tables.get(name, pd.DataFrame())
+        if name == "quotes" and {"article_id", "quote"} <= set(frame.columns) and "published" in self.articles:
+            from analysis.extract.quotes.summary import dated_quotes
+
+            return dated_quotes(frame, self.articles)  # each quote with its article's date and year
         if name == "budget_check" and "sentence" not in frame.columns and "figures" in tables:
             sentences = tables["figures"][["article_id", "start", "end", "sentence"]].drop_duplicates(
                 ["article_id", "start", "end"])
@@ -470,7 +551,7 @@ class Explorer:
 
     def _countries(self) -> list[str]:
         return sorted(set(self._values("figures", "actor")) | set(self._values("budget_check", "actor"))
-                      | set(self._values("exercises", "participants")))
+                      | set(self._values("exercises", "participants")) | set(self._values("quotes", "speaker_country")))
 
     def _country_options(self) -> list[tuple[str, str]]:
         return [("All countries", _ALL)] + [(f"{_country_label(code)} ({code})", code) for code in self._countries()]
@@ -517,8 +598,12 @@ class Explorer:
             view = figures_overview(rows)
         elif name == "budget_check":
             view = budget_check_overview(rows)
+        elif name == "quotes":
+            view = rows[[c for c in _QUOTE_COLUMNS if c in rows.columns]].reset_index(drop=True)
         else:
             view = rows[[c for c in _EXERCISE_COLUMNS if c in rows.columns]].reset_index(drop=True)
+        if "review" in rows.columns and "review" not in view.columns and len(view) == len(rows):
+            view["review"] = rows["review"].fillna("").tolist()  # confirmed / corrected by the analyst
         view.index = pd.RangeIndex(1, len(view) + 1, name="row")
         return view
 
@@ -551,6 +636,9 @@ class Explorer:
         try:
             self.rows.options = [(self._row_label(i, row), i) for i, row in enumerate(self.filtered.to_dict("records"))]
             self.rows.value = 0 if len(self.filtered) else None
+            fields = list(_settable(_REVIEWED_AS[name]))
+            self.review_field.options = fields
+            self.review_field.value = fields[0] if fields else None
         finally:
             self._quiet = False
         self.show_source()
@@ -559,7 +647,8 @@ class Explorer:
         self.redraws += 1
 
     def _row_label(self, i: int, row: Mapping[str, Any]) -> str:
-        parts = [f"{i + 1}", str(row.get("article_id")), str(row.get("surface"))]
+        surface = str(row.get("surface") if "surface" in row else f"{row.get('speaker')}: “{row.get('quote')}”")
+        parts = [f"{i + 1}", str(row.get("article_id")), surface if len(surface) <= 90 else surface[:89] + "…"]
         if self.table.value == "budget_check":
             parts.append(str(row.get("reference_source") or "no reference"))
         return " · ".join(parts)
@@ -586,20 +675,94 @@ class Explorer:
         """Show the selected row's source sentence and citation."""
         self.source.value = self.source_html(self.rows.value)
 
+    # -- review ----------------------------------------------------------------------------------------------------
+
+    def selected_row_id(self) -> str:
+        """The row id a review line names for the selected row (a budget check's: the figure it checks);
+        ValueError when no row is selected or the row has none."""
+        i = self.rows.value
+        if i is None or not 0 <= i < len(self.filtered):
+            raise ValueError("no row selected: the filters leave no rows")
+        row = self.filtered.iloc[i]
+        if self.table.value == "budget_check":
+            figures = self.tables["figures"]
+            match = figures[(figures["article_id"] == row["article_id"]) & (figures["start"] == row["start"])
+                            & (figures["end"] == row["end"])] if "row_id" in figures.columns else figures.iloc[0:0]
+            same_actor = match[match["actor"] == row.get("actor")] if "actor" in match.columns else match
+            match = same_actor if len(same_actor) else match
+            if len(match):
+                return str(match["row_id"].iloc[0])
+        row_id = _get(row, "row_id")
+        if not row_id:
+            raise ValueError(f"the selected {_NOUNS[self.table.value]} row has no row_id (tables built before row ids)")
+        return str(row_id)
+
+    def reject_selected(self, note: str | None = None):
+        """Append a ``reject`` line for the selected row to the review file; return the line written."""
+        from analysis.review import append_review_line
+
+        line = append_review_line(self.review_file.value, self.selected_row_id(), "reject",
+                                  note=self.review_note.value if note is None else note, date=_today())
+        self.review_status.value = _written(line, self.review_file.value)
+        return line
+
+    def correct_selected(self, field: str | None = None, value: str | None = None, note: str | None = None):
+        """Append a ``set`` line (the selected row's ``field`` takes ``value``; default: the review widgets'
+        values) to the review file; return the line written. A field the row's table cannot set, or a
+        value that does not fit it (a year "abc"), is a ValueError naming it, and nothing is written."""
+        from analysis.review import append_review_line
+        from analysis.review.fields import check_value
+
+        field = self.review_field.value if field is None else field
+        value = self.review_value.value if value is None else value
+        table = _REVIEWED_AS[self.table.value]
+        if field not in _settable(table):
+            raise ValueError(f"{field!r} is not a field a review can set in {table}: one of "
+                             f"{', '.join(_settable(table))}")
+        check_value(table, field, value)  # InvalidValue (a ValueError) says what would fit
+        line = append_review_line(self.review_file.value, self.selected_row_id(), "set", field, value,
+                                  note=self.review_note.value if note is None else note, date=_today())
+        self.review_status.value = _written(line, self.review_file.value)
+        return line
+
+    def _review_click(self, action) -> None:
+        try:
+            action()
+        except (ValueError, OSError) as exc:
+            self.review_status.value = f"<span style='color:#b00'>Not written: {html.escape(str(exc))}</span>"
+
     def _repr_mimebundle_(self, **kwargs):
         bundle = self.widget._repr_mimebundle_(**kwargs) or {}
         return {**bundle, "text/plain": f"Explorer: {self.summary()}"}
 
 
-def explore(corpus: str | os.PathLike, **defaults: Any) -> Explorer:
+def _settable(table: str) -> list[str]:
+    from analysis.review.fields import settable_fields
+
+    return list(settable_fields(table))
+
+
+def _today() -> str:
+    return _dt.date.today().isoformat()
+
+
+def _written(line, path) -> str:
+    what = f"{line.action} {line.field} = {line.value!r}" if line.action == "set" else line.action
+    return (f"Written to {html.escape(str(path))}, line {line.line}: {html.escape(what)} on "
+            f"<code>{html.escape(line.row_id)}</code>; it applies at the next run given this review file.")
+
+
+def explore(corpus: str | os.PathLike, review: str | os.PathLike = "", **defaults: Any) -> Explorer:
     """Load ``corpus`` (a folder or file), build its tables and return an :class:`Explorer` over them.
 
-    ``defaults`` set the controls' first values (``table``, ``article``, ``country``, ``metric``,
-    ``kind``, ``domain``, ``year_from``, ``year_to``, ``search``); a value the corpus does not
-    have raises ValueError naming it.
+    ``review``: a review file applied to the tables (empty: none), and the file the explorer's review lines
+    are appended to (default then ``review.csv``). ``defaults`` set the controls' first values (``table``,
+    ``article``, ``country``, ``metric``, ``kind``, ``domain``, ``year_from``, ``year_to``, ``search``); a
+    value the corpus does not have raises ValueError naming it.
     """
     from analysis.corpus import load_corpus
     from analysis.tables import build_tables
 
     loaded = load_corpus(corpus)
-    return Explorer(build_tables(loaded), loaded, **defaults)
+    applied = review if review and os.path.exists(review) else None  # a new review file has nothing to apply yet
+    return Explorer(build_tables(loaded, review=applied), loaded, review_file=review, **defaults)

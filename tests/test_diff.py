@@ -203,4 +203,5 @@ def test_a_second_copy_of_an_article_under_another_name_is_added_rows(tmp_path):
     _run(renamed, tmp_path / "renamed_out")
     moved = diff_outputs(tmp_path / "old", tmp_path / "renamed_out")
     assert set(moved["change"]) == {"changed"} and set(moved["field"]) == {"article_id"}
-    assert sorted(moved["row_id"]) == sorted(old["figures"]["row_id"].tolist() + old["exercises"]["row_id"].tolist())
+    assert sorted(moved["row_id"]) == sorted(old["figures"]["row_id"].tolist() + old["exercises"]["row_id"].tolist()
+                                             + old["quotes"]["row_id"].tolist())

@@ -41,6 +41,13 @@ def configure_parser(parser: argparse.ArgumentParser) -> argparse.ArgumentParser
     parser.add_argument("--notebooks", nargs="+", default=None, metavar="PATH",
                         help="notebooks to run: .ipynb files, or folders whose NN_name.ipynb notebooks run (default: "
                              "the repository's notebooks/)")
+    parser.add_argument("--review", metavar="FILE", default=None,
+                        help="an analyst's review file (CSV: row_id, action, field, value, note) applied to the tables "
+                             "and by every notebook before anything is derived; also read from the 'review' "
+                             "parameter (-p review FILE, or a parameters file); bad lines are problems and warnings")
+    parser.add_argument("--previous", metavar="RUN", default="auto",
+                        help="the run folder to compare with for the landing page's 'Since the last run' section "
+                             "and changes.csv (default: the latest earlier run in reports/; 'none': no comparison)")
     parser.set_defaults(run=run)
     return parser
 
@@ -79,6 +86,10 @@ def _notebooks(paths: list[str]) -> list[Path]:
     return found
 
 
+def _previous(value: str | None) -> str | None:
+    return None if value is None or value.strip().lower() in ("", "none") else value
+
+
 def run(args: argparse.Namespace) -> int:
     """Run the report for parsed ``args``; print one-line errors; return the exit code."""
     from analysis.corpus import CorpusError
@@ -88,7 +99,8 @@ def run(args: argparse.Namespace) -> int:
         from_file = _read_parameters_file(args.parameters_file) if args.parameters_file else {}
         notebooks = _notebooks(args.notebooks) if args.notebooks else None
         run_report(args.corpus, out=args.out, parameters=dict(args.parameters or []), parameters_file=from_file,
-                   force=args.force, notebooks=notebooks, workers=args.jobs)
+                   force=args.force, notebooks=notebooks, workers=args.jobs, review=getattr(args, "review", None),
+                   previous=_previous(getattr(args, "previous", "auto")))
     except (ParameterError, ReportError, ValueError, CorpusError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -19,7 +19,7 @@ import pandas as pd
 from analysis.report.numbers import amount, count, is_missing, money, ratio
 
 __all__ = ["KEY_CHARTS", "corpus_summary", "furthest_claims", "best_corroborated", "corpus_problems", "render_index",
-           "write_index"]
+           "review_summary", "write_index"]
 
 TEMPLATE = Path(__file__).parent / "templates" / "landing" / "index.html.j2"
 #: The charts shown on the page, in this order, with a caption each (those the run drew).
@@ -43,6 +43,14 @@ def _frame(tables: Mapping[str, pd.DataFrame], name: str) -> pd.DataFrame:
     return tables.get(name, pd.DataFrame())
 
 
+def _file_problems(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """The problems reading the corpus: a review file's bad lines (``review_*``) are run warnings instead."""
+    problems = _frame(tables, "problems")
+    if "problem" not in problems:
+        return problems
+    return problems[~problems["problem"].astype(str).str.startswith("review_")]
+
+
 def corpus_summary(tables: Mapping[str, pd.DataFrame]) -> dict:
     """Counts and the date range of the corpus, as text for reading.
 
@@ -57,7 +65,7 @@ def corpus_summary(tables: Mapping[str, pd.DataFrame]) -> dict:
     checked = claims[claims["reference_usd"].notna()] if "reference_usd" in claims else claims.iloc[0:0]
     n_articles = pd.to_numeric(events.get("n_articles", pd.Series(dtype=float)), errors="coerce")
     return {"articles": count(len(articles)), "first": dates[0] if dates else "", "last": dates[-1] if dates else "",
-            "undated": count(len(articles) - len(dates)), "problems": count(len(_frame(tables, "problems"))),
+            "undated": count(len(articles) - len(dates)), "problems": count(len(_file_problems(tables))),
             "figures": count(len(_frame(tables, "figures"))),
             "claims": count(len(claims.drop_duplicates(keys)) if keys else len(claims)),
             "checked": count(len(checked.drop_duplicates(keys)) if keys else len(checked)),
@@ -139,7 +147,7 @@ def best_corroborated(tables: Mapping[str, pd.DataFrame], n: int = 10) -> list[d
 
 def corpus_problems(tables: Mapping[str, pd.DataFrame], warnings: list[str] = (), n: int = 20) -> dict:
     """What went wrong reading the corpus: files not loaded, figures flagged for a check, run warnings."""
-    problems = _frame(tables, "problems")
+    problems = _file_problems(tables)
     figures = _frame(tables, "figures")
     flags: dict[str, int] = {}
     for value in figures.get("flags", pd.Series(dtype=object)):
@@ -154,13 +162,30 @@ def corpus_problems(tables: Mapping[str, pd.DataFrame], warnings: list[str] = ()
             "warnings": list(warnings)}
 
 
+def review_summary(tables: Mapping[str, pd.DataFrame]) -> dict:
+    """What the analyst's review did in this run: lines applied per action (empty when no review was applied).
+
+    >>> review_summary({"reviewed": pd.DataFrame({"action": ["reject", "set", "set"]})})
+    {'lines': '3', 'actions': 'reject 1, set 2'}
+    """
+    reviewed = _frame(tables, "reviewed")
+    if reviewed.empty or "action" not in reviewed:
+        return {}
+    counts = reviewed["action"].value_counts()
+    return {"lines": count(len(reviewed)),
+            "actions": ", ".join(f"{a} {count(counts[a])}" for a in ("reject", "set", "confirm") if a in counts)}
+
+
 def _data_uri(path: Path) -> str:
     return "data:image/png;base64," + base64.b64encode(path.read_bytes()).decode("ascii")
 
 
 def render_index(run_id: str, corpus: str, tables: Mapping[str, pd.DataFrame], charts_dir: Path | None,
-                 pages: list[Path] = (), warnings: list[str] = ()) -> str:
-    """The landing page's HTML (self-contained: charts inline, no scripts, nothing fetched)."""
+                 pages: list[Path] = (), warnings: list[str] = (), since: list[str] | None = None,
+                 previous: str | None = None) -> str:
+    """The landing page's HTML (self-contained: charts inline, no scripts, nothing fetched). ``since``: the
+    lines of :meth:`analysis.review.SinceLastRun.lines` comparing this run with the run ``previous`` (a
+    "Since the last run" section; none when None, as for a first run). Every text is HTML-escaped."""
     import jinja2
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATE.parent)), autoescape=True,
@@ -176,13 +201,17 @@ def render_index(run_id: str, corpus: str, tables: Mapping[str, pd.DataFrame], c
         run_id=run_id, corpus=corpus, summary=corpus_summary(tables), charts=charts,
         claims=furthest_claims(tables), events=best_corroborated(tables),
         problems=corpus_problems(tables, list(warnings)),
-        pages=[{"href": p.name, "name": p.stem} for p in pages], tables=table_links)
+        pages=[{"href": p.name, "name": p.stem} for p in pages], tables=table_links,
+        since=list(since) if since is not None else None, previous=previous or "",
+        reviewed=review_summary(tables))
 
 
 def write_index(out_dir: str | os.PathLike, run_id: str, corpus: str, tables: Mapping[str, pd.DataFrame],
-                pages: list[Path] = (), warnings: list[str] = ()) -> Path:
+                pages: list[Path] = (), warnings: list[str] = (), since: list[str] | None = None,
+                previous: str | None = None) -> Path:
     """Write ``index.html`` into the run folder ``out_dir`` (its charts read from ``out_dir/charts``)."""
     out = Path(out_dir)
     path = out / "index.html"
-    path.write_text(render_index(run_id, corpus, tables, out / "charts", pages, warnings), encoding="utf-8")
+    path.write_text(render_index(run_id, corpus, tables, out / "charts", pages, warnings, since, previous),
+                    encoding="utf-8")
     return path

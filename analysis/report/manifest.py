@@ -20,7 +20,7 @@ from typing import Any, Mapping
 
 import nbformat
 
-__all__ = ["PACKAGES", "corpus_hashes", "notebook_hash", "package_versions", "run_id", "write_manifest"]
+__all__ = ["PACKAGES", "corpus_hashes", "file_hash", "notebook_hash", "package_versions", "run_id", "write_manifest"]
 
 PACKAGES = ("analysis", "pandas", "numpy", "matplotlib", "papermill", "nbconvert", "nbformat", "nbclient",
             "ipykernel", "jupyter_client", "trafilatura", "charset-normalizer", "pycountry", "pyarrow", "openpyxl",
@@ -41,6 +41,11 @@ def corpus_hashes(corpus: str | os.PathLike) -> dict[str, str]:
     return {p.relative_to(root).as_posix(): _sha256(p.read_bytes()) for p in files}
 
 
+def file_hash(path: str | os.PathLike) -> str:
+    """sha256 of a file's bytes (the review file's: a changed review names a new run)."""
+    return _sha256(Path(path).read_bytes())
+
+
 def notebook_hash(path: str | os.PathLike) -> str:
     """sha256 of a notebook's cell types, tags and sources: what it runs, not its stored outputs."""
     nb = nbformat.read(path, as_version=4)
@@ -49,10 +54,13 @@ def notebook_hash(path: str | os.PathLike) -> str:
 
 
 def run_id(corpus_files: Mapping[str, str], notebooks: Mapping[str, str], parameters: Mapping[str, Any],
-           day: str | None = None) -> str:
-    """``YYYYMMDD-xxxxxxxx``: today's date and 8 hex digits of the inputs' and parameters' hash."""
-    blob = json.dumps({"corpus": corpus_files, "notebooks": notebooks, "parameters": parameters},
-                      sort_keys=True, default=str)
+           day: str | None = None, review: str | None = None) -> str:
+    """``YYYYMMDD-xxxxxxxx``: today's date and 8 hex digits of the inputs' and parameters' hash (``review``:
+    the review file's sha256, when the run applies one)."""
+    inputs = {"corpus": corpus_files, "notebooks": notebooks, "parameters": parameters}
+    if review:
+        inputs["review"] = review
+    blob = json.dumps(inputs, sort_keys=True, default=str)
     return f"{day or f'{_dt.date.today():%Y%m%d}'}-{_sha256(blob.encode())[:8]}"
 
 
