@@ -1,7 +1,9 @@
 """Views of the quotes table for the notebook: who is quoted, from which country, and when.
 
 Each takes the frame of :func:`~analysis.extract.quotes.quotes_frame` and the corpus's articles
-frame (``Corpus.articles_frame()``, for publication dates) and returns a DataFrame.
+frame (``Corpus.articles_frame()``, for publication dates) and returns a DataFrame. The views a person
+reads (:func:`quotes_by_speaker`, :func:`quote_sentences`) show a missing value as a blank, never
+``<NA>`` or ``None`` (an undated article, a speaker whose country the text does not give).
 """
 from __future__ import annotations
 
@@ -23,6 +25,20 @@ def dated_quotes(quotes, articles, year_from: int | None = None, year_to: int | 
     return frame[keep].reset_index(drop=True)
 
 
+def _blank_missing(frame):
+    """A copy of ``frame`` whose missing values (None, NaN, pandas' NA) are empty strings, for reading.
+
+    >>> import pandas as pd
+    >>> _blank_missing(pd.DataFrame({"year": pd.array([2020, None], dtype="Int64")}))["year"].tolist()
+    [2020, '']
+    """
+    view = frame.copy()
+    for column in view.columns:
+        if view[column].isna().any():
+            view[column] = view[column].astype(object).where(view[column].notna(), "")
+    return view
+
+
 def quotes_by_speaker(dated):
     """One row per speaker: type, country, how many quotes in how many articles, first and last year."""
     if dated.empty:
@@ -31,7 +47,8 @@ def quotes_by_speaker(dated):
     grouped = dated.groupby(["speaker", "speaker_type", "speaker_country"], dropna=False, sort=False)
     table = grouped.agg(quotes=("quote", "size"), articles=("article_id", "nunique"),
                         first_year=("year", "min"), last_year=("year", "max")).reset_index()
-    return table.sort_values(["quotes", "speaker"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    return _blank_missing(table.sort_values(["quotes", "speaker"], ascending=[False, True], kind="stable")
+                          .reset_index(drop=True))
 
 
 def quotes_by_country_and_year(dated):
@@ -53,5 +70,5 @@ def quote_sentences(dated, speaker: str = "", country: str = ""):
     if country:
         frame = frame[frame["speaker_country"] == country.upper()]
     columns = ["published", "article_id", "speaker", "speaker_country", "cue", "kind", "quote", "sentence"]
-    return frame.sort_values(["published", "article_id", "start"], na_position="last", kind="stable")[columns] \
-        .reset_index(drop=True)
+    return _blank_missing(frame.sort_values(["published", "article_id", "start"], na_position="last",
+                                            kind="stable")[columns].reset_index(drop=True))
