@@ -292,8 +292,10 @@ def test_notebook_parameters_are_the_explorers_defaults(seeds):
     params = {name: p.default for name, p in notebook_parameters(NOTEBOOK).items()}
     assert params["corpus"] == "../seeds"
     corpus, tables = seeds
-    e = Explorer(tables, corpus, **{k: v for k, v in params.items() if k != "corpus"})
-    assert e.table.value == "figures" and e.filters() == Filters()
+    assert params["review"] == ""  # no review applied; explore() passes it on as the file lines are written to
+    e = Explorer(tables, corpus, review_file=params["review"],
+                 **{k: v for k, v in params.items() if k not in ("corpus", "review")})
+    assert e.table.value == "figures" and e.filters() == Filters() and e.review_file.value == "review.csv"
 
 
 def test_notebook_tags_its_widget_cell_for_nbval():
@@ -306,3 +308,53 @@ def test_notebook_tags_its_widget_cell_for_nbval():
     snapshot = cells[-1]
     assert snapshot.source == "explorer.snapshot()" and "nbval-ignore-output" not in snapshot.metadata.get("tags", [])
     assert any("text/html" in o.get("data", {}) for o in snapshot.outputs)
+
+
+# ---- quotes and review --------------------------------------------------------------------------------------------
+
+def test_the_quotes_table_by_speaker_country_over_time_with_its_sentences(explorer, seeds):
+    _, tables = seeds
+    explorer.table.value = "quotes"
+    assert len(explorer.filtered) == len(tables["quotes"]) > 0
+    view = explorer.table_view()
+    assert {"speaker", "speaker_country", "quote", "sentence", "published"} <= set(view.columns)
+    explorer.country.value = "RUS"
+    assert set(explorer.filtered["speaker_country"]) == {"RUS"} and "quotes" in explorer.summary()
+    row = explorer.filtered.iloc[0]
+    assert "<mark>" + row["quote"][:20] in explorer.source.value.replace("&#x27;", "'").replace("&quot;", '"') \
+        or row["quote"][:10] in explorer.source.value
+    fig = table_chart("quotes", explorer.filtered)
+    assert fig.axes[0].get_title(loc="left").startswith("Quotes per year")
+    assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == ["Russia"]
+
+
+def test_reject_and_correct_the_selected_row_write_lines_the_next_run_applies(seeds, tmp_path):
+    corpus, tables = seeds
+    review = tmp_path / "review.csv"
+    e = Explorer(tables, corpus, search="$604", review_file=review)  # the sentence has "$200 billion" too
+    assert e.filtered["surface"].tolist() == ["$604", "$200 billion"]
+    rejected = e.reject_selected(note="a related-links box")
+    e.rows.value = 1
+    e.review_field.value, e.review_value.value = "actor", "usa"
+    corrected = e.correct_selected()
+    assert (rejected.action, corrected.action, corrected.field, corrected.value) == ("reject", "set", "actor", "usa")
+    assert "line 3" in e.review_status.value
+    with pytest.raises(ValueError, match="year"):
+        e.correct_selected("year", "abc")  # refused at once; nothing written
+    assert len(review.read_text(encoding="utf-8").splitlines()) == 3
+    again = build_tables(corpus, review=review)
+    assert "$604" not in set(again["figures"]["surface"]) and "$604" not in set(again["budget_check"]["surface"])
+    assert set(again["figures"].loc[again["figures"]["surface"] == "$200 billion", "actor"]) == {"USA"}
+    reviewed = Explorer(again, corpus, search="$200 billion")
+    assert reviewed.filtered["surface"].tolist() == ["$200 billion"]
+    assert reviewed.table_view()["review"].tolist() == ["corrected"]
+
+
+def test_a_budget_check_row_is_reviewed_as_the_figure_it_checks(seeds, tmp_path):
+    corpus, tables = seeds
+    e = Explorer(tables, corpus, table="budget_check", search="$604", review_file=tmp_path / "r.csv")
+    figure = tables["figures"].loc[tables["figures"]["surface"] == "$604", "row_id"].iloc[0]
+    assert e.selected_row_id() == figure
+    e.search.value = "no such words"
+    e._review_click(e.reject_selected)
+    assert "Not written" in e.review_status.value and not (tmp_path / "r.csv").exists()
