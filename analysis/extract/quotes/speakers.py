@@ -40,13 +40,14 @@ _WORD = r"[^\W\d_]"
 _SPACE = "[ \u00a0]+"
 _CONNECT = r"(?:of|on|for|de|da|du|van|von|bin|ibn|al|del|der|la|le)"
 _NOT_AFTER = r"[\w’'-]"
-# a look-behind after a word's first letter (not at the head of the pattern), so that the regex engine
-# skips ahead to the places where that letter stands
-_PRONOUN = re.compile(r"(?:%s)(?![\w’'])" % trie_alternation(["He", "he", "She", "she"], not_after=_NOT_AFTER))
+# Each pronoun is its own pattern that opens with the literal word, its word-start test a look-behind
+# after it: the regex engine then jumps from one place the word is written to the next (one pattern for
+# all four would try a match at every h and s of the text).
+_PRONOUNS = tuple(re.compile(rf"{w}(?<![\w’'-]{'.' * len(w)})(?![\w’'])") for w in ("He", "he", "She", "she"))
 # "it said": an institution or outlet named before (only next to a speech verb: "it" is common)
-_IT = re.compile(r"[Ii](?<![\w’'-].)t(?=(?:[ \u00a0]+(?:also|has|had|later|then|further))*[ \u00a0]+(?:said|says|added|adds|"
-                 r"stated|states|noted|notes|reported|reports|warned|announced|told|wrote|writes|explained|claimed|"
-                 r"insisted|stressed|highlighted)\b)")
+_IT = tuple(re.compile(rf"{w}(?<![\w’'-]..)(?=(?:[ \u00a0]+(?:also|has|had|later|then|further))*[ \u00a0]+"
+                       r"(?:said|says|added|adds|stated|states|noted|notes|reported|reports|warned|announced|told|"
+                       r"wrote|writes|explained|claimed|insisted|stressed|highlighted)\b)") for w in ("It", "it"))
 
 
 @lru_cache(maxsize=1)
@@ -92,7 +93,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                            rf"|(?<=[a-z]){_SPACE}(?:in|from|at|for){_SPACE}(?:the{_SPACE})?{capitalized})?"),
         # "U.S. officials", "Russian military sources": unnamed people a country word places
         "plural": re.compile(rf"(?:{countries_and_demonyms})(?![\w’'-]){_SPACE}(?:[a-z-]+{_SPACE}){{0,2}}?"
-                             rf"(?:officials|sources|diplomats|analysts|experts|lawmakers|authorities)(?![\w’'-])"),
+                             rf"(?:{'|'.join(_PLURAL_HEADS)})(?![\w’'-])"),
         # "the statement on Russian Defense Ministry’s website", "a report by the International Institute
         # for Strategic Studies (IISS)": the document speaks for the body it names
         # after a role whose head is a document
@@ -116,11 +117,11 @@ def find_mentions(text: str, near: list[tuple[int, int]] | None = None) -> list[
         kind, country = vocab().named[m.group(1)]
         lead = m.start() - 4 if text[max(0, m.start() - 4):m.start()] in _THE else m.start()
         found.append(Mention(m.start(), m.end(), kind, m.group(1), lead, m.group(1).lower(), (), country))
-    for m in p["plural"].finditer(text):
+    for m in p["plural"].finditer(text) if any(w in text for w in _PLURAL_HEADS) else ():
         found_in = find_countries(m.group())
         found.append(Mention(m.start(), m.end(), "role", m.group(), m.start(), m.group().rsplit(None, 1)[-1],
                              ("indefinite",), found_in[0].alpha3 if found_in else ""))
-    for m in p["possessive"].finditer(text):
+    for m in p["possessive"].finditer(text) if "’s" in text or "'s" in text else ():
         found.append(_institution(text, m.start(), m.end(), m.start()))
     documents = vocab().document_heads
     for m in (m for a, b in windows for m in p["role"].finditer(text, a, b)):
@@ -144,10 +145,12 @@ def find_mentions(text: str, near: list[tuple[int, int]] | None = None) -> list[
             found.append(_person(text, start, end, offset, titles, country))
         else:
             found.append(new((start + offset, end, kind, run[offset:], start, head, titles, country, True)))
-    for m in _PRONOUN.finditer(text):
-        found.append(Mention(m.start(), m.end(), "pronoun", m.group().lower(), m.start()))
-    for m in _IT.finditer(text):
-        found.append(Mention(m.start(), m.end(), "pronoun", "it", m.start()))
+    for pattern in _PRONOUNS:  # pronouns never overlap one another: the order of the scans does not matter
+        for m in pattern.finditer(text):
+            found.append(Mention(m.start(), m.end(), "pronoun", m.group().lower(), m.start()))
+    for pattern in _IT:
+        for m in pattern.finditer(text):
+            found.append(Mention(m.start(), m.end(), "pronoun", "it", m.start()))
     found.sort(key=lambda x: (x.lead, -(x.end - x.lead), _PRIORITY[x.kind]))
     kept: list[Mention] = []
     for x in found:
@@ -158,6 +161,8 @@ def find_mentions(text: str, near: list[tuple[int, int]] | None = None) -> list[
 
 
 _THE = ("the ", "The ", "THE ", "the\u00a0", "The\u00a0")
+# the words a "plural" mention ends with: a text without any of them is not scanned for one
+_PLURAL_HEADS = ("officials", "sources", "diplomats", "analysts", "experts", "lawmakers", "authorities")
 _PRIORITY = {"outlet": 0, "institution": 1, "person": 2, "role": 3, "pronoun": 4}
 
 
@@ -220,10 +225,19 @@ def _classify_run(text: str, start: int, end: int) -> Mention | None:
 
 
 def _person(text: str, start: int, end: int, offset: int, titles: tuple[str, ...], country: str) -> Mention:
-    """A person's mention, with the title and country the words just before its run give."""
-    titles += tuple(t for t in _titles_before(text, start) if t not in titles)
-    country = country or _country_before(text, start) or _leader_country(text[start + offset:end])
-    return Mention(start + offset, end, "person", text[start + offset:end], start, "", titles, country)
+    """A person's mention, with the title and country the words just before its run give (a lower-case
+    title: "spokesperson Zhao Lijian"; the country of the words before that title: "Chinese Foreign
+    Ministry spokesperson Zhao Lijian")."""
+    if start >= 2 and text[start - 1] in " \u00a0":  # else no word just before the run
+        word, word_start = _word_before(text, start)
+        if word.islower() and word in vocab().titles:
+            if word not in titles:
+                titles += (word,)
+            if not country:
+                found = find_countries(text[max(0, word_start - 60):word_start])
+                country = found[-1].alpha3 if found else ""
+    name = text[start + offset:end]
+    return Mention(start + offset, end, "person", name, start, "", titles, country or _leader_country(name))
 
 
 @lru_cache(maxsize=4096)
@@ -303,23 +317,7 @@ def _word_before(text: str, lead: int) -> tuple[str, int]:
     return text[start:lead - 1], start
 
 
-def _titles_before(text: str, lead: int) -> list[str]:
-    """A lower-case title just before a name ("spokesperson Zhao Lijian", "defence minister Shoigu")."""
-    word, _ = _word_before(text, lead)
-    return [word] if word.islower() and word in vocab().titles else []
-
-
-def _country_before(text: str, lead: int) -> str:
-    """The country of the words just before a person's lower-case title ("Chinese Foreign Ministry
-    spokesperson Zhao Lijian" -> CHN)."""
-    word, start = _word_before(text, lead)
-    if word.islower() and word in vocab().titles:
-        found = find_countries(text[max(0, start - 60):start])
-        if found:
-            return found[-1].alpha3
-    return ""
-
-
+@lru_cache(maxsize=4096)
 def _leader_country(name: str) -> str:
     hit = aliases().get(name) or aliases().get(name.rsplit(None, 1)[-1])
     return hit[0] if hit and hit[1] == "leader" else ""
