@@ -137,6 +137,44 @@ def test_help_and_extract_load_neither_pandas_for_help_nor_the_report_machinery(
     assert result.stdout.splitlines() == ["[]", "[]"]
 
 
+@pytest.fixture(scope="module")
+def review(corpus, tmp_path_factory) -> Path:
+    """A review file for the test corpus: a figure whose text is in several articles rejected (every copy), one
+    moved to another country, an exercise mention rejected (its event regrouped), a quote confirmed, and a line
+    that matches nothing and one that does not fit."""
+    tables = build_tables(corpus)
+    figures, exercises, quotes = tables["figures"], tables["exercises"], tables["quotes"]
+    shared = figures["row_id"].value_counts()
+    many = shared[shared > 1].index[0]
+    other = figures.loc[~figures["row_id"].isin([many]), "row_id"].iloc[0]
+    path = tmp_path_factory.mktemp("review") / "review.csv"
+    path.write_text("row_id,action,field,value,note\n"
+                    f"{many},reject,,,in several articles\n{other},set,actor,USA,\n"
+                    f"{exercises['row_id'].iloc[0]},reject,,,\n{quotes['row_id'].iloc[0]},confirm,,,\n"
+                    "ex-000000000000,reject,,,\n"
+                    f"{other},set,year,abc,\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def expected_reviewed(corpus, review, tmp_path_factory) -> dict[str, bytes]:
+    out = tmp_path_factory.mktemp("expected_reviewed")
+    write_tables(build_tables(corpus, review=review), out)
+    return tables_of(out)
+
+
+def test_a_review_gives_the_same_tables_in_batches_in_any_order(corpus, review, expected_reviewed, expected,
+                                                                 tmp_path):
+    extract_to_folder(corpus, tmp_path / "out", max_bytes=10**7, batch_size=1, review=review,
+                      executor=lambda batches: reversed([run_batch(b) for b in batches]))
+    got = tables_of(tmp_path / "out")
+    assert got == expected_reviewed
+    assert got["figures.csv"] != expected["figures.csv"] and got["events.csv"] != expected["events.csv"]
+    assert got["reviewed.csv"].count(b"\n") > 5  # the rejected figure in each of its articles, and the others
+    problems = got["problems.csv"].decode()
+    assert "review_unmatched" in problems and "review_invalid" in problems
+
+
 # ---- Dask: a real scheduler and worker processes ---------------------------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -154,6 +192,15 @@ def test_dask_cluster_gives_the_same_tables(cluster, corpus, expected, tmp_path)
                      "--batch-size", "4")
     assert result.returncode == 0, result.stderr
     assert tables_of(tmp_path / "out") == expected
+
+
+def test_dask_cluster_applies_a_review_as_build_tables_does(cluster, corpus, review, expected_reviewed, tmp_path):
+    local, _ = cluster
+    result = run_cli("extract", str(corpus), "--out", str(tmp_path / "out"), "--scheduler", local.scheduler_address,
+                     "--batch-size", "3", "--review", str(review))
+    assert result.returncode == 0, result.stderr
+    assert tables_of(tmp_path / "out") == expected_reviewed
+    assert result.stderr.count("warning: " + str(review)) == 2
 
 
 def test_a_worker_killed_mid_run_still_gives_complete_tables(cluster, corpus, expected, tmp_path):
