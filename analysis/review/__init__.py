@@ -12,15 +12,35 @@
 - :func:`since_last_run`: the facts a landing page states: new articles, new and changed figures,
   claims whose verdict changed, new events; :func:`previous_run` finds the run to compare with.
 """
-from analysis.review.apply import (ACTIONS, REVIEWED_COLUMNS, Review, apply_lines, apply_review, finish_review,
-                                   load_review, unmatched_problems, warning_line)
-from analysis.review.diff import CHANGE_COLUMNS, DiffError, diff_outputs
-from analysis.review.ids import add_row_ids, row_id, sha_by_article, text_sha256
-from analysis.review.reviewfile import REVIEW_COLUMNS, ReviewFileError, ReviewLine, append_review_line, read_review
-from analysis.review.summary import SinceLastRun, previous_run, since_last_run, summarise_changes
+import importlib
+
+#: name -> the module that defines it; loaded on first use, so ``python -m analysis --help`` (which mounts the
+#: ``diff`` command from :mod:`analysis.review.cli`) does not import pandas
+_WHERE = {
+    **dict.fromkeys(("ACTIONS", "REVIEWED_COLUMNS", "Review", "apply_lines", "apply_review", "finish_review",
+                     "load_review", "unmatched_problems", "warning_line"), "apply"),
+    **dict.fromkeys(("CHANGE_COLUMNS", "DiffError", "diff_outputs"), "diff"),
+    **dict.fromkeys(("add_row_ids", "row_id", "sha_by_article", "text_sha256"), "ids"),
+    **dict.fromkeys(("REVIEW_COLUMNS", "ReviewFileError", "ReviewLine", "append_review_line", "read_review"),
+                    "reviewfile"),
+    **dict.fromkeys(("SinceLastRun", "previous_run", "since_last_run", "summarise_changes"), "summary"),
+}
+
+
+def __getattr__(name: str):
+    if name in _WHERE:
+        value = getattr(importlib.import_module(f"analysis.review.{_WHERE[name]}"), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'analysis.review' has no attribute {name!r}")
+
 
 __all__ = ["ACTIONS", "CHANGE_COLUMNS", "REVIEWED_COLUMNS", "REVIEW_COLUMNS", "DiffError", "Review",
            "ReviewFileError", "ReviewLine", "SinceLastRun", "add_row_ids", "append_review_line", "apply_lines",
            "apply_review", "diff_outputs", "finish_review", "load_review", "previous_run", "read_review", "row_id",
            "sha_by_article", "since_last_run", "summarise_changes", "text_sha256", "unmatched_problems",
            "warning_line"]
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
