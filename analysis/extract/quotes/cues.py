@@ -28,7 +28,7 @@ from analysis.extract.countries import country_code
 from analysis.extract.quotes._vocab import vocab
 from analysis.extract.quotes.speakers import Mention
 
-__all__ = ["Attribution", "Cues", "find_cues", "windows_near"]
+__all__ = ["Attribution", "Cues", "find_cues", "last_char_before", "windows_near"]
 
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|morning|evening)"
 # what may stand between a subject and its speech verb: "also", "has", an adverb, a time, "in a statement"
@@ -72,14 +72,40 @@ def _cue_pattern() -> re.Pattern[str]:
                                                               not_after=r"[\w’'-]"))
 
 
+@lru_cache(maxsize=1)
+def _cue_scans() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The cue terms (lower case) at the start of a text, after a space, and after any other character
+    that ends a word: the three places a cue can begin. The scan after a space opens with that literal
+    space, which the regex engine jumps to; together the three find what :func:`_cue_pattern` finds
+    (no cue holds a word that is itself a cue after a space, so no two cues overlap)."""
+    v = vocab()
+    terms = trie_alternation(v.verbs + v.sources, space=r"\s+", fold_case=True)
+    return (re.compile(r"(?:%s)(?![\w’'-])" % terms), re.compile(r" (%s)(?![\w’'-])" % terms),
+            re.compile(r"[^\w’' -](%s)(?![\w’'-])" % terms))
+
+
 def find_cues(text: str) -> list[tuple[int, int, str]]:
     """Every cue of ``text`` as (start, end, cue in lower case), read in the text's lower-case form (the
     same offsets, unless lowering changes a length, when the text is read case-insensitively)."""
     low = text.lower()
     if len(low) == len(text):
-        return [(m.start(), m.end(), m.group()) for m in _cue_pattern().finditer(low)]
+        first, after_space, after_other = _cue_scans()
+        m = first.match(low)
+        found = [(m.start(), m.end(), m.group())] if m else []
+        found += [(m.start(1), m.end(), m.group(1)) for m in after_space.finditer(low)]
+        found += [(m.start(1), m.end(), m.group(1)) for m in after_other.finditer(low)]
+        found.sort()
+        return found
     folded = re.compile(_cue_pattern().pattern, re.I)
     return [(m.start(), m.end(), m.group().lower()) for m in folded.finditer(text)]
+
+
+def last_char_before(text: str, pos: int) -> str:
+    """The last character before ``pos`` that is not white space ("" when there is none): what
+    ``text[:pos].rstrip()[-1:]`` gives, without copying the text before ``pos``."""
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return text[pos - 1] if pos else ""
 
 
 def _good_subject(m: Mention) -> bool:
@@ -134,7 +160,7 @@ class Cues:
             k = bisect.bisect_right(ends, s)
             if k and mentions[k - 1].kind != "pronoun" and _GAP.fullmatch(text, mentions[k - 1].end, s):
                 out.add(mentions[k - 1].start)  # "the committee said"
-            if text[:s].rstrip().endswith(","):  # "Andrey Karneev, speaking to a newspaper, noted"
+            if last_char_before(text, s) == ",":  # "Andrey Karneev, speaking to a newspaper, noted"
                 j = k
                 while j > 0 and mentions[j - 1].end >= max(s - 150, previous_cue_end):
                     j -= 1

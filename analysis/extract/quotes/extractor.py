@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from analysis.extract.quotes.cues import Attribution, Cues, find_cues, windows_near
+from analysis.extract.quotes.cues import Attribution, Cues, find_cues, last_char_before, windows_near
 from analysis.extract.quotes.marks import QuoteSpan, find_quote_spans
 from analysis.extract.quotes.model import Quote
 from analysis.extract.quotes.reported import reported_speech
@@ -143,7 +143,7 @@ def _fragment_clause(text: str, span: QuoteSpan, att: Attribution, cues: Cues) -
         return None
     if quoted[:1].isupper() and (len(quoted.split()) >= FRAGMENT_WORDS or quoted.rstrip("”’\"'")[-1:] in ".!?…"):
         return None
-    if text[:span.open].rstrip()[-1:] in (":", ",", "–", "—"):
+    if last_char_before(text, span.open) in (":", ",", "–", "—"):
         return None
     if att.where == "before":
         if att.cue in cues.sources:  # "according to X, …"
@@ -182,9 +182,13 @@ def _continues(text: str, prev: tuple[QuoteSpan, Attribution, Speaker], span: Qu
 def _is_title(quoted: str) -> bool:
     """A name or title in quotation marks: every word capitalized (small words aside), short, no
     sentence punctuation ('Zapad/Interaction-2021', “The Russian-China Axis”)."""
-    words = _WORDS.findall(quoted)
-    if len(words) > 8 or quoted.rstrip()[-1:] in ".!?":
+    if quoted.rstrip()[-1:] in ".!?":
         return False
+    words = []
+    for m in _WORDS.finditer(quoted):  # the first nine words at most: a long quote is read no further
+        if len(words) == 8:
+            return False
+        words.append(m.group())
     return all(w[0].isupper() or w.lower() in _SMALL for w in words)
 
 
