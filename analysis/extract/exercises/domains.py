@@ -77,8 +77,10 @@ def _domain_words(text: str, lo: int, hi: int, rules: _Rules, places) -> set[str
         if domain is not None:
             out.add(domain)
     low = getattr(text, "low", None) or text.lower()
-    if any(low.find(term, lo, hi) >= 0 for term in rules.all_domains):
-        out.update(("air", "land", "naval"))  # "a tri-service exercise"
+    for term in rules.all_domains:
+        if low.find(term, lo, hi) >= 0:
+            out.update(("air", "land", "naval"))  # "a tri-service exercise"
+            break
     return out
 
 
