@@ -237,3 +237,11 @@ def test_a_capitalised_word_that_modifies_a_noun_is_no_place():
 def test_months_and_directions_are_no_places():
     got = listing("Russia and China held joint drills in September in the East.")
     assert got["locations"] == [], got
+
+
+def test_a_fronted_phrase_lends_no_places_of_the_clause_after_it():
+    frame = exercises_frame([article_from_text(
+        "Bombers\n\nChinese and Russian bombers flew a joint patrol over the Pacific. Along with the joint bomber "
+        "patrol to Japan's east, a Russian A-50 conducted a sortie over the Sea of Japan.\n", article_id="r",
+        published=DAY)])
+    assert "Sea of Japan" not in ";".join(frame["locations"]), frame[["surface", "locations"]].values.tolist()

@@ -37,6 +37,9 @@ _LOC_BEFORE = re.compile(rf"\b{_LOC_PREP}\s+(?:the\s+|both\s+)?(?:waters\s+(?:of
                          r"(?:[A-Z]\w+['’]s\s+)?(?:(?:[\w\-]+\s+){0,3}?(?:ports?|city|cities|towns?|bases?|regions?|"
                          r"provinces?|islands?|peninsula|districts?|county|areas?|zones?|ranges?|grounds?|polygons?|"
                          r"sites?|parts?|expanses?)\s+(?:(?:of|in)\s+(?:the\s+)?)?)?$", re.IGNORECASE)
+#: a phrase fronted before the subject of its clause, up to a mention: "Along with the ", "In addition to the "
+_FRONTED = re.compile(r"(?:^|[.;:!?]\s+|\n\s*)\s*(?:Along\s+with|In\s+addition\s+to|Besides|Apart\s+from|Alongside|"
+                      r"Unlike|Like)\s+[^,;.]*$")
 #: just before a mention: "during the ", "in the course of "
 _DURING = re.compile(r"\b(?:during|in\s+the\s+course\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
 #: an opening quote mark before a name: the training ground "Tsugol"
@@ -173,7 +176,9 @@ def _mention_places(t: _Text, c: _Cand, places, own_lo: int, ctx_start: int, pre
     mention_places = list(c.places)
     if not mention_places:
         places_hi = right_hi
-        for _ in range(3):
+        # (not past the comma that ends a phrase fronted before another subject: "Along with the joint patrol to
+        # Japan's east, a Russian A-50 flew over the Sea of Japan")
+        for _ in range(0 if _FRONTED.search(t, max(0, c.start - 120), c.start) else 3):
             if places_hi < places_nxt and t.startswith(",", places_hi) and \
                     (d := _DESCRIBING.match(t, places_hi + 1)) and \
                     not (d.group().lstrip() in ("which", "that") and _OTHER_SUBJECT.match(t, d.end())):
