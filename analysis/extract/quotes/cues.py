@@ -28,7 +28,7 @@ from analysis.extract.countries import country_code
 from analysis.extract.quotes._vocab import vocab
 from analysis.extract.quotes.speakers import Mention
 
-__all__ = ["Attribution", "Cues", "find_cues", "last_char_before", "windows_near"]
+__all__ = ["Attribution", "Cues", "Stops", "find_cues", "last_char_before", "windows_near"]
 
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|morning|evening)"
 # what may stand between a subject and its speech verb: "also", "has", an adverb, a time, "in a statement"
@@ -131,6 +131,23 @@ def windows_near(cues: list[tuple[int, int, str]], closes: list[int], size: int)
     return merged
 
 
+class Stops:
+    """Where a pattern of one character (a sentence end, a line break) matches in a text, found in one
+    scan when first asked for and then looked up by bisection: a search from each quote would read the
+    rest of its paragraph once per quote, quadratic in a long paragraph of quotes."""
+
+    def __init__(self, pattern: re.Pattern[str], text: str):
+        self.pattern, self.text, self.starts = pattern, text, None
+
+    def next(self, pos: int) -> int:
+        """Where the first match at or after ``pos`` begins (``len(text)`` when there is none): what
+        ``pattern.search(text, pos).start()`` gives."""
+        if self.starts is None:
+            self.starts = [m.start() for m in self.pattern.finditer(self.text)]
+        k = bisect.bisect_left(self.starts, pos)
+        return self.starts[k] if k < len(self.starts) else len(self.text)
+
+
 class Cues:
     """The cues and mentions of one text, indexed for the look-ups of :meth:`attribute`."""
 
@@ -143,6 +160,7 @@ class Cues:
         self.cues = find_cues(text) if cues is None else cues
         self.cue_starts = [c[0] for c in self.cues]
         self.sources = frozenset(vocab().sources)
+        self.sentence_ends = Stops(_SENTENCE_END, text)
 
     def subjects(self) -> frozenset[int]:
         """The starts of the mentions that stand as a speech verb's subject ("the committee said", "Andrey
@@ -246,8 +264,7 @@ class Cues:
     def tail(self, pos: int) -> Attribution | None:
         """An attribution closing the sentence that goes on after ``pos``: "…, X said." """
         text = self.text
-        end_m = _SENTENCE_END.search(text, pos)
-        end = end_m.start() if end_m else len(text)
+        end = self.sentence_ends.next(pos)
         comma = text.find(",", max(pos, end - 120), end)
         while comma != -1:
             found = self.after(comma + 1)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from analysis.extract.quotes.cues import Attribution, Cues, find_cues, last_char_before, windows_near
+from analysis.extract.quotes.cues import Attribution, Cues, Stops, find_cues, last_char_before, windows_near
 from analysis.extract.quotes.marks import QuoteSpan, find_quote_spans
 from analysis.extract.quotes.model import Quote
 from analysis.extract.quotes.reported import reported_speech
@@ -61,6 +61,7 @@ def extract_quotes(article, reported: bool | None = None, keep_unattributed: boo
     near = None if reported else windows_near(found_cues, [s.after for s in spans], len(text))
     mentions = find_mentions(text, near)
     cues = Cues(text, mentions, found_cues)
+    clause_ends = Stops(_CLAUSE_END, text)
     resolver = Resolver(mentions, cues.subjects(), [(s.start, s.end) for s in spans if s.depth == 0])
     skip = _skipped_lines(article)
     sentences = article.sentences
@@ -95,7 +96,7 @@ def extract_quotes(article, reported: bool | None = None, keep_unattributed: boo
             flags.append(f"cue_{att.where.replace('-', '_')}")
         m = att.mention
         start, end = span.start, span.end
-        clause = _fragment_clause(text, span, att, cues) if "speaker_continued" not in flags else None
+        clause = _fragment_clause(text, span, att, cues, clause_ends) if "speaker_continued" not in flags else None
         if clause is not None:
             start, end = clause
             flags.append("fragment_in_clause")
@@ -126,14 +127,15 @@ def _attribute(text: str, span: QuoteSpan, cues: Cues, floor: int) -> Attributio
         att = cues.headline(span.open)
     if att is None:
         line_start = text.rfind("\n", 0, span.open) + 1
-        if not text[line_start:span.open].strip():
+        if _blank(text, line_start, span.open):
             line_end = text.find("\n", span.after)
             rest = text[span.after:line_end if line_end != -1 else len(text)]
             att = cues.lead_in(line_start, whole_paragraph=not rest.strip(" \t\u00a0.,”\"’"))
     return att
 
 
-def _fragment_clause(text: str, span: QuoteSpan, att: Attribution, cues: Cues) -> tuple[int, int] | None:
+def _fragment_clause(text: str, span: QuoteSpan, att: Attribution, cues: Cues,
+                     clause_ends: Stops) -> tuple[int, int] | None:
     """The reported clause around a quoted fragment ("X said the drills sent a ‘strong message’ to the
     West": "the drills sent a ‘strong message’ to the West"), as (start, end); None when the quote is
     no fragment (a quoted sentence: it opens with a capital and is long or ends a sentence, or a colon,
@@ -153,8 +155,7 @@ def _fragment_clause(text: str, span: QuoteSpan, att: Attribution, cues: Cues) -
             start = (lead.match(text, att.cue_end) or _CLAUSE_LEAD.match(text, att.cue_end)).end()
         if start >= span.open or span.open - start > MAX_CLAUSE_CHARS:
             return None
-        stop = _CLAUSE_END.search(text, span.after)
-        end = stop.start() if stop else len(text)
+        end = clause_ends.next(span.after)
     elif att.where == "tail":
         start = cues.clause_start(span.open)
         end = text.rfind(",", span.after, min(att.mention.lead, att.cue_start) + 1)
@@ -190,6 +191,13 @@ def _is_title(quoted: str) -> bool:
             return False
         words.append(m.group())
     return all(w[0].isupper() or w.lower() in _SMALL for w in words)
+
+
+def _blank(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` white space only (read from its end, without copying it)?"""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end == start
 
 
 def _skipped_lines(article) -> list[tuple[int, int]]:

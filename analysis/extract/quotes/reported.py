@@ -13,6 +13,7 @@ A clause shorter than :data:`MIN_CLAUSE_WORDS` words is no statement. Rows are `
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from analysis.extract.quotes.cues import Cues
@@ -37,10 +38,13 @@ _TRIM = " \t\n\u00a0.,;:"
 
 def reported_speech(article, cues: Cues, resolver: Resolver, spans) -> list[Quote]:
     text = article.text
-    quoted = [(s.open, s.after) for s in spans]
+    quoted = sorted((s.open, s.after) for s in spans)
+    opens = [a for a, _ in quoted]
+    reach = list(itertools.accumulate((b for _, b in quoted), max))  # the furthest end among the first k
     out: list[Quote] = []
     for sent in article.content_sentences():
-        if any(a < sent.end and sent.start < b for a, b in quoted):
+        k = bisect.bisect_left(opens, sent.end)  # the quotations that open before the sentence ends
+        if k and reach[k - 1] > sent.start:  # one of them ends after it starts
             continue
         row = _read(text, sent, cues, resolver, article.article_id)
         if row is not None:
@@ -101,7 +105,7 @@ def _read(text: str, sent, cues: Cues, resolver: Resolver, article_id: str) -> Q
             a += 1
         while b > a and text[b - 1] in _TRIM:
             b -= 1
-        if len(text[a:b].split()) < MIN_CLAUSE_WORDS:
+        if len(text[a:b].split(None, MIN_CLAUSE_WORDS)) < MIN_CLAUSE_WORDS:
             continue
         speaker = resolver.resolve(m)
         if speaker is None or speaker.flag == "speaker_unresolved":
