@@ -132,20 +132,38 @@ def windows_near(cues: list[tuple[int, int, str]], closes: list[int], size: int)
 
 
 class Stops:
-    """Where a pattern of one character (a sentence end, a line break) matches in a text, found in one
-    scan when first asked for and then looked up by bisection: a search from each quote would read the
-    rest of its paragraph once per quote, quadratic in a long paragraph of quotes."""
+    """Where a pattern of one character (a sentence end, a line break) next matches in a text, for
+    positions asked in mostly increasing order (one per quote). The last answer is kept as a stretch
+    with no match in it: a position inside it is answered at once, one before it is searched only up to
+    it. A search from each quote alone would read the rest of its paragraph once per quote, quadratic in
+    a long paragraph of quotes with no sentence end."""
 
     def __init__(self, pattern: re.Pattern[str], text: str):
-        self.pattern, self.text, self.starts = pattern, text, None
+        self.pattern, self.text = pattern, text
+        self.lo = self.hi = -1  # no match starts in text[lo:hi]; the next one starts at hi (or hi is the end)
 
     def next(self, pos: int) -> int:
         """Where the first match at or after ``pos`` begins (``len(text)`` when there is none): what
         ``pattern.search(text, pos).start()`` gives."""
-        if self.starts is None:
-            self.starts = [m.start() for m in self.pattern.finditer(self.text)]
-        k = bisect.bisect_left(self.starts, pos)
-        return self.starts[k] if k < len(self.starts) else len(self.text)
+        lo, hi = self.lo, self.hi
+        if lo <= pos <= hi:
+            return hi
+        text, pattern = self.text, self.pattern
+        if pos < lo:
+            # read only up to lo; a match just before it may lean on the end of the part read (a look-ahead
+            # for "the end of the text"), so each match found there is tested again on the whole text
+            m = pattern.search(text, pos, lo)
+            while m is not None and pattern.match(text, m.start()) is None:
+                m = pattern.search(text, m.start() + 1, lo)
+            if m is None:
+                self.lo = pos
+                return hi
+            found = m.start()
+        else:
+            m = pattern.search(text, pos)
+            found = m.start() if m else len(text)
+        self.lo, self.hi = pos, found
+        return found
 
 
 class Cues:

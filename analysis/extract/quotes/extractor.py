@@ -12,6 +12,7 @@ them with an empty speaker, flag ``no_speaker``). Quotes in boilerplate or meta 
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from analysis.extract.quotes.cues import Attribution, Cues, Stops, find_cues, last_char_before, windows_near
@@ -109,9 +110,12 @@ def extract_quotes(article, reported: bool | None = None, keep_unattributed: boo
         if span.depth == 0:
             prev = (span, att, speaker)
     if reported:
-        taken = [(q.start, q.end) for q in out]
+        taken = sorted((q.start, q.end) for q in out)
+        taken_starts = [s for s, _ in taken]
+        reach = list(itertools.accumulate((e for _, e in taken), max))  # the furthest end among the first k
         for r in reported_speech(article, cues, resolver, spans):
-            if not any(s < r.end and r.start < e for s, e in taken):
+            k = bisect.bisect_left(taken_starts, r.end)  # the direct quotes that start before r ends
+            if not (k and reach[k - 1] > r.start):  # none of them ends after r starts
                 out.append(r)
         out.sort(key=lambda q: (q.start, q.end))
     return out
