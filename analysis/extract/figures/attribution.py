@@ -11,7 +11,7 @@ from analysis.extract import _money, _numbers
 from analysis.extract._numbers import lead, mapping, prefix_tree, terms
 from analysis.extract._patterns import lower_as_matched
 from analysis.extract.countries import CountryTuple
-from analysis.extract.figures._common import _S, _distance, _fold_tree, _key, _words_rx
+from analysis.extract.figures._common import _S, _distance, _fold_tree, _key, _mentions, _words_rx
 from analysis.extract.figures.numbers import _Piece
 
 
@@ -458,3 +458,28 @@ def _fallback_actor(code: str | None, index: int, state) -> tuple[str | None, st
         return state.actor[0], "actor of the figure before"
     return None, ""
 
+
+def _deal_told_before(sentences, index: int, rx: SimpleNamespace, reach: int = 4) -> tuple[str, str | None] | None:
+    """(buyer, seller) of an arms deal a buy or sell verb tells of in one of the ``reach`` sentences before
+    sentence ``index`` ("Jakarta ordered 11 Su-35 fighters from Moscow."), nearest first, or None. A deal
+    only said to be signed is weaker evidence (either side signs) than one bought, sold or exported: the
+    nearest of those wins."""
+    weak = None
+    for j in range(index - 1, max(-1, index - 1 - reach), -1):
+        text = sentences[j].text
+        low = text.lower()
+        verbs = [m for m in (*rx.buyer.finditer(low), *rx.seller.finditer(low))]
+        if not verbs or not (rx.arms.search(low) or rx.weapon.search(text)):
+            continue
+        strong = [m for m in verbs if m.group(0) not in _WEAK_DEAL_VERBS]
+        verb = min(strong or verbs, key=lambda m: m.start())
+        buyer, seller, _ = _deal_roles(text, low, verb.start(), verb.end(), _mentions(text), rx)
+        if buyer is None:
+            continue
+        if strong:
+            return buyer, seller
+        weak = weak or (buyer, seller)
+    return weak
+
+
+_WEAK_DEAL_VERBS = frozenset({"signed", "sign", "signs"})

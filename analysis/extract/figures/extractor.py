@@ -7,55 +7,20 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from types import SimpleNamespace
-from typing import Callable
 
-from analysis.extract.countries import CountryTuple, country_code
+from analysis.extract.countries import CountryTuple
 from analysis.extract.figures.tables import table_figures
 from analysis.extract.figures._common import _beyond_ascii, _lower, _mentions
 from analysis.extract.figures.attribution import (
-    _UNSET, _classify_pct, _deal_roles, _default_actor, _fallback_actor, _money_metric, _qualifier, _year,
-    attribution_patterns)
+    _UNSET, _classify_pct, _deal_roles, _deal_told_before, _default_actor, _fallback_actor, _money_metric,
+    _qualifier, _year, attribution_patterns)
+from analysis.extract.figures.homes import _dateline_country, _home_currency
+from analysis.extract.figures.lists import (
+    _BOTH, _coordinated_after_from, _coordinated_before, _like_the_list_before, _list_year)
 from analysis.extract.figures.grouping import _group, _kind, _respectively, grouping_patterns
 from analysis.extract.figures.model import Figure
 from analysis.extract.figures.numbers import (
     _Piece, _digit_pieces, _japan, _number_sentences, _word_pieces, _word_starts, number_patterns)
-
-
-def _coordinated_before(text: str, mentions: list, start: int, rx: SimpleNamespace) -> list[str]:
-    """The countries named together just before ``start`` as the subject of a clause ("China and Russia
-    sent ...", "Russian, Chinese and Iranian warships"): the chain of coordinated mentions that ends at the
-    nearest one, within the clause."""
-    before = [m for m in mentions if m.end <= start]
-    if not before or _CLAUSE_END.search(text, before[-1].end, start):
-        return []
-    chain = [before[-1]]
-    for m in reversed(before[:-1]):
-        if not rx.coord.match(text[m.end:chain[0].start]):
-            break
-        chain.insert(0, m)
-    return list(dict.fromkeys(m.alpha3 for m in chain))
-
-
-def _coordinated_after_from(text: str, mentions: list, end: int, rx: SimpleNamespace) -> list[str]:
-    """The countries named together after "from" right after a count ending at ``end`` ("troops from Russia,
-    China and Iran"), or []."""
-    m = _FROM_AFTER.match(text, end)
-    if m is None:
-        return []
-    after = [c for c in mentions if c.start >= m.end()]
-    if not after or after[0].start != m.end():
-        return []
-    chain = [after[0]]
-    for c in after[1:]:
-        if not rx.coord.match(text[chain[-1].end:c.start]):
-            break
-        chain.append(c)
-    return list(dict.fromkeys(c.alpha3 for c in chain))
-
-
-_BOTH = re.compile(r"\b(?:both|each)(?:\s+(?:with|at|had|spent|on|of))?\s+(?:about|around|some|nearly)?\s*$")
-_FROM_AFTER = re.compile(r"\s+from\s+(?:the\s+)?")
-_CLAUSE_END = re.compile(r"[;:]|,\s|\b(?:while|whereas|but|which|who)\b")
 
 
 def _carry_currency(pieces: list[_Piece], text: str, index: int, state: "_State") -> None:
@@ -180,146 +145,6 @@ def extract_figures(article) -> list[Figure]:
 
 
 #: a dateline opening a line of the article: "ISLAMABAD:", "NEW DELHI, June 1 (Reuters) -", "KARACHI —"
-_DATELINE = re.compile(r"(?m)^[^\S\n]*(?:\w+[^\S\n]+)?([A-Z][A-Z.'’-]+(?:[^\S\n][A-Z][A-Z.'’-]+){0,2})"
-                       r"(?:,[^:\n]{0,40})?(?:[^\S\n]*\([^)\n]{0,30}\))?[^\S\n]*[:—–-][^\S\n]")
-
-
-def _dateline_country(text: str) -> str | None:
-    """The country of the city a dateline near the top of the article names, or None."""
-    for m in _DATELINE.finditer(text, 0, min(len(text), 1500)):
-        code = country_code(m.group(1).title())
-        if code:
-            return code
-    return None
-
-
-_US_MARK = re.compile(r"U\.?S|USD|American", re.I)
-
-
-@dataclass(frozen=True)
-class _SharedSign:
-    """A currency sign several countries write: the unit the currency table reads it as, how a surface shows
-    it, and the currency it stands for in each country's own reporting."""
-
-    unit: str
-    written: Callable[[str], bool]
-    homes: dict[str, str]
-    named: tuple[str, ...] = ()  # words one of which the article must hold (a cheap test before reading it)
-    on_spending: bool = False  # only in an article on military spending
-
-    def home(self, state: "_State", rx: SimpleNamespace) -> str:
-        """The currency the sign stands for in this article, or ""."""
-        if self.named and not any(word in state.text for word in self.named):
-            return ""
-        if self.on_spending and not state.on_spending(rx):
-            return ""
-        return self.homes.get(state.main_country(rx) or "", "")
-
-
-_SHARED_SIGNS = {sign.unit: sign for sign in (
-    _SharedSign("INR", lambda s: s[:2].lower() in ("rs", "ru"), {"PAK": "PKR", "LKA": "LKR", "NPL": "NPR"}),
-    _SharedSign("SAR", lambda s: "riyal" in s.lower(), {"IRN": "IRR", "QAT": "QAR", "OMN": "OMR", "YEM": "YER"}),
-    _SharedSign("PHP", lambda s: "peso" in s.lower() and "philippine" not in s.lower(),
-                {"MEX": "MXN", "ARG": "ARS", "COL": "COP", "CHL": "CLP", "CUB": "CUP", "URY": "UYU", "DOM": "DOP"}),
-    _SharedSign("USD", lambda s: "$" in s and not _US_MARK.search(s),
-                {"AUS": "AUD", "NZL": "NZD", "CAN": "CAD", "SGP": "SGD"},
-                named=("Austral", "Canberra", "Zealand", "Wellington", "Canad", "Ottawa", "Singapore"),
-                on_spending=True),
-)}
-
-
-def _home_currency(figures: list[Figure], state: "_State", rx: SimpleNamespace) -> list[Figure]:
-    """A bare "Rs", "riyals" or "$" takes the currency of the country the article is about when that country
-    writes it for its own money: a Karachi budget story's "Rs" is PKR, a Canberra budget story's "$" is AUD
-    (the latter only in an article on military spending, and never a "$" marked US: "US$", "U.S. $"). An
-    actor the currency gave becomes that country."""
-    homes: dict[str, str] = {}  # the sign's unit -> its currency here, read once per article
-    moved: tuple[str | None, str | None] | None = None  # the last actor a home currency replaced, and by what
-    out = []
-    for f in figures:
-        sign = _SHARED_SIGNS.get(f.unit)
-        if sign is not None and sign.written(f.surface):
-            if f.unit not in homes:
-                homes[f.unit] = sign.home(state, rx)
-            home = homes[f.unit]
-            if home:
-                f = replace(f, unit=home, flags=f.flags + ("home_currency",))
-                if f.actor is None or f.actor_cue.startswith("currency:"):
-                    moved = (f.actor, state.main_country(rx))
-                    f = replace(f, actor=moved[1], actor_cue="currency: " + home)
-        elif moved and f.actor == moved[0] and f.actor_cue.startswith("actor of the figure before"):
-            f = replace(f, actor=moved[1])  # it took the actor the sign had given the figure before
-        out.append(f)
-    return out
-
-
-
-#: what stands between two entries of a list of countries' rates: "Romania (43%), the Netherlands (35%)"
-_LIST_BETWEEN = re.compile(r"[\s,;()]*(?:and\s+|the\s+)*(?:[A-Z][\w.'’-]*\s*){1,3}\(?\s*$")
-#: a sentence that is one entry of a list: "Greece, 2.38 percent." "Poland: 2%"
-_LIST_ENTRY = re.compile(r"^\s*(?:[A-Z][\w.'’-]*\s*){1,3}[,:–-]\s*$")
-
-
-def _like_the_list_before(first, last, text: str, offset: int, made: list, state: "_State", index: int):
-    """The reading of a rate with no cue of its own that is the next entry of a list whose earlier entry was
-    read: in the sentence ("increases included Romania (43%), the Netherlands (35%)") or as the sentences
-    before ("United States, 3.61 percent." after "... at least 2 percent of their economy"), else None.
-    ``offset``: where the sentence starts in the article."""
-    rates = [f for _, f in made if f.unit in ("percent_gdp", "percent_growth")]
-    if rates:
-        prev = rates[-1]
-        if _LIST_BETWEEN.match(text, prev.end - offset, first.start):
-            sign = 1.0 if prev.unit == "percent_gdp" or prev.value >= 0 else -1.0
-            return prev.unit, prev.metric, last.end, sign, "as the list before"
-        return None
-    if state.rate and index - state.rate[3] <= 2 and len(text) < 80 and _LIST_ENTRY.match(text, 0, first.start):
-        unit, metric, sign, _ = state.rate
-        return unit, metric, last.end, sign, "as the list before"
-    return None
-
-
-def _list_year(made: list, text: str, offset: int, rx: SimpleNamespace) -> list:
-    """One year named before a list of several countries' figures is each one's year ("The top spenders in
-    2023 were the United States ($916 billion), China ($296 billion), ..."); ``offset``: the sentence's
-    start in the article."""
-    if len(made) < 2 or not ("19" in text or "20" in text):
-        return made
-    years = list(rx.year.finditer(text))
-    if len(years) != 1 or years[0].start() > min(f.start for _, f in made) - offset:
-        return made
-    year = int(years[0].group(1))
-    figures = [f for _, f in made]
-    if len({f.actor for f in figures if f.actor}) < 2 or not any(f.year == year for f in figures):
-        return made
-    return [(p, replace(f, year=year) if f.year is None and f.actor else f) for p, f in made]
-
-
-def _deal_told_before(sentences, index: int, rx: SimpleNamespace, reach: int = 4) -> tuple[str, str | None] | None:
-    """(buyer, seller) of an arms deal a buy or sell verb tells of in one of the ``reach`` sentences before
-    sentence ``index`` ("Jakarta ordered 11 Su-35 fighters from Moscow."), nearest first, or None. A deal
-    only said to be signed is weaker evidence (either side signs) than one bought, sold or exported: the
-    nearest of those wins."""
-    weak = None
-    for j in range(index - 1, max(-1, index - 1 - reach), -1):
-        text = sentences[j].text
-        low = text.lower()
-        verbs = [m for m in (*rx.buyer.finditer(low), *rx.seller.finditer(low))]
-        if not verbs or not (rx.arms.search(low) or rx.weapon.search(text)):
-            continue
-        strong = [m for m in verbs if m.group(0) not in _WEAK_DEAL_VERBS]
-        verb = min(strong or verbs, key=lambda m: m.start())
-        buyer, seller, _ = _deal_roles(text, low, verb.start(), verb.end(), _mentions(text), rx)
-        if buyer is None:
-            continue
-        if strong:
-            return buyer, seller
-        weak = weak or (buyer, seller)
-    return weak
-
-
-_WEAK_DEAL_VERBS = frozenset({"signed", "sign", "signs"})
-
-
 def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str, prev_low: str,
                       published_year: int | None, state: _State, rx: SimpleNamespace) -> list[Figure]:
     """The figures of one sentence from its pieces; ``low`` and ``prev_low``: the sentence and the one

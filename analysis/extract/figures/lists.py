@@ -1,0 +1,89 @@
+"""Figures in lists: countries named together before or after a count or an amount ("China and Russia sent
+three ships apiece", "troops from Russia, China and Iran", "Ukraine and France, both with ..."), a rate
+that continues a list whose earlier entry was read ("Romania (43%), the Netherlands (35%)"; one-line
+entries "Greece, 2.38 percent." after their lead), and one year named before a list of countries' figures."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from analysis.extract.figures.extractor import _State
+
+def _coordinated_before(text: str, mentions: list, start: int, rx: SimpleNamespace) -> list[str]:
+    """The countries named together just before ``start`` as the subject of a clause ("China and Russia
+    sent ...", "Russian, Chinese and Iranian warships"): the chain of coordinated mentions that ends at the
+    nearest one, within the clause."""
+    before = [m for m in mentions if m.end <= start]
+    if not before or _CLAUSE_END.search(text, before[-1].end, start):
+        return []
+    chain = [before[-1]]
+    for m in reversed(before[:-1]):
+        if not rx.coord.match(text[m.end:chain[0].start]):
+            break
+        chain.insert(0, m)
+    return list(dict.fromkeys(m.alpha3 for m in chain))
+
+
+def _coordinated_after_from(text: str, mentions: list, end: int, rx: SimpleNamespace) -> list[str]:
+    """The countries named together after "from" right after a count ending at ``end`` ("troops from Russia,
+    China and Iran"), or []."""
+    m = _FROM_AFTER.match(text, end)
+    if m is None:
+        return []
+    after = [c for c in mentions if c.start >= m.end()]
+    if not after or after[0].start != m.end():
+        return []
+    chain = [after[0]]
+    for c in after[1:]:
+        if not rx.coord.match(text[chain[-1].end:c.start]):
+            break
+        chain.append(c)
+    return list(dict.fromkeys(c.alpha3 for c in chain))
+
+
+_BOTH = re.compile(r"\b(?:both|each)(?:\s+(?:with|at|had|spent|on|of))?\s+(?:about|around|some|nearly)?\s*$")
+_FROM_AFTER = re.compile(r"\s+from\s+(?:the\s+)?")
+_CLAUSE_END = re.compile(r"[;:]|,\s|\b(?:while|whereas|but|which|who)\b")
+
+
+
+_LIST_BETWEEN = re.compile(r"[\s,;()]*(?:and\s+|the\s+)*(?:[A-Z][\w.'’-]*\s*){1,3}\(?\s*$")
+#: a sentence that is one entry of a list: "Greece, 2.38 percent." "Poland: 2%"
+_LIST_ENTRY = re.compile(r"^\s*(?:[A-Z][\w.'’-]*\s*){1,3}[,:–-]\s*$")
+
+
+def _like_the_list_before(first, last, text: str, offset: int, made: list, state: "_State", index: int):
+    """The reading of a rate with no cue of its own that is the next entry of a list whose earlier entry was
+    read: in the sentence ("increases included Romania (43%), the Netherlands (35%)") or as the sentences
+    before ("United States, 3.61 percent." after "... at least 2 percent of their economy"), else None.
+    ``offset``: where the sentence starts in the article."""
+    rates = [f for _, f in made if f.unit in ("percent_gdp", "percent_growth")]
+    if rates:
+        prev = rates[-1]
+        if _LIST_BETWEEN.match(text, prev.end - offset, first.start):
+            sign = 1.0 if prev.unit == "percent_gdp" or prev.value >= 0 else -1.0
+            return prev.unit, prev.metric, last.end, sign, "as the list before"
+        return None
+    if state.rate and index - state.rate[3] <= 2 and len(text) < 80 and _LIST_ENTRY.match(text, 0, first.start):
+        unit, metric, sign, _ = state.rate
+        return unit, metric, last.end, sign, "as the list before"
+    return None
+
+
+def _list_year(made: list, text: str, offset: int, rx: SimpleNamespace) -> list:
+    """One year named before a list of several countries' figures is each one's year ("The top spenders in
+    2023 were the United States ($916 billion), China ($296 billion), ..."); ``offset``: the sentence's
+    start in the article."""
+    if len(made) < 2 or not ("19" in text or "20" in text):
+        return made
+    years = list(rx.year.finditer(text))
+    if len(years) != 1 or years[0].start() > min(f.start for _, f in made) - offset:
+        return made
+    year = int(years[0].group(1))
+    figures = [f for _, f in made]
+    if len({f.actor for f in figures if f.actor}) < 2 or not any(f.year == year for f in figures):
+        return made
+    return [(p, replace(f, year=year) if f.year is None and f.actor else f) for p, f in made]
