@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from analysis.extract.figures.extractor import _State
 
+
 def _coordinated_before(text: str, mentions: list, start: int, rx: SimpleNamespace) -> list[str]:
     """The countries named together just before ``start`` as the subject of a clause ("China and Russia
     sent ...", "Russian, Chinese and Iranian warships"): the chain of coordinated mentions that ends at the
