@@ -221,3 +221,10 @@ def test_counted_designations_in_the_plural_and_forces_of_two_named_countries():
     rows = _kinds("Japan scrambled jets after six Chinese and Russian warplanes flew over the sea.")
     assert rows == [("six Chinese and Russian warplanes", 6, "count", None)]  # a total of two countries' forces
     assert read("The drills lasted three days and 20 ships took part.") == [("20 ships", 20, "count")]
+
+
+def test_exchange_rates_and_prices_per_person_or_barrel_are_no_figures():
+    assert read("The exchange rate, at TL 34.7 to the dollar, is expected to reach TL 42 by 2025.") == []
+    assert read("Brent shot up from around $78 a barrel to roughly $120.") == []
+    assert read("Spending was 2.5 percent of GDP or $249 per person.") == [("2.5 percent of GDP", 2.5, "percent_gdp")]
+    assert read("Russia will spend $5 billion per year on defence.") == [("$5 billion", 5e9, "USD")]

@@ -73,7 +73,13 @@ def number_patterns() -> dict:
         (?P<noun>army|armies|armed{_S}+forces|forces?|military|navy|contingent|garrison|troops|personnel|
         brigade|division|corps|guard|militia|fleet)(?![\w-])
         (?!{_S}+(?:alliance|bloc|organi[sz]ation|coalition|union|pact|group))""", re.X)  # "30-member military alliance"
+    # after an unscaled amount: an exchange rate or a price per person or per unit of a commodity
+    not_an_amount_after = re.compile(
+        rf"{_S}+(?:(?i:to|per|against|for){_S}+(?:(?i:the|one|each|a|1){_S}+)?(?:(?i:u\.?s\.?|us|american){_S}*)?"
+        rf"(?i:dollar|euro|yuan|rouble|ruble|pound|yen|greenback)(?![\w])"
+        rf"|(?i:a|an|per){_S}+(?i:barrel|person|capita|head|tonne|ton|kg|kilogram|litre|liter|gallon|ounce)(?![\w]))")
     return dict(
+        not_an_amount_after=not_an_amount_after,
         strong=strong,
         runs=re.compile(r"\d\d*"),  # not \d+: a pattern that starts with one \d lets the engine skip to digits
         year_like=re.compile(r"(?:1[89]|20)\d\d"),
@@ -136,6 +142,7 @@ def _digit_pieces(text: str, low: str, runs: list[int], rx: SimpleNamespace, jap
     runs of digits start."""
     out = []
     last_end = -1
+    rates_of: set[str] = set()  # currencies this sentence gives an exchange rate or a unit price in
     for s in runs:
         if s < last_end:
             continue  # the rest of a number already read ("000" of "100,000")
@@ -203,6 +210,11 @@ def _digit_pieces(text: str, low: str, runs: list[int], rx: SimpleNamespace, jap
             number = -number
         if cur and cur[0] == "KRW" and suf and not scale and number < 1000:
             continue  # "won" the verb
+        if cur and not scale and (cur[0] in rates_of or rx.not_an_amount_after.match(text, end)):
+            # "TL 34.7 to the dollar" (an exchange rate), "$78 a barrel", "$249 per person", and the rest
+            # of such a series in the sentence ("... is expected to reach TL 42", "... to roughly $120")
+            rates_of.add(cur[0])
+            continue
         if cur and suf and not pre and not scale and rx.year_like.fullmatch(num) and suf.strip().lower() in (
                 "dollars", "dollar", "us dollars", "u.s. dollars", "euros", "yuan", "roubles", "rubles"):
             continue  # "in constant 2005 dollars": a price base, not an amount
