@@ -53,6 +53,12 @@ EVENT_COLUMNS = ["event_id", "name", "kind", "participants", "domains", "domain"
 _EVENT_DTYPES = {"year": "Int64", "year_inferred": "Int64", "month": "Int64", "n_mentions": "Int64", "n_articles": "Int64"}
 
 
+def _values(frame: pd.DataFrame, column: str, default) -> list:
+    """The values of ``column`` as a list (``default`` in every row if the frame has no such column): a list is
+    read far faster than a Series, whose iteration over an Arrow-backed string column costs a call per value."""
+    return frame[column].tolist() if column in frame.columns else [default] * len(frame)
+
+
 def _split(value) -> list[str]:
     if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
         return []
@@ -90,16 +96,16 @@ def _components(frame: pd.DataFrame) -> list[int]:
         if a != b:
             parent[max(a, b)] = min(a, b)
 
-    names = [_norm_name(v) for v in frame.get("name", pd.Series([""] * n))]
-    kinds = [str(v) for v in frame.get("kind", pd.Series([""] * n))]
-    domains = [set(_split(v)) for v in frame.get("domains", pd.Series([""] * n))]
-    places = [set(_split(v)) for v in frame.get("place_ids", pd.Series([""] * n))]
-    months = [_int(v) for v in frame.get("month", pd.Series([None] * n))]
+    names = [_norm_name(v) for v in _values(frame, "name", "")]
+    kinds = [str(v) for v in _values(frame, "kind", "")]
+    domains = [set(_split(v)) for v in _values(frame, "domains", "")]
+    places = [set(_split(v)) for v in _values(frame, "place_ids", "")]
+    months = [_int(v) for v in _values(frame, "month", None)]
     years = []
-    for y, yi in zip(frame.get("year", pd.Series([None] * n)), frame.get("year_inferred", pd.Series([None] * n))):
+    for y, yi in zip(_values(frame, "year", None), _values(frame, "year_inferred", None)):
         years.append(_int(y) if _int(y) is not None else _int(yi))
 
-    habitual = ["habitual" in _split(v) for v in frame.get("flags", pd.Series([""] * n))]
+    habitual = ["habitual" in _split(v) for v in _values(frame, "flags", "")]
     by_name, by_place = defaultdict(list), defaultdict(list)
     for i in range(n):
         if years[i] is None or habitual[i]:
@@ -141,7 +147,7 @@ def _components(frame: pd.DataFrame) -> list[int]:
                 union(signatures[(name_a, dom_a, month_a)], signatures[(name_b, dom_b, month_b)])
     # within an article: a named mention with no place joins the one placed, unnamed event of its kind there,
     # unless that event already carries another name
-    articles = [str(v) for v in frame.get("article_id", pd.Series([""] * n))]
+    articles = [str(v) for v in _values(frame, "article_id", "")]
     names_of: dict[int, set[str]] = defaultdict(set)
     unnamed_in: dict[str, list[int]] = defaultdict(list)
     for j in range(n):
@@ -182,7 +188,7 @@ def _join_within_articles(frame, find, union, names, kinds, domains, places, hab
     mentions of one series join (:func:`_join_same_names`) and its other unnamed mentions join the one event
     that fits them (:func:`_join_one_exercise`)."""
     n = len(names)
-    stated = [_int(v) for v in frame.get("year", pd.Series([None] * n))]
+    stated = [_int(v) for v in _values(frame, "year", None)]
     by_article: dict[str, list[int]] = defaultdict(list)
     for i in range(n):
         if not habitual[i]:
@@ -195,9 +201,9 @@ def _join_within_articles(frame, find, union, names, kinds, domains, places, hab
             return False
         return not (domains[i] and domains[j] and not domains[i] & domains[j])
 
-    flags = [set(_split(v)) for v in frame.get("flags", pd.Series([""] * n))]
-    sentences = list(frame.get("sentence", pd.Series([""] * n)))
-    surfaces = list(frame.get("surface", pd.Series([""] * n)))
+    flags = [set(_split(v)) for v in _values(frame, "flags", "")]
+    sentences = _values(frame, "sentence", "")
+    surfaces = _values(frame, "surface", "")
 
     def refers_back(i: int) -> bool:
         """A headline, or a definite reference ("the drills", "this year's patrol", "these exercises")."""
@@ -212,9 +218,9 @@ def _join_within_articles(frame, find, union, names, kinds, domains, places, hab
     everyone: dict[str, list[int]] = defaultdict(list)  # the article's rows, habitual ones too
     for i in range(n):
         everyone[articles[i]].append(i)
-    months = [_int(v) for v in frame.get("month", pd.Series([None] * n))]
-    current = [_int(v) for v in frame.get("year_inferred", pd.Series([None] * n))]  # the stated year, else the article's
-    statuses = [str(v) for v in frame.get("status", pd.Series([""] * n))]
+    months = [_int(v) for v in _values(frame, "month", None)]
+    current = [_int(v) for v in _values(frame, "year_inferred", None)]  # the stated year, else the article's
+    statuses = [str(v) for v in _values(frame, "status", "")]
     for article, rows in by_article.items():
         _join_same_names(everyone[article], names, stated, find, union, current, statuses)
         if len(rows) < 2:
@@ -369,9 +375,9 @@ def _agree_on_status(frame: pd.DataFrame, roots: list[int]) -> None:
         return
     cued = frame[STATUS_CUED].tolist()
     status = frame["status"].tolist()
-    habitual = ["habitual" in _split(v) for v in frame.get("flags", pd.Series([""] * len(frame)))]
+    habitual = ["habitual" in _split(v) for v in _values(frame, "flags", "")]
     groups: dict[tuple, list[int]] = defaultdict(list)
-    for i, (article, root) in enumerate(zip(frame["article_id"], roots)):
+    for i, (article, root) in enumerate(zip(frame["article_id"].tolist(), roots)):
         groups[(article, root)].append(i)
     to_plan = []
     for rows in groups.values():
@@ -389,7 +395,7 @@ def assign_event_ids(exercises: pd.DataFrame) -> pd.DataFrame:
     frame = _ordered(exercises.copy())
     roots = _components(frame)
     _agree_on_status(frame, roots)
-    mention_ids = [f"{a}:{int(s)}" for a, s in zip(frame["article_id"], frame["start"])] if len(frame) else []
+    mention_ids = [f"{a}:{int(s)}" for a, s in zip(frame["article_id"].tolist(), frame["start"].tolist())] if len(frame) else []
     ids = [_event_id(mention_ids[r]) for r in roots]
     frame["event_id"] = pd.Series(ids, index=frame.index, dtype=object)
     return frame

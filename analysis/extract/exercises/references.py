@@ -122,6 +122,25 @@ def _add(out: list[ExerciseMention], at: int, domains: set, codes: set, places, 
                       place_ids=place_ids)
 
 
+def _runs_near_hits(ctx: _ArticleContext, first: int) -> list[tuple[int, int]]:
+    """The stretches of text (start, end) of the runs of sentences after sentence ``first`` that lie within
+    :data:`_FOLLOWING` of a sentence with an exercise word or a name (from ``first`` on): the only sentences
+    :func:`_taking_part_later` reads, so that its stems are searched there, not in the rest of the article."""
+    runs: list[tuple[int, int]] = []
+    last_hit = first if ctx.hit_index[first] else None
+    for j in range(first + 1, len(ctx.sentences)):
+        if ctx.hit_index[j]:
+            last_hit = j
+        if last_hit is None or j - last_hit > _FOLLOWING:
+            continue
+        sent = ctx.sentences[j]
+        if runs and runs[-1][2] == j - 1:
+            runs[-1] = (min(runs[-1][0], sent.start), max(runs[-1][1], sent.end), j)
+        else:
+            runs.append((sent.start, sent.end, j))
+    return [(a, b) for a, b, _ in runs]
+
+
 def _taking_part_later(out: list[ExerciseMention], ctx: _ArticleContext, rules: _Rules, first: int) -> None:
     """Sentences after the first mention (sentence ``first``), within :data:`_FOLLOWING` of a sentence with an
     exercise word or a name, that say countries take part in an exercise told of before ("Iran's warships will also take part in them", "About 3,200 troops from China are participating",
@@ -136,11 +155,14 @@ def _taking_part_later(out: list[ExerciseMention], ctx: _ArticleContext, rules: 
         return
     text, lo = ctx.article.text, ctx.sentences[first + 1].start
     found = []
-    for stem in _TAKES_PART_STEMS:
-        at = text.find(stem, lo)
-        while at >= 0:
-            found.append(at)
-            at = text.find(stem, at + 1)
+    for run_lo, run_hi in _runs_near_hits(ctx, first):
+        run_lo = max(run_lo, lo)
+        for stem in _TAKES_PART_STEMS:
+            hi = run_hi + len(stem) - 1  # (a stem that begins in the run may end past it)
+            at = text.find(stem, run_lo, hi)
+            while at >= 0:
+                found.append(at)
+                at = text.find(stem, at + 1, hi)
     if not found:
         return
     starts = [s.start for s in ctx.sentences]
