@@ -228,3 +228,7 @@ def test_exchange_rates_and_prices_per_person_or_barrel_are_no_figures():
     assert read("Brent shot up from around $78 a barrel to roughly $120.") == []
     assert read("Spending was 2.5 percent of GDP or $249 per person.") == [("2.5 percent of GDP", 2.5, "percent_gdp")]
     assert read("Russia will spend $5 billion per year on defence.") == [("$5 billion", 5e9, "USD")]
+
+
+def test_quantities_delivered_in_a_deal_are_no_force_counts():
+    assert read("Subsequent deliveries were three Su-27SKMs and 11 Su-30MKs.") == []
