@@ -232,3 +232,12 @@ def test_exchange_rates_and_prices_per_person_or_barrel_are_no_figures():
 
 def test_quantities_delivered_in_a_deal_are_no_force_counts():
     assert read("Subsequent deliveries were three Su-27SKMs and 11 Su-30MKs.") == []
+
+
+def test_the_size_of_a_change_is_no_figure_but_the_level_it_leads_to_is():
+    assert read("The allocation is RM4.50 billion, an increase of RM1.42 billion.") == [
+        ("RM4.50 billion", 4.5e9, "MYR")]
+    assert read("The defence budget rose by $5 billion to $60 billion.") == [("$60 billion", 60e9, "USD")]
+    assert read("Military spending rose to $60 billion, up $5 billion.") == [("$60 billion", 60e9, "USD")]
+    assert read("The allocation represents a slight increase, or THB220 million, over 2016.") == []
+    assert read("The new budget is a $28 billion (three trillion rubles) increase from this year.") == []

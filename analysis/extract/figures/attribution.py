@@ -54,6 +54,15 @@ def attribution_patterns() -> dict:
         rank_in=re.compile(rf"(?:est|biggest|top|largest|leading|spender|spenders|power){_S}+(?:[\w-]+{_S}+){{0,2}}?in{_S}+(?:the{_S}+)?$"),
         gdp_target_before=re.compile(rf"(?i:{_fold_tree(terms('gdp_target'))})s?{_S}+(?i:of){_S}+"
                                      rf"(?:(?i:at{_S}+least|about|around|some){_S}+)?$"),
+        change_after=re.compile(  # "a $28 billion (three trillion rubles) increase"
+            rf"(?:{_S}*\([^()]{{0,40}}\))?{_S}+(?i:increase|rise|hike|jump|cut|decrease|reduction|drop)(?![\w-])"),
+        change_of=re.compile(  # "an increase of RM1.42 billion", "1.8 per cent or RM280 million", "a slight increase, or"
+            rf"(?:(?<![\w])(?i:increase|increases|rise|hike|jump|cut|cuts|decrease|reduction|drop|fall|gap|difference)"
+            rf"(?:{_S}+(?i:of|by)|,?{_S}+(?i:or))|(?:%|(?i:per{_S}?cent|percent)){_S}+(?i:or)"
+            rf"|(?<![\w])(?i:more|less){_S}+(?i:by)"
+            rf"|(?<![\w])(?i:up|down|rose|rises|risen|increased|grew|grown|jumped|climbed|fell|fallen|dropped|decreased"
+            rf"|declined|raised|boosted|slashed)(?:{_S}+(?i:by))?)"
+            rf"{_S}+(?:(?i:about|around|some|nearly|roughly|almost|over|more{_S}+than|just){_S}+)?$"),
         world_after=re.compile(rf"{_S}+(?:worldwide|world-wide|globally|(?:across|around){_S}+the{_S}+(?:world|globe))(?![\w])"),
         world_inside=re.compile(r"\b(?:the{_S}+)?world['’]s\b".replace("{_S}", _S)),
         together_word=re.compile(r"(?<![\w])(?:combined|total|aggregate)(?![\w])"),

@@ -156,6 +156,7 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
     made: list[tuple[_Piece, Figure]] = []
     bought: bool | None = None  # does the sentence tell of a purchase (read when a count first needs it)
     count_end = -1  # a number inside a counted noun phrase ("18 Leopard 2 tanks") is not another count
+    dropped: set[int] = set()  # pieces found to be no figure (the size of a change), by id
     for g in groups:
         # what kind of figure is this group?
         first, last = g[0], g[-1]
@@ -165,6 +166,19 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
         sign = 1.0
         sign_at = None
         if last.code:
+            if first.conversion_of is not None and id(first.conversion_of) in dropped:
+                dropped.add(id(first))
+                continue  # the conversion of an amount that is no figure ("a $28 billion (three trillion rubles) increase")
+            if rx.change_of.search(text, max(0, first.start - 40), first.start) or rx.change_after.match(text, last.end):
+                # the size of a change ("an increase of RM1.42 billion") is no figure, as the guidelines' gold
+                # has it; the level it leads to stays ("rose by $5 billion to $60 billion")
+                if len(g) == 1:
+                    dropped.add(id(first))
+                    continue
+                g = g[1:]
+                first = g[0]
+                for p in g:
+                    p.range_pos = None
             metric, end, metric_cue = _money_metric(g, text, low, prev_low, rx, lambda: state.on_spending(rx))
             unit = last.code
             ends[len(g) - 1] = end
