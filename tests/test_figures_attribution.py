@@ -263,3 +263,11 @@ def test_a_deal_sold_or_exported_before_outweighs_one_only_said_to_be_signed():
             "The premier approved the deal, one of China's largest weapons sales once it is signed.\n"
             "The deal could cost $5 billion.")
     assert _rows(text) == [("$5 billion", "arms_deal", "PAK", "CHN")]
+
+
+def test_an_amount_under_a_million_dollars_is_no_defence_budget():
+    text = "The army will raise the monthly pay for sergeants to 405,700 won. The army budget is 10 trillion won."
+    frame = figures_frame([article(text)])
+    assert frame[["surface", "metric"]].values.tolist() == [["405,700 won", "other_money"],
+                                                             ["10 trillion won", "defence_budget"]]
+    assert frame.metric_cue[0].endswith("under US$1 million: no defence budget")
