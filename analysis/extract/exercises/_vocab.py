@@ -53,7 +53,8 @@ class _Text(str):
     def __new__(cls, text: str) -> _Text:
         self = super().__new__(cls, text)
         low = text.lower()
-        self.low = low if len(low) == len(text) and "ı" not in text and "ſ" not in text else None
+        # (ASCII text, told in constant time, always lines up; else the length and the two letters are checked)
+        self.low = low if text.isascii() or (len(low) == len(text) and "ı" not in text and "ſ" not in text) else None
         return self
 
 
@@ -175,6 +176,9 @@ class _Rules:
     civil: frozenset[str]  # "fire", "air raid" just before "drill": not a military one
     all_domains: tuple[str, ...]  # "tri-service": every domain (lower case, found by plain searches)
     series_by_name: dict[str, _Series] = field(default_factory=dict)
+    #: a word of each :attr:`media` name (its last), found as written in every match: a sentence with none
+    #: of them names no outlet, and the pattern need not run
+    media_words: tuple[str, ...] = ()
 
 
 def _by_end(terms: list[str]) -> dict[str, tuple[str, ...]]:
@@ -267,6 +271,7 @@ def _rules() -> _Rules:
         report=_words(terms["report"]),
         not_participant=_CaseFree(rf"(?:{_alternation(terms['not_participant'])})\s+(?:the\s+)?$"),
         media=re.compile(rf"(?:{media})(?![\w\-])"),
+        media_words=tuple(sorted({t.split()[-1] for t in terms["media"]})),
         asset=asset_re, asset_of=asset_of, series=series_re, series_of=series_of,
         numbered=numbered_re, numbered_of=numbered_of, series_by_name=by_name,
         habitual=_CaseFree(r"(?:%s)\b" % trie_alternation(terms["habitual"], space=r"\s+", not_after=r"\w")),

@@ -94,9 +94,10 @@ class _ArticleContext:
         self.references: list[tuple[str, int, int, int, list]] = []
 
     def sentence_facts(self, idx: int):
-        if idx not in self.facts:
-            self.facts[idx] = _sentence_facts(self.sentences[idx].text, _rules())
-        return self.facts[idx]
+        facts = self.facts.get(idx)
+        if facts is None:
+            facts = self.facts[idx] = _sentence_facts(self.sentences[idx].text, _rules())
+        return facts
 
     def places_of(self, idx: int) -> list:
         """Sentence ``idx``'s places for its mentions: the gazetteer's and those it does not know (see
@@ -110,9 +111,10 @@ class _ArticleContext:
 
     def text_of(self, idx: int) -> _Text:
         """Sentence ``idx``'s text as a :class:`_Text`, made once."""
-        if idx not in self.texts:
-            self.texts[idx] = _Text(self.sentences[idx].text)
-        return self.texts[idx]
+        text = self.texts.get(idx)
+        if text is None:
+            text = self.texts[idx] = _Text(self.sentences[idx].text)
+        return text
 
     def top_countries(self) -> list[str]:
         """The pair of countries the article's title and exercise sentences most often name together
@@ -195,7 +197,7 @@ def extract_exercises(article) -> list[ExerciseMention]:
     if not hits:
         return []
     sentences = article.content_sentences()
-    hit_index = [(i := bisect.bisect_left(hits, s.start)) < len(hits) and hits[i] < s.end for s in sentences]
+    hit_index = _hit_index(hits, sentences)
     ctx = _ArticleContext(article, sentences, hit_index)
     out: list[ExerciseMention] = []
     families_seen: set[str] = set()
@@ -217,6 +219,21 @@ def extract_exercises(article) -> list[ExerciseMention]:
         first = bisect.bisect_right([s.start for s in sentences], out[0].start) - 1
         _taking_part_later(out, ctx, rules, max(first, 0))
     return out
+
+
+def _hit_index(hits: list[int], sentences) -> list[bool]:
+    """For each sentence, whether one of ``hits`` (sorted offsets) lies in it. Sentences in order that do not
+    overlap (as the splitter makes them) are looked up once per hit, there being far fewer hits than sentences;
+    any others once per sentence."""
+    starts = [s.start for s in sentences]
+    if all(a.end <= b for a, b in zip(sentences, starts[1:])):
+        out = [False] * len(sentences)
+        for h in hits:
+            j = bisect.bisect_right(starts, h) - 1
+            if j >= 0 and h < sentences[j].end:
+                out[j] = True
+        return out
+    return [(i := bisect.bisect_left(hits, s.start)) < len(hits) and hits[i] < s.end for s in sentences]
 
 
 #: the kinds of place an exercise held in is at sea (a patrol over them may be flown: no domain from its place)
