@@ -9,6 +9,8 @@ that could claim a combined budget and each article's publication date (the chec
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, NamedTuple
@@ -178,7 +180,10 @@ def _chunk(frame) -> Chunk:
         for _ in ids:
             at = data.index(b"\n", at + 1)
             ends.append(at + 1)
-    else:  # a value with a line break: write the rows article by article to know where each ends
+    else:  # a value with a line break: find where each record ends, quotes read as CSV quotes them
+        ends = [m.end() for m in _RECORD.finditer(data)]
+    if len(ends) != len(ids):  # not as expected: write the rows article by article to know where each ends
+        ends = []
         parts, total, starts = [], 0, _starts(ids)
         for a, b in zip(starts, starts[1:] + [len(ids)]):
             part = frame.iloc[a:b].to_csv(index=False, header=False, encoding="utf-8",
@@ -191,6 +196,10 @@ def _chunk(frame) -> Chunk:
     for a, b in zip(_starts(ids), _starts(ids)[1:] + [len(ids)]):
         spans.append((ids[a], ends[a - 1] if a else 0, ends[b - 1], b - a))
     return Chunk(header, data, spans)
+
+
+#: one CSV record as pandas writes it: fields in double quotes (a quote inside doubled) may hold line breaks
+_RECORD = re.compile(rb'(?:"(?:[^"]|"")*"|[^"\n])*\n')
 
 
 def _starts(ids: list[str]) -> list[int]:
