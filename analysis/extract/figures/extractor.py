@@ -136,7 +136,7 @@ def extract_figures(article) -> list[Figure]:
         if pieces:
             prev_low = lower(sentences[index - 1]) if index else ""
             out.extend(_sentence_figures(article, sent, index, pieces, low, prev_low, published_year, state, rx))
-    tabled = table_figures(article, sentences)
+    tabled = table_figures(article, sentences, rx)
     if tabled:
         taken = [(f.start, f.end) for f in out]
         out = sorted(out + [f for f in tabled if not any(s < f.end and f.start < e for s, e in taken)],
@@ -280,8 +280,9 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
                         who, actor_cue = None, "total of several countries"
             both = None if who is not None or unit == "count" or actor_cue else \
                 _BOTH.search(text, max(0, p.start - 24), p.start)
-            if both:
-                chain = _coordinated_before(text, mentions, text.rfind(",", 0, both.start()) + 1 or both.start(), rx)
+            if both:  # the countries named before the comma that "both" follows
+                comma = text.rfind(",", 0, both.start())
+                chain = _coordinated_before(text, mentions, comma if comma >= 0 else both.start(), rx)
                 if len(chain) > 1:  # "followed by Ukraine and France, both with 56.9 billion euros": one per country
                     each = chain
                     who, actor_cue = chain[0], "each of: " + ", ".join(chain)

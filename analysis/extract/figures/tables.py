@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from analysis.extract import _money, _numbers
 from analysis.extract.countries import country_code, find_countries
@@ -32,16 +33,11 @@ _MONEY = re.compile(
     r"\s?(?:in\s+)?(?P<scale>bn|billions?|m|mn|millions?|trillions?|tn)\b(?:\s+of)?\s*"
     r"(?P<cur2>US\$|\$|€|£|USD|EUR|GBP|CNY|RUB|INR|JPY|(?:US\s)?dollars?|euros?|yuan|roubles?|rubles?|rupees?|yen)?",
     re.I)
-_DEFENCE = re.compile(r"\b(?:defen[cs]e|military|armed forces|arms)\b", re.I)
-_SCALES = {"bn": 1e9, "billion": 1e9, "billions": 1e9, "m": 1e6, "mn": 1e6, "million": 1e6, "millions": 1e6,
-           "trillion": 1e12, "trillions": 1e12, "tn": 1e12}
 #: a row: a label without digits, then one or more bare numbers (a dash or n/a for a missing cell)
 _ROW = re.compile(r"^\s*(?:\d{1,3}[.)]\s+)?(?P<label>[^\d|:;]{2,60}?)\s*[:|–-]?\s*"
                   r"(?P<cells>(?:(?:-?\d[\d,.]*|[-–—]|n/a|\.\.)(?:\s*\|?\s*|$)){1,8})$", re.I)
 _CELL = re.compile(r"-?\d[\d,.]*|[-–—]|n/a|\.\.", re.I)
 _YEAR_ROW = re.compile(r"^\s*(?:[A-Za-z][\w ]{0,30}?)?\s*(?P<years>(?:(?:19|20)\d\d\s*\|?\s*){1,8})$")
-_TOTALS = frozenset({"world", "total", "world total", "global", "nato", "nato europe", "europe", "asia",
-                     "asia and oceania", "africa", "middle east", "americas", "eu"})
 
 
 @dataclass(frozen=True)
@@ -52,11 +48,11 @@ class _Header:
     cue: str
 
 
-def _header(text: str) -> _Header | None:
+def _header(text: str, rx: SimpleNamespace) -> _Header | None:
     """The unit a table's header line sets, or None when the line sets none."""
     if len(text) > 160:
         return None  # prose, not a header
-    defence = bool(_DEFENCE.search(text))
+    defence = bool(rx.defence.search(text.lower()))
     if _PERCENT.search(text):
         if _GDP.search(text):
             return _Header("percent_gdp", "share_of_gdp", 1.0, "table of shares of GDP")
@@ -72,7 +68,7 @@ def _header(text: str) -> _Header | None:
             continue
         code, factor = hit
         metric = "defence_budget" if defence else "other_money"
-        return _Header(code, metric, factor * _SCALES[m.group("scale").lower()], f"table in {m.group(0).strip()}")
+        return _Header(code, metric, factor * _scale(m.group("scale")), f"table in {m.group(0).strip()}")
     return None
 
 
@@ -101,8 +97,21 @@ def _lines_ending_in_a_digit(text: str, enough: int = 2) -> int:
 _TWO_ROWS = re.compile(rf"(?m)^{_ROW_LINE}\n(?:[^\S\n]*\n)*{_ROW_LINE}$")
 
 
-def table_figures(article, sentences) -> list[Figure]:
-    """Figures read from the tables of ``article`` (see the module's docstring), in text order."""
+def _scale(word: str) -> float:
+    """The multiplier of a header's scale word ("bn", "millions", "m"), from the shared scale vocabulary."""
+    word = word.lower()
+    return _numbers.scales().get(word) or _numbers.scales().get(word.rstrip("s")) or _numbers.attached_scales()[word]
+
+
+def _is_total(label: str, rx: SimpleNamespace) -> bool:
+    """A row of a world or regional total ("World", "NATO Europe", "Total"): the aggregate vocabulary."""
+    low = label.lower()
+    return low in ("total", "world total") or bool(rx.aggregate.search(low))
+
+
+def table_figures(article, sentences, rx: SimpleNamespace) -> list[Figure]:
+    """Figures read from the tables of ``article`` (see the module's docstring), in text order; ``rx``: the
+    extractor's patterns (its defence words and aggregate vocabulary)."""
     out: list[Figure] = []
     text = article.text
     if "\n" not in text:
@@ -117,7 +126,7 @@ def table_figures(article, sentences) -> list[Figure]:
         if not rows[i] and not any(rows[i + 1:i + 3]):
             header, years = None, []  # neither a row nor a header of the rows below
             continue
-        found = None if rows[i] else _header(text)
+        found = None if rows[i] else _header(text, rx)
         if found is not None:
             header, years = found, []
             head_years = re.findall(r"\b((?:19|20)\d\d)\b", text)
@@ -136,7 +145,7 @@ def table_figures(article, sentences) -> list[Figure]:
             continue
         label = row.group("label").strip(" .–-")
         actor = _label_country(label)
-        if actor is None and label.lower() not in _TOTALS:
+        if actor is None and not _is_total(label, rx):
             continue
         cells = list(_CELL.finditer(text, row.start("cells")))
         for column, cell in enumerate(cells):
