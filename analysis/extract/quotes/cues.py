@@ -43,7 +43,6 @@ _COLON = re.compile(r"[ \u00a0]*:[ \u00a0]*")
 _AFTER_CLOSE = re.compile(r"[ \u00a0,–—\-”’\"]*")
 _WORD_AHEAD = re.compile(r"[ \u00a0]*([\w.’'-]+)[ \u00a0]+")
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ese|ish|i)$")
-_CLAUSE_START = re.compile(r"(?:[.!?][\"”’)]*[ \u00a0]+|\n|^)")
 _SENTENCE_END = re.compile(r"[.!?](?=[\s\"”’]|$)|\n")
 # a sentence end: not the dot of an initial or abbreviation ("Charles A. Richard", "U.S. Defense", "Mr. Zhao")
 _BOUNDARY = re.compile(r"[.!?](?<!\b[A-Z].)(?<!\b(?:Mr|Ms|Dr|St|Lt).)(?<!\b(?:Mrs|Gen|Col).)"
@@ -167,15 +166,15 @@ class Stops:
 
 
 class Cues:
-    """The cues and mentions of one text, indexed for the look-ups of :meth:`attribute`."""
+    """The cues and mentions of one text, indexed for the look-ups of the four places (:meth:`after`,
+    :meth:`before`, :meth:`tail`, :meth:`lead_in`) and :meth:`headline`."""
 
-    def __init__(self, text: str, mentions: list[Mention], cues: list[tuple[int, int, str]] | None = None):
+    def __init__(self, text: str, mentions: list[Mention], cues: list[tuple[int, int, str]]):
         self.text = text
         self.mentions = [m for m in mentions if m.kind in _SPEAKER_KINDS]
         self.by_lead = {m.lead: m for m in self.mentions}
-        self.by_end = {m.end: m for m in self.mentions}
         self.leads = [m.lead for m in self.mentions]
-        self.cues = find_cues(text) if cues is None else cues
+        self.cues = cues  # find_cues(text)
         self.cue_starts = [c[0] for c in self.cues]
         self.sources = frozenset(vocab().sources)
         self.sentence_ends = Stops(_SENTENCE_END, text)

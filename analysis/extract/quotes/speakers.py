@@ -76,8 +76,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "seq": re.compile(seq),
         "named": re.compile(rf"({named})(?![\w’'-])"),
-        # "China's defence ministry", "Russia’s Foreign Ministry"
-        # "China's defence ministry", "Russia’s Ministry of Defence"
+        # "China's defence ministry", "Russia’s Foreign Ministry", "Russia’s Ministry of Defence"
         "possessive": re.compile(rf"(?:{possessive_countries})[’']s{_SPACE}(?:[\w-]+{_SPACE}){{0,3}}?"
                                  rf"(?i:{inst_head})(?![\w-])(?:{_SPACE}of{_SPACE}(?:the{_SPACE})?{capitalized})?"),
         # "the minister", "the Hong Kong daily", "the Russian Defense Ministry", "the official Chinese news agency"
@@ -210,20 +209,6 @@ def _read_role(determiner: str, words: str, tail: str) -> tuple[str, str, tuple[
     return "role", head, indefinite, country
 
 
-def _classify_run(text: str, start: int, end: int) -> Mention | None:
-    """A run of capitalized words: a person once titles, honorifics and country words in front are
-    taken off ("Chinese Defence Minister General Wei Fenghe" -> "Wei Fenghe"), an institution when a
-    word is an institution's head ("East China Normal University"), a country that speaks for its
-    government ("Beijing"), a title alone (a role: "the President"), or nothing ("South China Sea")."""
-    found = _classify_words(text[start:end])
-    if found is None:
-        return None
-    kind, offset, head, titles, country = found
-    if kind == "person":
-        return _person(text, start, end, offset, titles, country)
-    return Mention(start + offset, end, kind, text[start + offset:end], start, head, titles, country)
-
-
 def _person(text: str, start: int, end: int, offset: int, titles: tuple[str, ...], country: str) -> Mention:
     """A person's mention, with the title and country the words just before its run give (a lower-case
     title: "spokesperson Zhao Lijian"; the country of the words before that title: "Chinese Foreign
@@ -242,8 +227,12 @@ def _person(text: str, start: int, end: int, offset: int, titles: tuple[str, ...
 
 @lru_cache(maxsize=4096)
 def _classify_words(run: str) -> tuple[str, int, str, tuple[str, ...], str] | None:
-    """:func:`_classify_run` on the run's words alone, cached (names recur): (kind, where the name
-    begins in the run, head, titles, country), or None."""
+    """A run of capitalized words, read on its words alone and cached (names recur): a person once
+    titles, honorifics and country words in front are taken off ("Chinese Defence Minister General Wei
+    Fenghe" -> "Wei Fenghe"), an institution when a word is an institution's head ("East China Normal
+    University"), a country that speaks for its government ("Beijing"), a title alone (a role: "the
+    President"), or nothing ("South China Sea"). Gives (kind, where the name begins in the run, head,
+    titles, country), or None."""
     v = vocab()
     table = aliases()
     tokens = [(t.start(), t.end()) for t in re.finditer(r"\S+", run)]
