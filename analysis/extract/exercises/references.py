@@ -46,10 +46,10 @@ def _family(kind: str) -> str:
     return "patrol" if kind == "patrol" else "exercise"
 
 
-def _target(out: list[ExerciseMention], family: str) -> int | None:
-    """The index of the last mention kept of ``family``; a headline or caption tells no more than its line, so
-    a mention in the body is preferred."""
-    mine = [k for k in range(len(out)) if _family(out[k].kind) == family]
+def _target(out: list[ExerciseMention], family: str, before: int | None = None) -> int | None:
+    """The index of the last mention kept of ``family`` (that starts before offset ``before``, if given); a
+    headline or caption tells no more than its line, so a mention in the body is preferred."""
+    mine = [k for k, m in enumerate(out) if _family(m.kind) == family and (before is None or m.start < before)]
     return next((k for k in reversed(mine) if not {"in_title", "in_caption"} & set(out[k].flags)),
                 mine[-1] if mine else None)
 
@@ -184,10 +184,9 @@ def _taking_part_later(out: list[ExerciseMention], ctx: _ArticleContext, rules: 
             continue
         t = ctx.text_of(idx)
         family = "patrol" if "patrol" in (t.low or t.lower()) else "exercise"
-        mine = [k for k, m in enumerate(out) if m.start < sent.start and _family(m.kind) == family]
-        if not mine:
+        at = _target(out, family, before=sent.start)
+        if at is None:
             continue
-        at = next((k for k in reversed(mine) if not {"in_title", "in_caption"} & set(out[k].flags)), mine[-1])
         found = _also_taking_part(t, countries, rules)
         if not found:
             continue
