@@ -76,21 +76,21 @@ def _unlisted_ranges(text: str, places: list, countries) -> list:
     return out
 
 
+#: an unlisted place's name: one to three capitalised words
+_UNLISTED_NAME = r"(?P<name>[A-Z][a-z]+(?:[\s\-][A-Z][a-z]+){0,2})"
+#: what may follow such a name: punctuation, a plural head or a small word (not a noun it modifies)
+_UNLISTED_END = (r"(?![\w\-’'])(?=\s*(?:[,.;:)\-–—]|$)|\s+(?:provinces|ranges|regions|districts)\b|"
+                 r"\s(?:and|in|on|at|from|to|for|with|near|during|until|since|after|before|as|while|where|"
+                 r"which|that|this|last|next|early|late|by|is|was|were|are|will|has|had)\b)")
 #: a place the gazetteer does not know, named after a locative preposition: "in Lop Buri province", "at the
 #: Raevskoye range", "near the town of Choibalsan", "from Babina, Gwalior, Goa and Pune" (one to three capitalised
 #: words, with the head word a singular name carries as written; followed by punctuation, a plural head or a small
 #: word, not by a noun it modifies: "the Asian nation", "the Armed Forces of")
 _UNLISTED_PLACE = re.compile(r"\b(?:in|at|near|from|off)\s+(?:the\s+)?(?:(?:town|city|port|village|province|region|"
-                             r"district|island)\s+of\s+)?(?P<name>[A-Z][a-z]+(?:[\s\-][A-Z][a-z]+){0,2})"
-                             r"(?P<head>\s+(?:province|range|region|district|county|island))?(?![\w\-’'])"
-                             r"(?=\s*(?:[,.;:)\-–—]|$)|\s+(?:provinces|ranges|regions|districts)\b|"
-                             r"\s(?:and|in|on|at|from|to|for|with|near|during|until|since|after|before|as|while|where|"
-                             r"which|that|this|last|next|early|late|by|is|was|were|are|will|has|had)\b)")
+                             rf"district|island)\s+of\s+)?{_UNLISTED_NAME}"
+                             rf"(?P<head>\s+(?:province|range|region|district|county|island))?{_UNLISTED_END}")
 #: the next name of a list of such places: ", Gwalior", " and Pune"
-_UNLISTED_NEXT = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<name>[A-Z][a-z]+(?:[\s\-][A-Z][a-z]+){0,2})"
-                            r"(?![\w\-’'])(?=\s*(?:[,.;:)\-–—]|$)|\s+(?:provinces|ranges|regions|districts)\b|"
-                            r"\s(?:and|in|on|at|from|to|for|with|near|during|until|since|after|before|as|while|where|"
-                            r"which|that|this|last|next|early|late|by|is|was|were|are|will|has|had)\b)")
+_UNLISTED_NEXT = re.compile(rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+){_UNLISTED_NAME}{_UNLISTED_END}")
 #: capitalised words that are no place's name after a preposition: directions, months and seasons, titles
 _NOT_PLACE_WORDS = frozenset("North South East West Northern Southern Eastern Western Central January February March "
                              "April May June July August September October November December Parliament Congress "
