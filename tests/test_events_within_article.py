@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from analysis import article_from_text
 from analysis.extract.exercises import exercises_frame
 
@@ -41,23 +43,21 @@ def test_two_named_exercises_keep_a_reference_back_apart():
     assert ids["Joint Sea-2021"] != ids["Kavkaz-2020"], ids
 
 
-def test_unnamed_mentions_join_the_one_named_exercise_wherever_it_is_held():
-    # "their first-ever joint exercises", "war games on the X peninsula" in an article about one named exercise
-    text = ("Moscow and Beijing stage war games\n\n"
-            "Russia and China launched their first-ever joint military exercises on Monday off the Yellow Sea coast. "
-            "The two countries insist the \"Shared Destiny 2025\" exercises are not aimed at a third country. "
-            "Both countries will prove their might during eight days of war games on the Shandong peninsula.")
-    ids = events_of(text)
-    assert len(ids) >= 3, ids
-    assert len(set(ids.values())) == 1, ids
-
-
-def test_unnamed_mentions_of_one_exercise_join_when_nothing_disagrees():
-    # headline, "a tripartite naval exercise at X", "joint trilateral naval exercises with A and B", "the drills"
-    text = ("South Africa, China, Russia start joint naval exercises\n\n"
-            "The Russian defence ministry announced the start of a tripartite naval exercise at Richards Bay. "
-            "On Wednesday the ministry announced the start of joint trilateral naval exercises with China and "
-            "South Africa at a ceremony in the port of Richards Bay, where the drills will take place.")
+@pytest.mark.parametrize("text", [
+    pytest.param(  # "their first-ever joint exercises", "war games on the X peninsula" about one named exercise
+        "Moscow and Beijing stage war games\n\n"
+        "Russia and China launched their first-ever joint military exercises on Monday off the Yellow Sea coast. "
+        "The two countries insist the \"Shared Destiny 2025\" exercises are not aimed at a third country. "
+        "Both countries will prove their might during eight days of war games on the Shandong peninsula.",
+        id="one-named-exercise-wherever-held"),
+    pytest.param(  # headline, "a tripartite naval exercise at X", "joint trilateral naval exercises with A and B"
+        "South Africa, China, Russia start joint naval exercises\n\n"
+        "The Russian defence ministry announced the start of a tripartite naval exercise at Richards Bay. "
+        "On Wednesday the ministry announced the start of joint trilateral naval exercises with China and "
+        "South Africa at a ceremony in the port of Richards Bay, where the drills will take place.",
+        id="unnamed-mentions-nothing-disagrees"),
+])
+def test_unnamed_mentions_of_one_exercise_join(text):
     ids = events_of(text)
     assert len(ids) >= 3, ids
     assert len(set(ids.values())) == 1, ids
