@@ -25,6 +25,7 @@ def attribution_patterns() -> dict:
     unit_before = terms("unit_price_before")
     unit_nouns = _fold_tree(terms("unit_noun"))
     per_time = _fold_tree(terms("per_time"))
+    hardware = _fold_tree(terms("hardware") + terms("force_noun"))  # what a deal buys: "of/for/to buy ... 24 fighters"
     return dict(
         qual=re.compile(rf"{lead(quals)}(?<![\w-])(?P<q>(?i:{_fold_tree(quals)})){_S}+$"),
         per_after=re.compile(
@@ -41,12 +42,12 @@ def attribution_patterns() -> dict:
             rf"(?<![\w])(?i:each){_S}+(?:[\w-]+{_S}+){{0,3}}?(?i:costs?|costing|is{_S}+worth|is{_S}+priced{_S}+at|sells{_S}+for)"
             rf"(?:{_S}+(?i:about|around|roughly|some|nearly|just|only|up{_S}+to|more{_S}+than|over|an?{_S}+approximate|an?{_S}+estimated))?{_S}*$"),
         arms_after=re.compile(rf"{_S}+(?:(?i:worth){_S}+)?(?i:of|in){_S}+(?:[\w-]+{_S}+){{0,3}}?"
-                              rf"(?i:{_fold_tree(terms('hardware') + terms('force_noun'))})(?![\w])"),
+                              rf"(?i:{hardware})(?![\w])"),
         to_buy_after=re.compile(  # "will spend 36 billion baht to purchase three S26T submarines"
             rf"(?:{_S}*\([^)]{{1,40}}\))?{_S}+(?i:to|for){_S}+(?i:buy|purchase|purchasing|buying|acquire|acquiring|procure)"
-            rf"(?:{_S}+[\w-]+){{0,4}}?{_S}+(?i:{_fold_tree(terms('hardware') + terms('force_noun'))})(?![\w])"),
+            rf"(?:{_S}+[\w-]+){{0,4}}?{_S}+(?i:{hardware})(?![\w])"),
         arms_for=re.compile(rf"{_S}+(?i:for){_S}+(?:[\w-]+{_S}+){{0,3}}?"
-                            rf"(?i:{_fold_tree(terms('hardware') + terms('force_noun'))})(?![\w])"),
+                            rf"(?i:{hardware})(?![\w])"),
         paid_before=re.compile(rf"(?<![\w])(?i:paid|pay|pays|paying)(?:{_S}+[A-Z][\w.'’-]*){{0,2}}{_S}+"
                                rf"(?:(?i:about|around|roughly|nearly|almost|over|more{_S}+than|some|up{_S}+to){_S}+)?$"),
         growth_list=re.compile(  # a list's head: the change, then the first entry's name and its bracket
