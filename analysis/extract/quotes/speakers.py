@@ -117,9 +117,8 @@ def find_mentions(text: str, near: list[tuple[int, int]] | None = None) -> list[
         lead = m.start() - 4 if text[max(0, m.start() - 4):m.start()] in _THE else m.start()
         found.append(Mention(m.start(), m.end(), kind, m.group(1), lead, m.group(1).lower(), (), country))
     for m in p["plural"].finditer(text) if any(w in text for w in _PLURAL_HEADS) else ():
-        found_in = find_countries(m.group())
         found.append(Mention(m.start(), m.end(), "role", m.group(), m.start(), m.group().rsplit(None, 1)[-1],
-                             ("indefinite",), found_in[0].alpha3 if found_in else ""))
+                             ("indefinite",), _first_country(m.group())))
     for m in p["possessive"].finditer(text) if "’s" in text or "'s" in text else ():
         found.append(_institution(text, m.start(), m.end(), m.start()))
     documents = vocab().document_heads
@@ -165,6 +164,12 @@ _PLURAL_HEADS = ("officials", "sources", "diplomats", "analysts", "experts", "la
 _PRIORITY = {"outlet": 0, "institution": 1, "person": 2, "role": 3, "pronoun": 4}
 
 
+def _first_country(text: str) -> str:
+    """The alpha-3 code of the first country ``text`` names (:func:`find_countries`), else ""."""
+    found = find_countries(text)
+    return found[0].alpha3 if found else ""
+
+
 def _document(text: str, lead: int, m: re.Match[str]) -> Mention:
     """The body a document names ("a report by the International Institute for Strategic Studies (IISS)"),
     which speaks through it; its abbreviation in brackets is kept with the name."""
@@ -172,16 +177,14 @@ def _document(text: str, lead: int, m: re.Match[str]) -> Mention:
     name = text[m.start(1):end]
     kind, country = vocab().named.get(m.group(1), ("institution", ""))
     if not country:
-        found_in = find_countries(name)
-        country = found_in[0].alpha3 if found_in else ""
+        country = _first_country(name)
     return Mention(m.start(1), end, kind, name, lead, "document", (), country)
 
 
 def _institution(text: str, lead: int, end: int, start: int) -> Mention:
     name = text[start:end]
-    countries = find_countries(name)
     head = name.rsplit(None, 1)[-1].lower()
-    return Mention(start, end, "institution", name, lead, head, (), countries[0].alpha3 if countries else "")
+    return Mention(start, end, "institution", name, lead, head, (), _first_country(name))
 
 
 def _role(text: str, m: re.Match[str]) -> Mention:
@@ -199,8 +202,7 @@ def _read_role(determiner: str, words: str, tail: str) -> tuple[str, str, tuple[
     head = split[-1].lower()
     if " ".join(split[-2:]).lower() in v.outlet_heads:
         head = " ".join(split[-2:]).lower()
-    countries = find_countries(words + tail)
-    country = countries[0].alpha3 if countries else ""
+    country = _first_country(words + tail)
     capitalized = any(w[:1].isupper() for w in split[:-1]) or tail
     if head in v.institution_heads and (capitalized or words[:1].isupper()):
         return "institution", head, (), country
@@ -283,10 +285,9 @@ def _classify_words(run: str) -> tuple[str, int, str, tuple[str, ...], str] | No
     if lows & v.institution_heads or lows & v.outlet_heads:
         first = next((k for k, (a, b) in enumerate(tokens) if run[a:b] not in v.not_name), 0)
         s = tokens[first][0]
-        found = find_countries(run[s:])
         head = next((w.lower() for w in reversed(words) if w.lower() in v.institution_heads | v.outlet_heads),
                     words[-1].lower())
-        return "institution", s, head, (), found[0].alpha3 if found else first_country
+        return "institution", s, head, (), _first_country(run[s:]) or first_country
     if any(w in v.not_name for w in words) or any(place_at(a) for a, _ in rest) or len(words) > 4:
         return None
     if any(w[:1].islower() for w in words):  # a connector inside: a place or a body, not a person
