@@ -9,7 +9,7 @@ The names below are imported on first use, so ``python -m analysis --help`` star
 """
 from __future__ import annotations
 
-import importlib
+from analysis._lazy import lazy_exports
 
 __all__ = ["Article", "Corpus", "Problem", "Sentence", "article_from_text", "load_corpus"]
 __version__ = "0.1.0"
@@ -18,12 +18,4 @@ _HOMES = {"Article": "analysis.corpus.model", "Problem": "analysis.corpus.model"
           "Corpus": "analysis.corpus.load", "article_from_text": "analysis.corpus.load",
           "load_corpus": "analysis.corpus.load"}
 
-
-def __getattr__(name: str):
-    if name in _HOMES:
-        return getattr(importlib.import_module(_HOMES[name]), name)
-    raise AttributeError(f"module 'analysis' has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted(list(globals()) + __all__)
+__getattr__, __dir__ = lazy_exports(__name__, _HOMES)

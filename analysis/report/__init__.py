@@ -14,7 +14,7 @@ never need them.
 """
 from __future__ import annotations
 
-import importlib
+from analysis._lazy import lazy_exports
 
 __all__ = ["NOTEBOOKS_DIR", "NotebookFailed", "ParameterError", "ReportError", "RunSummary", "check_parameters",
            "find_notebooks", "notebook_parameters", "run_report"]
@@ -25,12 +25,4 @@ _HOMES = {"ParameterError": "analysis.report.params", "check_parameters": "analy
           "RunSummary": "analysis.report.runner", "find_notebooks": "analysis.report.runner",
           "run_report": "analysis.report.runner"}
 
-
-def __getattr__(name: str):
-    if name in _HOMES:
-        return getattr(importlib.import_module(_HOMES[name]), name)
-    raise AttributeError(f"module 'analysis.report' has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted(list(globals()) + __all__)
+__getattr__, __dir__ = lazy_exports(__name__, _HOMES)

@@ -12,7 +12,7 @@
 - :func:`since_last_run`: the facts a landing page states: new articles, new and changed figures,
   claims whose verdict changed, new events; :func:`previous_run` finds the run to compare with.
 """
-import importlib
+from analysis._lazy import lazy_exports
 
 #: name -> the module that defines it; loaded on first use, so ``python -m analysis --help`` (which mounts the
 #: ``diff`` command from :mod:`analysis.review.cli`) does not import pandas
@@ -26,21 +26,10 @@ _WHERE = {
     **dict.fromkeys(("SinceLastRun", "previous_run", "since_last_run", "summarise_changes"), "summary"),
 }
 
-
-def __getattr__(name: str):
-    if name in _WHERE:
-        value = getattr(importlib.import_module(f"analysis.review.{_WHERE[name]}"), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'analysis.review' has no attribute {name!r}")
-
-
 __all__ = ["ACTIONS", "CHANGE_COLUMNS", "REVIEWED_COLUMNS", "REVIEW_COLUMNS", "DiffError", "Review",
            "ReviewFileError", "ReviewLine", "SinceLastRun", "add_row_ids", "append_review_line", "apply_lines",
            "apply_review", "diff_outputs", "finish_review", "load_review", "previous_run", "read_review", "row_id",
            "sha_by_article", "since_last_run", "summarise_changes", "text_sha256", "unmatched_problems",
            "warning_line"]
 
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = lazy_exports(__name__, {name: f"analysis.review.{module}" for name, module in _WHERE.items()})
