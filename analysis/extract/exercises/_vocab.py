@@ -303,6 +303,12 @@ _CLAUSE_END = re.compile(r"[,;:.!?…—–(]")
 _ABBREVIATION_GOES_ON = re.compile(r"(?<=[A-Za-z])\.\s+(?=\d|[a-z])")
 
 
+def _family(kind: str) -> str:
+    """The family of a mention's kind: "patrol", or "exercise" for every other kind (a reference back, "the
+    drills", refers to the last mention of its family)."""
+    return "patrol" if kind == "patrol" else "exercise"
+
+
 def _is_verb_cue(cue: str) -> bool:
     """A cue that is the verb of its clause ("jointly patrolled", "patrolling", "exercised together"), or that
     starts with "joint" ("joint cruise"): the mention starts at it, and the countries before it are its subject."""

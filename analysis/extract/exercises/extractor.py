@@ -11,7 +11,7 @@ from typing import Iterable
 
 import pandas as pd
 
-from analysis.extract.exercises._vocab import _Rules, _rules, _Text, _country_list, _may_hold_year
+from analysis.extract.exercises._vocab import _Rules, _rules, _Text, _country_list, _family, _may_hold_year
 from analysis.extract.exercises.domains import _assets, _domain_words, _domains_and_assets, _went_on
 from analysis.extract.exercises.joint import _joint
 from analysis.extract.exercises.locations import (_host_names, _mention_places, _place_names, _sentence_facts,
@@ -280,7 +280,7 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
         # keep or drop (before the joint tests below, which cost more: a generic or repeated mention is dropped
         # whatever they find)
         dropped = _generic_or_repeated(t, c, mention_places, clause_lo, families_seen, rules)
-        family = "patrol" if c.kind == "patrol" else "exercise"
+        family = _family(c.kind)
         if dropped:
             if dropped == "reference":
                 ctx.references.append((family, idx, c.start, c.end, []))

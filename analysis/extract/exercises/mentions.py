@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Callable, Iterator
 
 from analysis.extract._patterns import lower_as_matched
 from analysis.extract.exercises._vocab import (_ASSET_SEPARATORS, _CLAUSE_BREAK, _ORDINAL, _ORDINALS, _PART_SKIP,
-                                               _SENTENCE_BREAK, _Series, _clause_right, _country_list, _is_verb_cue,
-                                               _may_hold_year, _norm)
+                                               _SENTENCE_BREAK, _Series, _clause_right, _country_list, _family,
+                                               _is_verb_cue, _may_hold_year, _norm)
 from analysis.extract.exercises.locations import _LOC_LEAD, _LOC_LIST
 
 if TYPE_CHECKING:
@@ -240,7 +240,7 @@ def _unlisted_names(text: str, cands: list[_Cand], names: list[_Cand], countries
         base = re.sub(r"\s+", " ", re.sub(r"\s*/\s*", "/", text[start:found.end("alias")])).strip(" -")
         year, tag = found.group("year"), found.group("tag")
         name = f"{base}-{year}{(tag or '').upper()}" if year else base
-        kind = "patrol" if c.kind == "patrol" else "exercise"
+        kind = _family(c.kind)
         out.append(_Cand(start, end, kind, name=name, name_year=int(year) if year else None,
                          series=_Series(base, kind, (), (), False, {}, listed=False)))
     return out
@@ -535,7 +535,7 @@ def _generic_or_repeated(t: _Text, c: _Cand, mention_places: list, clause_lo: in
         if not mention_places and (rules.generic_before.search(t, clause_lo, c.start) or
                                    rules.generic_after.match(t, c.end)):
             return "generic"
-        family = "patrol" if c.kind == "patrol" else "exercise"
+        family = _family(c.kind)
         if c.definite and not mention_places and family in families_seen:
-            return "reference"  # its sentence may still tell what the exercise involves (see extractor._fold)
+            return "reference"  # its sentence may still tell what the exercise involves (see references._fold)
     return ""

@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from analysis.extract.exercises._vocab import _country_list
+from analysis.extract.exercises._vocab import _country_list, _family
 from analysis.extract.exercises.domains import _assets, _domain_words
 from analysis.extract.exercises.mentions import _cues
 from analysis.extract.exercises.participants import _also_taking_part
@@ -40,10 +40,6 @@ _OBSERVERS = re.compile(r"\bobserv(?:er|ers|ing|e)\b|\bguests?\b", re.IGNORECASE
 _IN_IT = re.compile(r"\b(?:take|takes|taking|took)\s+part\s+(?:in\s+(?:them|it|the|these|this|those)\b|\s*[.,;])|"
                     r"\bparticipat(?:e|es|ed|ing)\s*(?:in\s+(?:them|it|the|these|this|those)\b|[.,;])|"
                     r"\binvited\s+to\s+(?:the|these|this|those)\b", re.IGNORECASE)
-
-
-def _family(kind: str) -> str:
-    return "patrol" if kind == "patrol" else "exercise"
 
 
 def _target(out: list[ExerciseMention], family: str, before: int | None = None) -> int | None:
