@@ -12,13 +12,12 @@ them with an empty speaker, flag ``no_speaker``). Quotes in boilerplate or meta 
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 
 from analysis.extract.quotes.cues import Attribution, Cues, Stops, find_cues, last_char_before, windows_near
 from analysis.extract.quotes.marks import QuoteSpan, find_quote_spans
 from analysis.extract.quotes.model import Quote
-from analysis.extract.quotes.reported import reported_speech
+from analysis.extract.quotes.reported import overlaps_any, reported_speech
 from analysis.extract.quotes.resolve import Resolver, Speaker
 from analysis.extract.quotes.speakers import find_mentions
 
@@ -110,13 +109,8 @@ def extract_quotes(article, reported: bool | None = None, keep_unattributed: boo
         if span.depth == 0:
             prev = (span, att, speaker)
     if reported:
-        taken = sorted((q.start, q.end) for q in out)
-        taken_starts = [s for s, _ in taken]
-        reach = list(itertools.accumulate((e for _, e in taken), max))  # the furthest end among the first k
-        for r in reported_speech(article, cues, resolver, spans):
-            k = bisect.bisect_left(taken_starts, r.end)  # the direct quotes that start before r ends
-            if not (k and reach[k - 1] > r.start):  # none of them ends after r starts
-                out.append(r)
+        taken = overlaps_any((q.start, q.end) for q in out)
+        out += [r for r in reported_speech(article, cues, resolver, spans) if not taken(r.start, r.end)]
         out.sort(key=lambda q: (q.start, q.end))
     return out
 

@@ -15,12 +15,13 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from typing import Callable
 
 from analysis.extract.quotes.cues import Cues
 from analysis.extract.quotes.model import Quote
 from analysis.extract.quotes.resolve import Resolver
 
-__all__ = ["REPORTING_VERBS", "reported_speech"]
+__all__ = ["REPORTING_VERBS", "overlaps_any", "reported_speech"]
 
 REPORTING_VERBS = frozenset("said says told tells stated added noted warned announced claimed insisted argued "
                             "stressed explained confirmed believes reported emphasised emphasized".split())
@@ -36,15 +37,25 @@ _OBJECT_TO = re.compile(r"[ \u00a0]*(?:\w+[ \u00a0]+)?\w+[ \u00a0]+to\b")
 _TRIM = " \t\n\u00a0.,;:"
 
 
+def overlaps_any(ranges) -> Callable[[int, int], bool]:
+    """A test of whether (start, end) overlaps any of the (start, end) ``ranges``, by bisection."""
+    ranges = sorted(ranges)
+    starts = [a for a, _ in ranges]
+    reach = list(itertools.accumulate((b for _, b in ranges), max))  # the furthest end among the first k
+
+    def test(start: int, end: int) -> bool:
+        k = bisect.bisect_left(starts, end)  # the ranges that start before ``end``
+        return bool(k) and reach[k - 1] > start  # one of them ends after ``start``
+
+    return test
+
+
 def reported_speech(article, cues: Cues, resolver: Resolver, spans) -> list[Quote]:
     text = article.text
-    quoted = sorted((s.open, s.after) for s in spans)
-    opens = [a for a, _ in quoted]
-    reach = list(itertools.accumulate((b for _, b in quoted), max))  # the furthest end among the first k
+    quoted = overlaps_any((s.open, s.after) for s in spans)
     out: list[Quote] = []
     for sent in article.content_sentences():
-        k = bisect.bisect_left(opens, sent.end)  # the quotations that open before the sentence ends
-        if k and reach[k - 1] > sent.start:  # one of them ends after it starts
+        if quoted(sent.start, sent.end):
             continue
         row = _read(text, sent, cues, resolver, article.article_id)
         if row is not None:
@@ -87,8 +98,9 @@ def _read(text: str, sent, cues: Cues, resolver: Resolver, article_id: str) -> Q
                 if m is None or not text[s0:cs].rstrip().endswith(","):
                     m = None
                     k = text.rfind(",", s0, cs)
-                    if k != -1 and text[k + 1:cs].strip() and cues.after(k + 1) is not None:
-                        m = cues.after(k + 1).mention
+                    found = cues.after(k + 1) if k != -1 and text[k + 1:cs].strip() else None
+                    if found is not None:
+                        m = found.mention
                         span = (s0, k)
                     if m is None:
                         continue
