@@ -170,7 +170,7 @@ def _components(frame: pd.DataFrame) -> list[int]:
             if len(together) <= 1:
                 union(own, root)
                 names_of[find(own)] = together
-    _join_within_articles(frame, find, union, names, kinds, domains, places, habitual, articles)
+    _join_within_articles(frame, find, union, names, kinds, domains, places, months, habitual, articles)
     return [find(i) for i in range(n)]
 
 
@@ -179,7 +179,7 @@ _DEFINITE_BEFORE = re.compile(r"(?i)\b(?:the|this|these|that|those|this year['â€
 _KIND_GROUP = {"patrol": "patrol", "exercise": "exercise", "drill": "exercise"}
 
 
-def _join_within_articles(frame, find, union, names, kinds, domains, places, habitual, articles) -> None:
+def _join_within_articles(frame, find, union, names, kinds, domains, places, months, habitual, articles) -> None:
     """One event per exercise per article: a mention that does not name its exercise ("the drills", "the
     joint patrol", the headline's "war games") joins the one event of its kind the article names
     ("Vostok-2018"), and a mention that names neither exercise nor place joins the one other event of its
@@ -218,7 +218,6 @@ def _join_within_articles(frame, find, union, names, kinds, domains, places, hab
     everyone: dict[str, list[int]] = defaultdict(list)  # the article's rows, habitual ones too
     for i in range(n):
         everyone[articles[i]].append(i)
-    months = [_int(v) for v in _values(frame, "month", None)]
     current = [_int(v) for v in _values(frame, "year_inferred", None)]  # the stated year, else the article's
     statuses = [str(v) for v in _values(frame, "status", "")]
     for article, rows in by_article.items():
@@ -244,7 +243,7 @@ def _join_within_articles(frame, find, union, names, kinds, domains, places, hab
 _NAME_YEAR = re.compile(r"\s*(?:19|20)\d\d[a-d]?$")
 
 
-def _join_same_names(rows: list[int], names, stated, find, union, current=None, statuses=None) -> None:
+def _join_same_names(rows: list[int], names, stated, find, union, current, statuses) -> None:
     """One article's mentions of one series are one exercise: "Vostok-2018" and "Vostok 2018" (same name), and
     "Mosi" with the one "Mosi-2019" the article names. Habitual mentions count ("Marine Security Belt drills are
     held annually" beside "the main phase of the drills, known as Marine Security Belt"). A bare series name
@@ -264,8 +263,8 @@ def _join_same_names(rows: list[int], names, stated, find, union, current=None, 
         for group in dated.values():
             for j in group[1:]:
                 union(group[0], j)
-        if len(editions) == 1 and None in dated and not (current and statuses and any(
-                statuses[i] == "planned" and current[i] is not None and current[i] > editions[0] for i in dated[None])):
+        if len(editions) == 1 and None in dated and not any(
+                statuses[i] == "planned" and current[i] is not None and current[i] > editions[0] for i in dated[None]):
             # (not a bare name planned in a later year than the dated edition: "Cambodia and China will begin their
             # annual Golden Dragon exercise this week ... The exercises began in December 2016")
             union(dated[None][0], dated[editions[0]][0])
