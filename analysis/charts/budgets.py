@@ -89,15 +89,21 @@ def claimed_vs_reference_chart(check: pd.DataFrame, title: str = "Claimed defenc
             ticks.append((start + x - 1) / 2)
             labels.append(f"{_name(claim.actor)}\n'{quoted(claim.surface)}'\narticle {_short_id(claim.article_id)}")
             x += 0.8
-        ax.set_xticks(ticks, labels)
-        ax.tick_params(axis="x", length=0)
-        ax.set_xlim(-0.8, x - 0.5)
-        ax.set_ylim(0, top * 1.6)
-        ax.set_ylabel(_UNITS_BUDGET)
-        ax.set_title(title)
-        _legend_right(ax)
-        _footnote(fig, notes)
+        _finish_bars(fig, ax, ticks, labels, (-0.8, x - 0.5), top * 1.6, title, notes)
     return fig
+
+
+def _finish_bars(fig: Figure, ax, ticks: list, labels: list, xlim: tuple[float, float], ymax: float, title: str,
+                 notes: list[str]) -> None:
+    """The common end of a bar chart in US$ bn: a label under each group, the limits, units, title, legend, notes."""
+    ax.set_xticks(ticks, labels)
+    ax.tick_params(axis="x", length=0)
+    ax.set_xlim(*xlim)
+    ax.set_ylim(0, ymax)
+    ax.set_ylabel(_UNITS_BUDGET)
+    ax.set_title(title)
+    _legend_right(ax)
+    _footnote(fig, notes)
 
 
 def _sipri_first_published(reference: pd.DataFrame | None) -> pd.DataFrame:
@@ -289,14 +295,7 @@ def combined_chart(combined: pd.DataFrame, title: str | None = None) -> Figure:
             verdict = "exceeds" if row_ratio > 1 else "does not exceed"
             ax.text(tick, top * 1.18, f"{row_ratio:.2f}× — combined {verdict}", ha="center", va="bottom",
                     fontsize=8.5, fontweight="bold")
-        ax.set_xticks(ticks, labels)
-        ax.tick_params(axis="x", length=0)
-        ax.set_xlim(-0.7, x - 0.7)
-        ax.set_ylim(0, top * 1.3)
-        ax.set_ylabel(_UNITS_BUDGET)
-        ax.set_title(title)
-        _legend_right(ax)
-        _footnote(fig, notes)
+        _finish_bars(fig, ax, ticks, labels, (-0.7, x - 0.7), top * 1.3, title, notes)
     return fig
 
 
