@@ -187,10 +187,6 @@ def combined_check_overview(combined: pd.DataFrame) -> pd.DataFrame:
     return numbers.readable_frame(view.reset_index(drop=True))
 
 
-def _bn(value: float) -> str:
-    return numbers.money(value)
-
-
 def _relation(ratio: float, tolerance: float = 0.15) -> str:
     if abs(ratio - 1) <= tolerance:
         return f"close to the claim (the claim is {ratio:.2f}× it)"
@@ -224,7 +220,7 @@ def budget_claims_in_words(check: pd.DataFrame, figures: pd.DataFrame | None = N
         owner = f"{reference}'s estimate" if reference == "SIPRI" else f"the {reference} figure"
         sentences.append(
             f"{str(r.article_id).split('_')[0]} says {country_name(r.actor)} spends {word + ' ' if word else ''}"
-            f"{_bn(r.claimed_usd)} ('{r.surface}'); {owner} for {r.year} is {_bn(r.reference_usd)}"
+            f"{numbers.money(r.claimed_usd)} ('{r.surface}'); {owner} for {r.year} is {numbers.money(r.reference_usd)}"
             f"{f' ({release})' if release else ''}, {_relation(r.ratio)}.")
     return sentences
 
@@ -241,8 +237,8 @@ def combined_claims_in_words(combined: pd.DataFrame) -> list[str]:
         verdict = "holds" if bool(r.claimed_exceeds) == bool(r.reference_exceeds) else "does not hold"
         sentences.append(
             f"{str(r.article_id).split('_')[0]} says {together} together outspend {country_name(r.compared_actor)} "
-            f"({_bn(r.claimed_combined_usd)} vs {_bn(r.claimed_compared_usd)}); with {r.reference_source} figures for "
-            f"{r.year} it is {_bn(r.reference_combined_usd)} vs {_bn(r.reference_compared_usd)}, so the claim "
+            f"({numbers.money(r.claimed_combined_usd)} vs {numbers.money(r.claimed_compared_usd)}); with {r.reference_source} figures for "
+            f"{r.year} it is {numbers.money(r.reference_combined_usd)} vs {numbers.money(r.reference_compared_usd)}, so the claim "
             f"{verdict}.")
     return sentences
 
