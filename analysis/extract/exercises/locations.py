@@ -63,14 +63,18 @@ _RANGE_LIST = re.compile(r"\b(?:at|in|on)\s+(?:the\s+)?((?:[A-Z][a-z]+(?:[\s\-][
 _RANGE_NAME = re.compile(r"[A-Z][a-z]+(?:[\s\-][A-Z][a-z]+)?")
 
 
+def _taken(a: int, b: int, places: list, countries) -> bool:
+    """Whether text[a:b] overlaps a place already found or a country: no unlisted place's name."""
+    return any(p.start < b and a < p.end for p in places) or any(c.start < b and a < c.end for c in countries)
+
+
 def _unlisted_ranges(text: str, places: list, countries) -> list:
     """Ranges the gazetteer does not know, named in a list before their plural noun ("at the Prudboy, Arzgirsky
     and Kopansky training sites"), as places without an id or a point."""
     out = []
     for m in _RANGE_LIST.finditer(text):
         for w in _RANGE_NAME.finditer(text, m.start(1), m.end(1)):
-            if any(p.start < w.end() and w.start() < p.end for p in places) or \
-                    any(c.start < w.end() and w.start() < c.end for c in countries):
+            if _taken(w.start(), w.end(), places, countries):
                 continue
             out.append(PlaceMention(w.start(), w.end(), w.group(), "", w.group(), "base", math.nan, math.nan))
     return out
@@ -138,8 +142,7 @@ def _unlisted_places(text: str, places: list, countries, rules: _Rules) -> list:
             end = more.end()
         for a, b in found:
             words = text[a:b].split()
-            if words[0] in rules.not_name or words[0] in _NOT_PLACE_WORDS or \
-                    any(p.start < b and a < p.end for p in places) or any(c.start < b and a < c.end for c in countries):
+            if words[0] in rules.not_name or words[0] in _NOT_PLACE_WORDS or _taken(a, b, places, countries):
                 break  # (a list stops at its first name that is not a place)
             out.append(PlaceMention(a, b, text[a:b], "", text[a:b], "region", math.nan, math.nan))
     return out
