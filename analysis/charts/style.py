@@ -73,13 +73,18 @@ def _name(code) -> str:
         return "no country"
     if code in _NAMES:
         return _NAMES[code]
+    return _iso_name(code) or code
+
+
+def _iso_name(code) -> str | None:
+    """pycountry's common name (else its name) for an ISO alpha-3 code; None when it has none."""
     try:
         import pycountry
 
         found = pycountry.countries.get(alpha_3=code)
     except (ImportError, LookupError, KeyError):
         found = None
-    return getattr(found, "common_name", None) or getattr(found, "name", None) or code
+    return getattr(found, "common_name", None) or getattr(found, "name", None)
 
 
 def _year_text(year) -> str:

@@ -78,15 +78,11 @@ def country_name(code: str) -> str:
     >>> country_name("RUS"), country_name("FRA")
     ('Russia', 'France')
     """
+    from analysis.charts.style import _iso_name
+
     if code in _SHORT_NAMES:
         return _SHORT_NAMES[code]
-    try:
-        import pycountry
-
-        found = pycountry.countries.get(alpha_3=code)
-    except (ImportError, LookupError, KeyError):
-        found = None
-    return getattr(found, "common_name", None) or getattr(found, "name", None) or str(code)
+    return _iso_name(code) or str(code)
 
 
 def country_codes(names: list[str]) -> list[str]:
