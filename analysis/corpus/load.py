@@ -160,6 +160,19 @@ def corpus_files(root: Path) -> list[Path]:
     return [Path(p) for p in sorted(found, key=lambda p: p[skip:].replace(os.sep, "/"))]
 
 
+def corpus_entries(path: str | os.PathLike) -> list[tuple[int, Path, str]]:
+    """The files of the corpus at ``path`` (a folder, searched recursively, or one file), each with its place
+    in :func:`corpus_files`'s listing and the path shown in tables (the path as given, then the file's path
+    under it); raises :class:`CorpusError` when the path does not exist. The walk :func:`load_corpus` and the
+    streaming pipeline's plan share."""
+    root = Path(path)
+    if not root.exists():
+        raise CorpusError(f"{path}: no such file or folder")
+    in_folder = root.is_dir()
+    return [(number, file, str(file) if in_folder else str(path))
+            for number, file in enumerate(corpus_files(root)) if not file.is_dir()]
+
+
 def load_corpus(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES,
                 report: Callable[[Problem], None] | None = None) -> Corpus:
     """Load every article under ``path`` (a folder, searched recursively, or one file).
@@ -172,9 +185,7 @@ def load_corpus(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES,
 
 
 def _load_corpus(path: str | os.PathLike, max_bytes: int, report: Callable[[Problem], None] | None) -> Corpus:
-    root = Path(path)
-    if not root.exists():
-        raise CorpusError(f"{path}: no such file or folder")
+    entries = corpus_entries(path)
     corpus = Corpus()
 
     def problem(p: Problem) -> None:
@@ -184,13 +195,9 @@ def _load_corpus(path: str | os.PathLike, max_bytes: int, report: Callable[[Prob
 
     sidecars: dict[str, dict[str, str]] = {}
     records: list[RawRecord] = []
-    in_folder = root.is_dir()
-    for file in corpus_files(root):
-        display = str(file) if in_folder else str(path)  # the path as given, then the file's path under it
-        if file.is_dir():
-            continue
+    for _, file, display in entries:
         if file.name == SIDECAR_NAME:
-            rows, issues = read_sidecar(read_sidecar_text(file), display)
+            rows, issues = read_sidecar_file(file, display)
             sidecars.update(rows)
             for issue in issues:
                 problem(issue)
@@ -261,10 +268,12 @@ def read_bytes_range(file: Path, start: int, end: int) -> bytes:
         os.close(fd)
 
 
-def read_sidecar_text(file: Path) -> str:
+def read_sidecar_file(file: Path, display: str) -> tuple[dict[str, dict[str, str]], list[Problem]]:
+    """A sidecar (``metadata.csv``): its rows by article id and its problems (an unreadable file reads as empty)."""
     from analysis.corpus.decode import DecodeError, decode_bytes
 
     try:
-        return decode_bytes(file.read_bytes())[0].lstrip("\ufeff")
+        text = decode_bytes(file.read_bytes())[0].lstrip("\ufeff")
     except (OSError, DecodeError):
-        return ""
+        text = ""
+    return read_sidecar(text, display)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from analysis.corpus.model import CorpusError, Problem
+from analysis.corpus.model import Problem
 
 __all__ = ["Batch", "Plan", "Unit", "plan_corpus", "DEFAULT_BATCH_SIZE"]
 
@@ -111,23 +111,17 @@ def _plain_utf8(data: bytes) -> bool:
 def plan_corpus(path: str | os.PathLike, max_bytes: int, batch_size: int = DEFAULT_BATCH_SIZE,
                 review=None) -> Plan:
     """The batches for the corpus at ``path`` (a folder, searched recursively, or one file); raises
-    :class:`CorpusError` when the path does not exist. ``review``: a loaded review file every batch applies."""
-    from analysis.corpus.load import corpus_files, read_sidecar_text
-    from analysis.corpus.sidecar import SIDECAR_NAME, read_sidecar
+    :class:`~analysis.corpus.model.CorpusError` when the path does not exist. ``review``: a loaded review
+    file every batch applies."""
+    from analysis.corpus.load import corpus_entries, read_sidecar_file
+    from analysis.corpus.sidecar import SIDECAR_NAME
 
-    root = Path(path)
-    if not root.exists():
-        raise CorpusError(f"{path}: no such file or folder")
-    in_folder = root.is_dir()
     sidecars: dict[str, dict[str, str]] = {}
     problems: list[tuple[tuple, Problem]] = []
     units: list[Unit] = []
-    for number, file in enumerate(corpus_files(root)):
-        display = str(file) if in_folder else str(path)  # the path as given, then the file's path under it
-        if file.is_dir():
-            continue
+    for number, file, display in corpus_entries(path):
         if file.name == SIDECAR_NAME:
-            rows, issues = read_sidecar(read_sidecar_text(file), display)
+            rows, issues = read_sidecar_file(file, display)
             sidecars.update(rows)
             problems += [((number, 0, i), p) for i, p in enumerate(issues)]
             continue
