@@ -91,8 +91,8 @@ def _fold(out: list[ExerciseMention], ctx: _ArticleContext, rules: _Rules) -> No
         # ships have taken part in joint war games before, they have not conducted such air patrols")
         lo = max((ce for cs, ce, _ in _cues(t, rules) if ce <= start), default=0)
         hits = _assets(t, lo, len(t), rules)
-        domains = {d for _, d, _ in hits} | _domain_words(t, start, end, rules, ctx.sentence_facts(idx)[0])
-        countries = ctx.sentence_facts(idx)[1]
+        sentence_places, countries = ctx.sentence_facts(idx)
+        domains = {d for _, d, _ in hits} | _domain_words(t, start, end, rules, sentence_places)
         codes = set()
         if countries:
             country_at = {x.start: x for x in countries}
@@ -183,8 +183,8 @@ def _taking_part_later(out: list[ExerciseMention], ctx: _ArticleContext, rules: 
         at = _target(out, family, before=sent.start)
         if at is None:
             continue
-        found = _also_taking_part(t, countries, rules)
-        if not found:
+        joining = _also_taking_part(t, countries, rules)
+        if not joining:
             continue
         hits = _assets(t, 0, len(t), rules)
-        _add(out, at, {d for _, d, _ in hits}, {x.alpha3 for x in found}, (), hits)
+        _add(out, at, {d for _, d, _ in hits}, {x.alpha3 for x in joining}, (), hits)
