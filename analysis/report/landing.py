@@ -39,6 +39,11 @@ def _country(code: str) -> str:
     return _name(code)
 
 
+def _text(value) -> str:
+    """A cell as text for the page, blank when missing."""
+    return "" if is_missing(value) else str(value)
+
+
 def _frame(tables: Mapping[str, pd.DataFrame], name: str) -> pd.DataFrame:
     return tables.get(name, pd.DataFrame())
 
@@ -75,8 +80,8 @@ def corpus_summary(tables: Mapping[str, pd.DataFrame]) -> dict:
 
 def _sentence_parts(sentence, surface) -> tuple[str, str, str]:
     """The sentence split around the claim's words, so the page can mark them."""
-    sentence = "" if is_missing(sentence) else str(sentence)
-    surface = "" if is_missing(surface) else str(surface)
+    sentence = _text(sentence)
+    surface = _text(surface)
     at = sentence.find(surface) if surface else -1
     if at < 0:
         return sentence, "", ""
@@ -108,8 +113,8 @@ def furthest_claims(tables: Mapping[str, pd.DataFrame], n: int = 10, reference: 
     for r in rows.itertuples(index=False):
         before, words, after = _sentence_parts(sentences.get((r.article_id, r.start)), r.surface)
         title = titles.get(r.article_id)
-        out.append({"article_id": r.article_id, "title": "" if is_missing(title) else str(title),
-                    "published": "" if is_missing(published.get(r.article_id)) else str(published[r.article_id]),
+        out.append({"article_id": r.article_id, "title": _text(title),
+                    "published": _text(published.get(r.article_id)),
                     "country": "" if is_missing(r.actor) else _country(r.actor),
                     "year": "" if is_missing(r.year) else str(int(r.year)),
                     "claimed": amount(r.claimed_usd, r.surface), "reference": money(r.reference_usd),
@@ -136,9 +141,9 @@ def best_corroborated(tables: Mapping[str, pd.DataFrame], n: int = 10) -> list[d
         month = "" if is_missing(e.month) else f"-{int(e.month):02d}"
         out.append({"name": str(name), "when": ("" if is_missing(year) else f"{int(year)}{month}")
                     + ("" if not is_missing(e.year) or is_missing(year) else " (report's year)"),
-                    "kind": "" if is_missing(e.kind) else str(e.kind),
-                    "domains": "" if is_missing(e.domains) else str(e.domains).replace(";", ", "),
-                    "places": "" if is_missing(e.places) else str(e.places).replace(";", ", "),
+                    "kind": _text(e.kind),
+                    "domains": _text(e.domains).replace(";", ", "),
+                    "places": _text(e.places).replace(";", ", "),
                     "participants": "" if is_missing(e.participants) else ", ".join(
                         _country(c) for c in str(e.participants).split(";") if c),
                     "articles": count(e.n_articles), "mentions": count(e.n_mentions)})
@@ -151,10 +156,10 @@ def corpus_problems(tables: Mapping[str, pd.DataFrame], warnings: list[str] = ()
     figures = _frame(tables, "figures")
     flags: dict[str, int] = {}
     for value in figures.get("flags", pd.Series(dtype=object)):
-        for flag in ("" if is_missing(value) else str(value)).split(";"):
+        for flag in _text(value).split(";"):
             if flag.strip():
                 flags[flag.strip()] = flags.get(flag.strip(), 0) + 1
-    rows = [{"path": str(p.path), "problem": str(p.problem), "detail": "" if is_missing(p.detail) else str(p.detail)}
+    rows = [{"path": str(p.path), "problem": str(p.problem), "detail": _text(p.detail)}
             for p in problems.head(n).itertuples(index=False)]
     return {"files": rows, "more_files": count(max(0, len(problems) - n)) if len(problems) > n else "",
             "n_files": count(len(problems)),
