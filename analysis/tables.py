@@ -31,10 +31,9 @@ def build_tables(corpus: Corpus | str | os.PathLike, max_bytes: int = DEFAULT_MA
     before anything is derived (see :mod:`analysis.review`): its bad lines are ``problems`` rows and
     ``report`` calls, its applied lines the ``reviewed`` table. A file that cannot be read at all raises
     :class:`~analysis.review.ReviewFileError`."""
-    from analysis.review import Review, load_review
+    from analysis.review import as_review
 
-    if not isinstance(review, Review):
-        review = load_review(review) if review is not None and str(review).strip() else None
+    review = as_review(review)
     if not isinstance(corpus, Corpus):
         corpus = load_corpus(corpus, max_bytes=max_bytes, report=report)
     parts = extract_articles(corpus.articles, report=report, review=review)

@@ -77,11 +77,12 @@ def extract_to_folder(corpus: str | os.PathLike, out: str | os.PathLike, max_byt
     :class:`~analysis.pipeline.executors.RunError` when a batch is lost; ``out`` is then left as it was.
     """
     from analysis.pipeline.executors import RunError, in_process
+    from analysis.review import as_review
 
     out = Path(out)
     if out.exists() and not out.is_dir():
         raise RunError(f"--out {out} is a file, not a folder")
-    review = _loaded_review(review)
+    review = as_review(review)
     plan = plan_corpus(corpus, max_bytes, batch_size, review=review)
     out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{out.name}.partial-", dir=out.parent))
@@ -101,14 +102,6 @@ def extract_to_folder(corpus: str | os.PathLike, out: str | os.PathLike, max_byt
         return counts
     finally:
         shutil.rmtree(work, ignore_errors=True)
-
-
-def _loaded_review(review):
-    from analysis.review import Review, load_review
-
-    if review is None or isinstance(review, Review):
-        return review
-    return load_review(review) if str(review).strip() else None
 
 
 def _say(report, problem: Problem) -> None:

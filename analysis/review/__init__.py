@@ -17,8 +17,8 @@ from analysis._lazy import lazy_exports
 #: name -> the module that defines it; loaded on first use, so ``python -m analysis --help`` (which mounts the
 #: ``diff`` command from :mod:`analysis.review.cli`) does not import pandas
 _WHERE = {
-    **dict.fromkeys(("ACTIONS", "REVIEWED_COLUMNS", "Review", "apply_lines", "apply_review", "finish_review",
-                     "load_review", "unmatched_problems", "warning_line"), "apply"),
+    **dict.fromkeys(("ACTIONS", "REVIEWED_COLUMNS", "Review", "apply_lines", "apply_review", "as_review",
+                     "finish_review", "load_review", "unmatched_problems", "warning_line"), "apply"),
     **dict.fromkeys(("CHANGE_COLUMNS", "DiffError", "diff_outputs"), "diff"),
     **dict.fromkeys(("add_row_ids", "row_id", "sha_by_article", "text_sha256"), "ids"),
     **dict.fromkeys(("REVIEW_COLUMNS", "ReviewFileError", "ReviewLine", "append_review_line", "read_review"),
@@ -28,7 +28,7 @@ _WHERE = {
 
 __all__ = ["ACTIONS", "CHANGE_COLUMNS", "REVIEWED_COLUMNS", "REVIEW_COLUMNS", "DiffError", "Review",
            "ReviewFileError", "ReviewLine", "SinceLastRun", "add_row_ids", "append_review_line", "apply_lines",
-           "apply_review", "diff_outputs", "finish_review", "load_review", "previous_run", "read_review", "row_id",
+           "apply_review", "as_review", "diff_outputs", "finish_review", "load_review", "previous_run", "read_review", "row_id",
            "sha_by_article", "since_last_run", "summarise_changes", "text_sha256", "unmatched_problems",
            "warning_line"]
 

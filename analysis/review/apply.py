@@ -43,7 +43,7 @@ from analysis.review.ids import ID_TABLES, table_of
 from analysis.review.reviewfile import ReviewLine, read_review
 
 __all__ = ["ACTIONS", "REVIEWED_COLUMNS", "REVIEW_STATES", "CheckedLine", "Review", "apply_lines", "apply_review",
-           "finish_review", "load_review", "unmatched_problems", "warning_line"]
+           "as_review", "finish_review", "load_review", "unmatched_problems", "warning_line"]
 
 ACTIONS = ("reject", "set", "confirm")
 REVIEW_STATES = ("", "confirmed", "corrected")
@@ -111,6 +111,14 @@ def load_review(review_path: str | os.PathLike) -> Review:
         else:
             review.lines.append(CheckedLine(line, table))
     return review
+
+
+def as_review(review: str | os.PathLike | Review | None) -> Review | None:
+    """``review`` loaded: a :class:`Review` as it is, None or "" (a notebook parameter's empty default) as
+    None, a path through :func:`load_review` (which raises when the file cannot be read)."""
+    if review is None or isinstance(review, Review):
+        return review
+    return load_review(review) if str(review).strip() else None
 
 
 def unmatched_problems(review: Review, matched: set[int]) -> list[Problem]:
@@ -183,12 +191,7 @@ def apply_review(tables: Mapping[str, pd.DataFrame], review_path: str | os.PathL
     have the same columns with or without a review. ``report`` is called with each problem, in line
     order (the CLI prints :func:`warning_line`). A file that cannot be read raises
     :class:`~analysis.review.reviewfile.ReviewFileError` naming it."""
-    if isinstance(review_path, Review):
-        review = review_path
-    elif review_path is None or not str(review_path).strip():  # a notebook parameter's empty default
-        review = None
-    else:
-        review = load_review(review_path)
+    review = as_review(review_path)
     out, reviewed, matched, refused = apply_lines(tables, review)
     reviewed, problems = finish_review(review, [(reviewed, matched, refused)])
     for problem in problems:
