@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.corpus import DEFAULT_MAX_BYTES, PROBLEM_COLUMNS, Corpus, Problem, load_corpus
+from analysis.corpus import DEFAULT_MAX_BYTES, Corpus, Problem, load_corpus
+from analysis.corpus.load import problems_frame
 from analysis.pipeline.batch import extract_articles
 from analysis.pipeline.cross import cross_article_tables
 from analysis.pipeline.run import table_order
@@ -40,8 +41,7 @@ def build_tables(corpus: Corpus | str | os.PathLike, max_bytes: int = DEFAULT_MA
     problems = corpus.problems_frame()
     failed = [p for _, _, p in sorted(parts.failures, key=lambda f: (f[0], f[1]))]
     if failed:  # articles an extractor failed on: the others' rows are kept
-        extra = pd.DataFrame([(p.path, p.problem, p.detail) for p in failed], columns=PROBLEM_COLUMNS)
-        problems = pd.concat([problems, extra], ignore_index=True)
+        problems = pd.concat([problems, problems_frame(failed)], ignore_index=True)
     cross = cross_article_tables(parts.mentions, parts.budget, parts.published, parts.claims, parts.shas, review,
                                  [parts.review])
     review_problems = cross.pop("review_problems")

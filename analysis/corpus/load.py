@@ -36,6 +36,18 @@ ARTICLE_COLUMNS = [
 PROBLEM_COLUMNS = ["path", "problem", "detail"]
 
 
+def problems_frame(problems: list[Problem]) -> pd.DataFrame:
+    """The ``problems`` table of ``problems``: the file, a short problem code and a readable detail."""
+    return pd.DataFrame([(p.path, p.problem, p.detail) for p in problems], columns=PROBLEM_COLUMNS)
+
+
+def no_article_error(path: str | os.PathLike, problems: list[Problem]) -> CorpusError:
+    """The error for a corpus at ``path`` with no loadable article, naming the first of its ``problems``."""
+    return CorpusError(f"{path}: no loadable article" + (f" ({len(problems)} problem(s): {problems[0].path}: "
+                                                         f"{problems[0].detail}{', …' if len(problems) > 1 else ''})"
+                                                         if problems else ""))
+
+
 @dataclass
 class Corpus:
     """The loaded articles, in article_id order, and what could not be loaded."""
@@ -64,7 +76,7 @@ class Corpus:
 
     def problems_frame(self) -> pd.DataFrame:
         """One row per problem: the file, a short problem code and a readable detail."""
-        return pd.DataFrame([(p.path, p.problem, p.detail) for p in self.problems], columns=PROBLEM_COLUMNS)
+        return problems_frame(self.problems)
 
     def lines_frame(self) -> pd.DataFrame:
         """Every line set aside (boilerplate, meta) or kept as a caption, with its text and reason."""
@@ -216,10 +228,7 @@ def _load_corpus(path: str | os.PathLike, max_bytes: int, report: Callable[[Prob
         corpus.articles.append(article_from_record(raw, sidecars.get(raw.article_id, {})))
     corpus.articles.sort(key=lambda a: a.article_id)
     if not corpus.articles:
-        raise CorpusError(f"{path}: no loadable article" + (f" ({len(corpus.problems)} problem(s): "
-                                                            f"{corpus.problems[0].path}: {corpus.problems[0].detail}"
-                                                            f"{', …' if len(corpus.problems) > 1 else ''})"
-                                                            if corpus.problems else ""))
+        raise no_article_error(path, corpus.problems)
     return corpus
 
 

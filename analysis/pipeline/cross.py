@@ -39,7 +39,7 @@ def cross_article_tables(mentions: list[Mention], budget: pd.DataFrame, publishe
     date, the claim sentences of the articles with budget figures, each article's text sha256 (row ids) and
     the review (see :func:`reviewed_exercises`). Also ``review_problems``: the review's bad lines, as
     ``problems`` rows, for the caller to add to its problems table."""
-    from analysis.corpus import PROBLEM_COLUMNS
+    from analysis.corpus.load import problems_frame
     from analysis.extract.events import events_frame
     from analysis.reference import budget_check, combined_check
 
@@ -47,7 +47,7 @@ def cross_article_tables(mentions: list[Mention], budget: pd.DataFrame, publishe
     exercises, reviewed, problems = reviewed_exercises(mentions, articles, shas, review, review_parts)
     return {
         "reviewed": reviewed,
-        "review_problems": pd.DataFrame([(p.path, p.problem, p.detail) for p in problems], columns=PROBLEM_COLUMNS),
+        "review_problems": problems_frame(problems),
         "exercises": exercises,
         "events": events_frame(exercises),
         "budget_check": budget_check(budget, articles),

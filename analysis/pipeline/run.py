@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, NamedTuple
 
-from analysis.corpus.model import CorpusError, Problem
+from analysis.corpus.model import Problem
 from analysis.pipeline.batch import BatchResult
 from analysis.pipeline.plan import DEFAULT_BATCH_SIZE, Batch, plan_corpus
 
@@ -156,16 +156,13 @@ def _winners(kept: _Kept, report) -> dict[str, int]:
 def _finish(kept: _Kept, work: Path, corpus, report, review=None) -> dict[str, int]:
     import pandas as pd
 
-    from analysis.corpus.load import PROBLEM_COLUMNS
+    from analysis.corpus.load import no_article_error, problems_frame
     from analysis.pipeline.cross import write_cross_article_tables
 
     kept.problems = [((0, *key), p) for key, p in kept.problems]
     winners = _winners(kept, report)
     if not winners:
-        problems = [p for _, p in sorted(kept.problems, key=lambda kp: kp[0])]
-        raise CorpusError(f"{corpus}: no loadable article" + (
-            f" ({len(problems)} problem(s): {problems[0].path}: {problems[0].detail}"
-            f"{', …' if len(problems) > 1 else ''})" if problems else ""))
+        raise no_article_error(corpus, [p for _, p in sorted(kept.problems, key=lambda kp: kp[0])])
     clean = all(len(v) == 1 for v in kept.candidates.values())  # no id in two batches: keep every row
     kept.candidates = None
     counts = {}  # the per-article tables first, so their byte ranges are let go before the cross-article steps
@@ -219,9 +216,7 @@ def _finish(kept: _Kept, work: Path, corpus, report, review=None) -> dict[str, i
     for problem in review_problems:
         _say(report, problem)
     counts.update(cross)
-    counts["problems"] = write("problems", pd.DataFrame([(p.path, p.problem, p.detail)
-                                                         for p in [*problems, *review_problems]],
-                                                        columns=PROBLEM_COLUMNS))
+    counts["problems"] = write("problems", problems_frame([*problems, *review_problems]))
     return {name: counts[name] for name in table_order() if name in counts}
 
 

@@ -37,7 +37,8 @@ from typing import Callable, Mapping, NamedTuple
 
 import pandas as pd
 
-from analysis.corpus import PROBLEM_COLUMNS, Problem
+from analysis.corpus import Problem
+from analysis.corpus.load import problems_frame
 from analysis.review.fields import InvalidValue, check_value, settable_fields
 from analysis.review.ids import ID_TABLES, table_of
 from analysis.review.reviewfile import ReviewLine, read_review
@@ -199,7 +200,7 @@ def apply_review(tables: Mapping[str, pd.DataFrame], review_path: str | os.PathL
             report(problem)
     out["reviewed"] = reviewed
     if problems:
-        extra = pd.DataFrame([(p.path, p.problem, p.detail) for p in problems], columns=PROBLEM_COLUMNS)
+        extra = problems_frame(problems)
         base = out.get("problems")
         out["problems"] = extra if base is None or not len(base) else pd.concat([base, extra], ignore_index=True)
     return out, reviewed, problems
