@@ -101,11 +101,9 @@ def run_report(corpus: str | os.PathLike = "seeds", out: str | os.PathLike | Non
 
     for nb in notebooks:  # the corpus, relative to the folder each notebook runs in
         if CORPUS_PARAMETER in notebook_parameters(nb):
-            per_notebook[nb.stem][CORPUS_PARAMETER] = Path(os.path.relpath(corpus_path.resolve(),
-                                                                           nb.parent.resolve())).as_posix()
+            per_notebook[nb.stem][CORPUS_PARAMETER] = _from_notebook(corpus_path, nb)
         if review_path is not None and REVIEW_PARAMETER in notebook_parameters(nb):
-            per_notebook[nb.stem][REVIEW_PARAMETER] = Path(os.path.relpath(review_path.resolve(),
-                                                                           nb.parent.resolve())).as_posix()
+            per_notebook[nb.stem][REVIEW_PARAMETER] = _from_notebook(review_path, nb)
     check_kernel()
 
     files = manifest.corpus_hashes(corpus_path)
@@ -170,6 +168,11 @@ def run_report(corpus: str | os.PathLike = "seeds", out: str | os.PathLike | Non
     })
     say(f"wrote {out_dir} in {time.perf_counter() - started:.1f} s")
     return summary
+
+
+def _from_notebook(path: Path, nb: Path) -> str:
+    """``path`` as a notebook parameter: relative to the notebook's folder, with forward slashes."""
+    return Path(os.path.relpath(path.resolve(), nb.parent.resolve())).as_posix()
 
 
 def _write_index(out_dir: Path, rid: str, pages: list[Path], tables, corpus: str, warnings: list[str],
