@@ -38,21 +38,19 @@ def cross_article_tables(mentions: list[Mention], budget: pd.DataFrame, publishe
     every exercise mention (in article_id order), the defence-budget figure rows, each article's publication
     date, the claim sentences of the articles with budget figures, each article's text sha256 (row ids) and
     the review (see :func:`reviewed_exercises`). Also ``review_problems``: the review's bad lines, as
-    ``problems`` rows, for the caller to add to its problems table."""
+    ``problems`` rows, for the caller to add to its problems table. The steps of
+    :func:`write_cross_article_tables`, with every table kept."""
     from analysis.corpus.load import problems_frame
-    from analysis.extract.events import events_frame
-    from analysis.reference import budget_check, combined_check
 
-    articles = _articles(published)
-    exercises, reviewed, problems = reviewed_exercises(mentions, articles, shas, review, review_parts)
-    return {
-        "reviewed": reviewed,
-        "review_problems": problems_frame(problems),
-        "exercises": exercises,
-        "events": events_frame(exercises),
-        "budget_check": budget_check(budget, articles),
-        "combined_check": combined_check(budget, articles, claims=claims),
-    }
+    tables = {}
+
+    def keep(name: str, frame: pd.DataFrame) -> int:
+        tables[name] = frame
+        return len(frame)
+
+    _, problems = write_cross_article_tables(list(mentions), budget, published, claims, keep, shas, review,
+                                             review_parts)  # a copy: the caller's mentions are left as they are
+    return {"reviewed": tables.pop("reviewed"), "review_problems": problems_frame(problems), **tables}
 
 
 def write_cross_article_tables(mentions: list[Mention], budget: pd.DataFrame, published: dict[str, object],
