@@ -14,7 +14,7 @@ import argparse
 import sys
 import time
 
-from analysis.corpus.model import DEFAULT_MAX_BYTES, CorpusError, Problem
+from analysis.corpus.model import DEFAULT_MAX_BYTES, CorpusError, Problem, warning_line
 
 __all__ = ["main", "build_parser"]
 
@@ -22,7 +22,7 @@ DEFAULT_BATCH_SIZE = 250  # analysis.pipeline.plan.DEFAULT_BATCH_SIZE, kept here
 
 
 def _print_problem(problem: Problem) -> None:
-    print(f"warning: {problem.path}: {problem.problem}: {problem.detail}", file=sys.stderr)
+    print(warning_line(problem), file=sys.stderr)
 
 
 def _executor(args: argparse.Namespace):

@@ -76,5 +76,10 @@ class Problem:
     detail: str = ""
 
 
+def warning_line(problem: Problem) -> str:
+    """The ``warning:`` line a command prints for a problem (the form ``extract`` uses)."""
+    return f"warning: {problem.path}: {problem.problem}: {problem.detail}"
+
+
 class CorpusError(Exception):
     """The corpus as a whole cannot be loaded (missing path, nothing loadable)."""

@@ -39,6 +39,7 @@ import pandas as pd
 
 from analysis.corpus import Problem
 from analysis.corpus.load import problems_frame
+from analysis.corpus.model import warning_line  # noqa: F401 - also offered here, where the review's users look
 from analysis.review.fields import InvalidValue, check_value, settable_fields
 from analysis.review.ids import ID_TABLES, table_of
 from analysis.review.reviewfile import ReviewLine, read_review
@@ -51,11 +52,6 @@ REVIEW_STATES = ("", "confirmed", "corrected")
 REVIEWED_COLUMNS = ["row_id", "table", "action", "field", "old", "new", "note", "reviewer", "date",
                     "article_id", "surface", "line"]
 _EXERCISE_GROUPING = {"name", "kind", "domains", "locations", "year", "month", "status"}
-
-
-def warning_line(problem: Problem) -> str:
-    """The ``warning:`` line a command prints for a problem (the form ``extract`` uses)."""
-    return f"warning: {problem.path}: {problem.problem}: {problem.detail}"
 
 
 def _text(value) -> str:
