@@ -15,10 +15,9 @@ import sys
 import time
 
 from analysis.corpus.model import DEFAULT_MAX_BYTES, CorpusError, Problem, warning_line
+from analysis.pipeline.plan import DEFAULT_BATCH_SIZE  # standard library and the record types only
 
 __all__ = ["main", "build_parser"]
-
-DEFAULT_BATCH_SIZE = 250  # analysis.pipeline.plan.DEFAULT_BATCH_SIZE, kept here so --help imports nothing
 
 
 def _print_problem(problem: Problem) -> None:
