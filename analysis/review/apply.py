@@ -42,6 +42,7 @@ from analysis.corpus.load import problems_frame
 from analysis.corpus.model import warning_line  # noqa: F401 - also offered here, where the review's users look
 from analysis.review.fields import InvalidValue, check_value, settable_fields
 from analysis.review.ids import ID_TABLES, table_of
+from analysis.review.ids import cell_text as _text  # the row's text as ids.py reads it
 from analysis.review.reviewfile import ReviewLine, read_review
 
 __all__ = ["ACTIONS", "REVIEWED_COLUMNS", "REVIEW_STATES", "CheckedLine", "Review", "apply_lines", "apply_review",
@@ -52,12 +53,6 @@ REVIEW_STATES = ("", "confirmed", "corrected")
 REVIEWED_COLUMNS = ["row_id", "table", "action", "field", "old", "new", "note", "reviewer", "date",
                     "article_id", "surface", "line"]
 _EXERCISE_GROUPING = {"name", "kind", "domains", "locations", "year", "month", "status"}
-
-
-def _text(value) -> str:
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return ""
-    return str(value)
 
 
 class CheckedLine(NamedTuple):

@@ -68,7 +68,8 @@ def sha_by_article(corpus) -> dict[str, str]:
     return {article_id: text_sha256(text) for article_id, text in texts.items()}
 
 
-def _text(value) -> str:
+def cell_text(value) -> str:
+    """A table cell as text: "" for a missing value (None, NaN, NA)."""
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return ""
     return str(value)
@@ -82,12 +83,12 @@ def row_ids(frame: pd.DataFrame, table: str, sha: Mapping[str, str]) -> list[str
     """
     if not len(frame):
         return []
-    articles = frame["article_id"].map(_text).tolist()
+    articles = frame["article_id"].map(cell_text).tolist()
     groups: dict[tuple, list[int]] = defaultdict(list)  # (article, start, end) -> rows
     for i, key in enumerate(zip(articles, frame["start"].astype(int), frame["end"].astype(int))):
         groups[key].append(i)
     fields = [c for c in DISAMBIGUATORS.get(table, ()) if c in frame.columns]
-    values = {c: frame[c].map(_text).tolist() for c in fields}
+    values = {c: frame[c].map(cell_text).tolist() for c in fields}
     ids: list[str] = [""] * len(frame)
     for (article, start, end), rows in groups.items():
         base = (sha.get(article) or f"article:{article}", start, end)
@@ -98,7 +99,7 @@ def row_ids(frame: pd.DataFrame, table: str, sha: Mapping[str, str]) -> list[str
         for i in rows:
             alike["|".join(f"{c}={values[c][i]}" for c in fields)].append(i)
         for extra, same in alike.items():
-            same = sorted(same, key=lambda i: tuple(_text(v) for v in frame.iloc[i].tolist()))
+            same = sorted(same, key=lambda i: tuple(cell_text(v) for v in frame.iloc[i].tolist()))
             for n, i in enumerate(same, start=1):
                 ids[i] = row_id(table, *base, extra) + (f"-{n}" if n > 1 else "")
     return ids
