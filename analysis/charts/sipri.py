@@ -8,6 +8,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
+from analysis.charts.budgets import _sipri_first_published
 from analysis.charts.labels import obstacles, place_labels
 
 from analysis.charts.style import (_COUNTRY_COLOURS, _FALLBACK_COLOURS, _UNITS_SIPRI, _bn, _footnote, _name,
@@ -35,15 +36,12 @@ def sipri_series_chart(reference: pd.DataFrame | None = None, claims: pd.DataFra
                        title: str = "SIPRI military expenditure, with the articles' claims") -> Figure:
     """SIPRI's series per country over ``years``, the claims (a ``budget_check`` table) overlaid at their year.
 
-    ``reference`` defaults to :func:`analysis.reference.series.reference_series`; for each year
-    the latest SIPRI release holding it is drawn. ``countries`` defaults to the claims' actors
-    (else the US, China and Russia).
+    ``reference`` defaults to :func:`analysis.reference.series.reference_series`; each year is drawn as
+    SIPRI first published it, the value the budget checks and the claims chart compare with (the footnote
+    says so). ``countries`` defaults to the claims' actors (else the US, China and Russia).
     """
-    if reference is None:
-        from analysis.reference.series import reference_series
-        reference = reference_series()
-    sipri = reference[(reference.series == "SIPRI") & reference.year.between(*years)]
-    sipri = sipri.sort_values(["country", "year", "release"]).drop_duplicates(["country", "year"], keep="last")
+    sipri = _sipri_first_published(reference)
+    sipri = sipri[sipri.year.between(*years)]
     points = pd.DataFrame({"article_id": pd.Series(dtype=object), "start": pd.Series(dtype=float),
                            "actor": pd.Series(dtype=object), "claimed_usd": pd.Series(dtype=float),
                            "year": pd.Series(dtype=float), "surface": pd.Series(dtype=object)})
