@@ -147,3 +147,11 @@ def test_ranges_and_regions_as_written():
     m = found("The two countries' militaries will hold joint exercises at the Tsugol training range in Russia's "
               "Trans-Baikal region from Sept. 11 to 15.", published=dt.date(2018, 8, 29))
     assert m[0].locations == ("Tsugol training range", "Trans-Baikal region"), m[0].locations
+
+
+def test_a_word_of_every_arm_is_part_of_the_mention():
+    # "the bilateral tri-service exercise": every domain, and the word belongs to the mention's span
+    m = found("India and Russia opened the bilateral tri-service exercise in Jhansi on Friday.")
+    assert [(x.surface, x.domains) for x in m] == [("bilateral tri-service exercise in Jhansi", ("air", "land", "naval"))], m
+    m = found("The joint tri-service exercise of India and Russia began at three bases on Monday.")
+    assert [x.domains for x in m] == [("air", "land", "naval")], m
