@@ -155,3 +155,14 @@ def test_a_word_of_every_arm_is_part_of_the_mention():
     assert [(x.surface, x.domains) for x in m] == [("bilateral tri-service exercise in Jhansi", ("air", "land", "naval"))], m
     m = found("The joint tri-service exercise of India and Russia began at three bases on Monday.")
     assert [x.domains for x in m] == [("air", "land", "naval")], m
+
+
+def test_the_subject_of_a_hosting_verb_is_a_location():
+    # "X hosted the exercise", "the first time X has hosted a joint exercise": the host is where it is held
+    m = found("Last month Kazakhstan hosted the joint exercise Steppe Shield-2019 with Russia and China.")
+    assert [(x.locations, "KAZ" in x.participants) for x in m] == [(("Kazakhstan",), True)], m
+    m = found("The drills were the first time Laos has hosted a joint military exercise with Vietnam.")
+    assert [x.locations for x in m] == [("Laos",)], m
+    # not a country that hosts something else before it
+    m = found("Kazakhstan hosted talks, and Russia and China held a joint exercise in the Yellow Sea.")
+    assert [x.locations for x in m] == [("Yellow Sea",)], m

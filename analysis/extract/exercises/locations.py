@@ -230,12 +230,29 @@ _COUNTRY_OF_PLACE = re.compile(r",\s+")
 _APPOSITION_END = re.compile(r"\s*(?:[,.;:)]|$)")
 
 
+#: just before a mention, a hosting verb whose subject is its host: "has hosted the ", "will host a ", "hosts "
+_HOSTING_BEFORE = re.compile(r"(?:(?:has|have|had|will|would|is|was|were)\s+)?(?:hosted|hosts|host|hosting)\s+"
+                             r"(?:the|a|an|its|their)?\s*$")
+
+
+def _host_subject(t: _Text, c: _Cand, countries) -> list:
+    """The country named as the subject of a hosting verb just before mention ``c`` ("Russia hosted the
+    multinational exercise", "the first time Mongolia has hosted a joint exercise"): its host."""
+    lead = _HOSTING_BEFORE.search(t, max(0, c.start - 30), c.start) if "host" in t[max(0, c.start - 30):c.start] \
+        else None
+    if lead is None:
+        return []
+    before = t[:lead.start()].rstrip()
+    return [x for x in countries if x.end == len(before) and x.kind == "name"]
+
+
 def _host_names(t: _Text, c: _Cand, mention_places: list, country_at: dict) -> list[str]:
     """The countries a mention is held in, as the text writes them, for its locations: its hosts ("exercises
     began in Russia", "the drills in Belarus and Russia", see
-    :func:`~analysis.extract.exercises.participants._hosts`) and a country in apposition to its last place
-    ("in Eastern Siberia, Russia, on Thursday")."""
-    found = list(_hosts(t, c.end, country_at))
+    :func:`~analysis.extract.exercises.participants._hosts`; "Russia hosted the exercise", see
+    :func:`_host_subject`) and a country in apposition to its last place ("in Eastern Siberia, Russia, on
+    Thursday")."""
+    found = _host_subject(t, c, country_at.values()) + list(_hosts(t, c.end, country_at))
     if mention_places:
         last = mention_places[-1]
         lead = _COUNTRY_OF_PLACE.match(t, last.end)
