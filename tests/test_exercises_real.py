@@ -166,3 +166,11 @@ def test_the_subject_of_a_hosting_verb_is_a_location():
     # not a country that hosts something else before it
     m = found("Kazakhstan hosted talks, and Russia and China held a joint exercise in the Yellow Sea.")
     assert [x.locations for x in m] == [("Yellow Sea",)], m
+
+
+def test_a_name_set_off_by_dashes_is_in_apposition():
+    # "the drills — dubbed X — began at ...": the clause after the name tells where
+    m = found("Officials said the drills — dubbed Taiga Shield-2024 — began on Monday at a base near the town of "
+              "Borzya with troops from Russia and Mongolia.", published=dt.date(2024, 8, 26))
+    assert [(x.name, x.locations) for x in m] == [("Taiga Shield-2024", ("Borzya",))], m
+

@@ -129,8 +129,8 @@ _PUNCTUATION = re.compile(r"[,;:.!?]")
 _SUCH_ORDINAL = re.compile(rf"\s*(?:the|its|their)\s+(?P<ord>{_ORDINAL})\s+(?:such\s+)?"
                            r"(?:(?:[\w\-]+\s+){0,3}?(?:patrol|exercise|drill|maneuver|manoeuvre)s?\b|since\s+(?:19|20)\d\d\b)",
                            re.IGNORECASE)
-#: before a name in apposition: ", dubbed ‘", " code-named "
-_APPOSITION = re.compile(r"(?:\s*,)?\s*(?:dubbed|called|named|code-?named|known\s+as|titled)\s+[‘'\"“«]?", re.IGNORECASE)
+#: before a name in apposition: ", dubbed ‘", " code-named ", " — dubbed "
+_APPOSITION = re.compile(r"(?:\s*[,—–])?\s*(?:dubbed|called|named|code-?named|known\s+as|titled)\s+[‘'\"“«]?", re.IGNORECASE)
 #: A name the series register does not know, given in apposition ("drills, code-named Aerospace Security-2017")
 #: or with a year suffix before an exercise word ("the Cooperation-2024 drills"): one to four capitalised words.
 _UNLISTED_WORDS = r"[A-Z][A-Za-z]+(?:(?:\s*/\s*|[\s\-]+)[A-Z][A-Za-z]+){0,3}"
@@ -520,8 +520,9 @@ def _clause(t: _Text, c: _Cand, prev: _Cand | None, nxt: int, rules: _Rules) -> 
         after = _THAT.match(t, r.end())
         clause_lo = after.end() if after else r.end()
     right_hi = _clause_right(t, c.end, nxt)
-    if c.context_start is not None and t.startswith(",", right_hi):
-        # a name in apposition ("The drills, dubbed X, will involve ..."): the clause goes on after it
+    if c.context_start is not None and t.startswith((",", "—", "–"), right_hi):
+        # a name in apposition ("The drills, dubbed X, will involve ...", "the drills — dubbed X — began"): the
+        # clause goes on after it
         right_hi = _clause_right(t, right_hi + 1, nxt)
     return ctx_start, own_lo, prev_end, clause_lo, right_hi
 
