@@ -174,3 +174,13 @@ def test_a_name_set_off_by_dashes_is_in_apposition():
               "Borzya with troops from Russia and Mongolia.", published=dt.date(2024, 8, 26))
     assert [(x.name, x.locations) for x in m] == [("Taiga Shield-2024", ("Borzya",))], m
 
+
+def test_the_place_another_is_placed_from_is_a_location():
+    # ", 200 kilometres west of the capital X", ", northwest of the Y": the reference point is named as a place too
+    m = found("Russian and Mongolian troops held joint drills at a range near the town of Sainshand, about 450 "
+              "kilometers (280 miles) south of the capital Ulaanbaatar.")
+    assert [x.locations for x in m] == [("Sainshand", "Ulaanbaatar")], m
+    m = found("China and Russia held a joint naval exercise in the Sea of Okhotsk, northwest of the Pacific Ocean.")
+    assert [x.locations for x in m] == [("Sea of Okhotsk", "Pacific Ocean")], m
+    m = found("Russia and China held joint drills near Dornod, east of Choibalsan, last week.")
+    assert [x.locations for x in m] == [("Dornod", "Choibalsan")], m

@@ -2,6 +2,7 @@
 clause that goes on describing it. The gazetteer and its matching are :mod:`analysis.extract.places`."""
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from typing import TYPE_CHECKING
@@ -24,13 +25,20 @@ _PART_OF = (r"(?:(?:(?:north|south|east|west)(?:ern)?\s+|central\s+)?(?:coast|wa
             r"east|west|north|south|part|parts)\s+(?:of|off|over|near)\s+(?:the\s+)?)?")
 #: between a mention and its place: " in the", ", off the coast of"
 _LOC_LEAD = re.compile(rf"(?:\s*,)?\s*{_LOC_PREP}\s+(?:the\s+|both\s+)?{_PART_OF}", re.IGNORECASE)
-#: between two places of one list: "and the", ", ", "seas and the", "training ground in Russia's", "of the"
+#: a place's position from another: ", northwest of the", ", around 560 kilometers (348 miles) east of the capital"
+_RELATIVE_TO = (r"\s*,\s*(?:(?:about|around|some|roughly|nearly|approximately|over|more\s+than|less\s+than)\s+)?"
+                r"(?:[\d,.]+\s*(?:km|kilomet(?:er|re)s|miles|nautical\s+miles)\s*(?:\([^()]{0,30}\)\s*)?)?"
+                r"(?:north|south)?-?(?:east|west)?(?:ern|erly)?(?<![\s,])\s+of\s+(?:the\s+)?"
+                r"(?:(?:capital|city|town|port|village|island)\s+(?:of\s+)?)?")
+#: between two places of one list: "and the", ", ", "seas and the", "training ground in Russia's", "of the", ", east of
+#: the capital"
 _LOC_LIST = re.compile(r"(?:\s+(?:seas|oceans|straits|islands|regions|waters|(?:training\s+)?(?:ranges?|grounds?|"
                        r"bases?|polygons?|areas?)))?"
-                       r"(?:\s*,\s*(?:including|such\s+as|as\s+well\s+as|and)?\s*"
+                       rf"(?:{_RELATIVE_TO}|(?:"
+                       r"\s*,\s*(?:including|such\s+as|as\s+well\s+as|and)?\s*"
                        r"|\s+(?:and|or|as\s+well\s+as|including)\s+"
                        r"|\s+(?:of|in)\s+(?:the\s+)?(?:(?:[A-Z]\w+\s+)?[A-Z]\w+['’]s\s+)?)"
-                       rf"(?:the\s+|both\s+)?{_PART_OF}", re.IGNORECASE)
+                       rf"(?:the\s+|both\s+)?{_PART_OF})", re.IGNORECASE)
 #: just before a place: "in the port city of", "near Russia's", "at seven training grounds of the", "in maritime
 #: and coastal areas of the"
 _LOC_BEFORE = re.compile(rf"\b{_LOC_PREP}\s+(?:the\s+|both\s+)?(?:waters\s+(?:of|off)\s+(?:the\s+)?)?"
@@ -128,14 +136,38 @@ def _unlisted_leads(text: str):
             yield m
 
 
+#: a place the gazetteer does not know, named as the point another is placed from: "east of the capital Ulaanbaatar",
+#: "north of Kandalaksha"
+_UNLISTED_FROM = re.compile(r"\b(?:north|south)?-?(?:east|west)?(?:ern|erly)?(?<=[a-z])\s+of\s+(?:the\s+)?"
+                            r"(?:(?:capital|city|town|port|village|island)\s+(?:of\s+)?)?"
+                            rf"{_UNLISTED_NAME}{_UNLISTED_END}")
+#: the words that end a direction before " of": "east of", "northwestern of"
+_DIRECTION_OF = ("th of ", "st of ", "rn of ", "ly of ")
+
+
+def _unlisted_from(text: str):
+    """The matches of :data:`_UNLISTED_FROM` in ``text`` (only where a direction word ends before " of")."""
+    if not any(d in text for d in _DIRECTION_OF):
+        return
+    for m in _UNLISTED_FROM.finditer(text):
+        if m.group().split()[0].lower().rstrip("-") in _DIRECTIONS:
+            yield m
+
+
+#: the direction words :data:`_UNLISTED_FROM` may begin with
+_DIRECTIONS = frozenset(f"{ns}{sep}{ew}{suffix}" for ns in ("", "north", "south") for sep in ("", "-")
+                        for ew in ("", "east", "west") for suffix in ("", "ern", "erly")
+                        if (ns or ew) and (sep == "" or (ns and ew)))
+
+
 def _unlisted_places(text: str, places: list, countries, rules: _Rules) -> list:
     """Places the gazetteer does not know, named after a locative preposition ("the Joint Strike exercise in Lop
     Buri province", "at the Raevskoye range", "began at a base near the town of Choibalsan") and the names
     listed after them ("from Babina, Gwalior, Goa and Pune"): places without an id or a point. Not a country,
     a known place, a month, a direction or a word that begins no name."""
     out = []
-    for m in _unlisted_leads(text):
-        found = [(m.start("name"), m.end("head") if m.group("head") else m.end("name"))]
+    for m in itertools.chain(_unlisted_leads(text), _unlisted_from(text)):
+        found = [(m.start("name"), m.end("head") if m.groupdict().get("head") else m.end("name"))]
         end = m.end()
         while (more := _UNLISTED_NEXT.match(text, end)) is not None:
             found.append(more.span("name"))
