@@ -184,3 +184,13 @@ def test_the_place_another_is_placed_from_is_a_location():
     assert [x.locations for x in m] == [("Sea of Okhotsk", "Pacific Ocean")], m
     m = found("Russia and China held joint drills near Dornod, east of Choibalsan, last week.")
     assert [x.locations for x in m] == [("Dornod", "Choibalsan")], m
+
+
+def test_a_place_named_again_by_another_name_is_both():
+    # "in X, also known as Y", "in X (also called Y)": the text names both, as written, even when it mistakes one
+    # sea for another
+    m = found("A report said Russian and Chinese ships held joint drills in the Yellow Sea, also known as the East "
+              "China Sea, on Monday.")
+    assert [x.locations for x in m] == [("Yellow Sea", "East China Sea")], m
+    m = found("Chinese and Russian warships held a joint exercise in the Gulf of Aden (also called the Gulf of Oman).")
+    assert [x.locations for x in m] == [("Gulf of Aden", "Gulf of Oman")], m

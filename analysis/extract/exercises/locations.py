@@ -30,11 +30,13 @@ _RELATIVE_TO = (r"\s*,\s*(?:(?:about|around|some|roughly|nearly|approximately|ov
                 r"(?:[\d,.]+\s*(?:km|kilomet(?:er|re)s|miles|nautical\s+miles)\s*(?:\([^()]{0,30}\)\s*)?)?"
                 r"(?:north|south)?-?(?:east|west)?(?:ern|erly)?(?<![\s,])\s+of\s+(?:the\s+)?"
                 r"(?:(?:capital|city|town|port|village|island)\s+(?:of\s+)?)?")
+#: a place's other name after it: ", also known as the", " (also called "
+_ALSO_NAMED = r"\s*[,(]\s*(?:also\s+)?(?:known\s+as|called|referred\s+to\s+as)\s+(?:the\s+)?"
 #: between two places of one list: "and the", ", ", "seas and the", "training ground in Russia's", "of the", ", east of
-#: the capital"
+#: the capital", ", also known as the"
 _LOC_LIST = re.compile(r"(?:\s+(?:seas|oceans|straits|islands|regions|waters|(?:training\s+)?(?:ranges?|grounds?|"
                        r"bases?|polygons?|areas?)))?"
-                       rf"(?:{_RELATIVE_TO}|(?:"
+                       rf"(?:{_RELATIVE_TO}|{_ALSO_NAMED}|(?:"
                        r"\s*,\s*(?:including|such\s+as|as\s+well\s+as|and)?\s*"
                        r"|\s+(?:and|or|as\s+well\s+as|including)\s+"
                        r"|\s+(?:of|in)\s+(?:the\s+)?(?:(?:[A-Z]\w+\s+)?[A-Z]\w+['’]s\s+)?)"
