@@ -241,3 +241,19 @@ def test_the_size_of_a_change_is_no_figure_but_the_level_it_leads_to_is():
     assert read("Military spending rose to $60 billion, up $5 billion.") == [("$60 billion", 60e9, "USD")]
     assert read("The allocation represents a slight increase, or THB220 million, over 2016.") == []
     assert read("The new budget is a $28 billion (three trillion rubles) increase from this year.") == []
+
+
+def test_currencies_of_gulf_south_asian_african_and_other_spenders():
+    assert read("Spending reached SR58 billion.") == [("SR58 billion", 58e9, "SAR")]
+    assert read("Qatar paid QR12 billion.") == [("QR12 billion", 12e9, "QAR")]
+    assert read("The allocation is Tk 4,200 crore.") == [("Tk 4,200 crore", 42e9, "BDT")]
+    assert read("The army gets 2.1 trillion kyats.") == [("2.1 trillion kyats", 2.1e12, "MMK")]
+    assert read("Brasilia set aside 9 billion reais.") == [("9 billion reais", 9e9, "BRL")]
+    assert read("Lagos budgeted 1.2 trillion naira.") == [("1.2 trillion naira", 1.2e12, "NGN")]
+    assert read("Pretoria spends 52 billion rand.") == [("52 billion rand", 52e9, "ZAR")]
+    assert read("The navy's share was Bt41 billion.") == [("Bt41 billion", 41e9, "THB")]
+
+
+def test_letters_joined_to_a_number_by_a_hyphen_name_a_design_not_money():
+    assert read("The SR-71 flew over the base.") == []
+    assert read("A TL-50 trainer crashed.") == []

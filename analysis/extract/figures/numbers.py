@@ -157,6 +157,8 @@ def _digit_pieces(text: str, low: str, runs: list[int], rx: SimpleNamespace, jap
             k -= 1
         if k and text[k - 1] in rx.prefix_last:
             pm = rx.prefix_tail.search(text, max(0, s - rx.prefix_reach), s)
+            if pm and pm.group("negp") and pm.group("pre")[-1].isalpha() and text[pm.end("pre")] == "-":
+                continue  # letters joined to a number by a hyphen name a design, not money: "SR-71", "TL-50"
             if pm:
                 pre, neg, start = pm.group("pre"), bool(pm.group("negp")), pm.start()
         if pre is None and s:
