@@ -271,3 +271,30 @@ def test_an_amount_under_a_million_dollars_is_no_defence_budget():
     assert frame[["surface", "metric"]].values.tolist() == [["405,700 won", "other_money"],
                                                              ["10 trillion won", "defence_budget"]]
     assert frame.metric_cue[0].endswith("under US$1 million: no defence budget")
+
+
+def test_a_country_the_spender_is_measured_against_is_not_its_actor():
+    got = read("Brazil has overtaken Italy to have the tenth largest military budget, an outlay of $23.4bn.")
+    assert got["$23.4bn"] == ("defence_budget", "BRA")
+    got = read("Chile, now ahead of Peru, spent $5.6 billion on defence.")
+    assert got["$5.6 billion"][1] == "CHL"
+    # unless the amount is the compared country's own: in brackets, possessive, or in its relative clause
+    assert read("Brazil outspent Argentina ($4.1bn) on defence.")["$4.1bn"][1] == "ARG"
+    got = read("Poland's military spending surpassed Italy, which spent an equivalent of $38.2 billion.")
+    assert got["$38.2 billion"][1] == "ITA"
+
+
+def test_defence_words_inside_a_combined_defence_and_security_line_are_other_money():
+    got = read("Oman's budget for defence and security climbed to OMR3.2 billion in 2019.")
+    assert got["OMR3.2 billion"] == ("other_money", "OMN")
+    assert read("Oman allocated OMR1.1 billion for defence.")["OMR1.1 billion"] == ("defence_budget", "OMN")
+
+
+def test_export_totals_in_any_wording_have_the_exporter_as_counterpart():
+    assert _rows("South Korea's defence and aerospace exports climbed to $17.3 billion this year.") == [
+        ("$17.3 billion", "other_money", None, "KOR")]
+    assert _rows("Brazil, a mid-sized defence exporter, set a target of $4 billion in exports by 2030.") == [
+        ("$4 billion", "other_money", None, "BRA")]
+    # a sale to a named buyer stays a deal
+    assert _rows("Brazil sold aircraft worth $1.2 billion to Nigeria, the arms exporter said.") == [
+        ("$1.2 billion", "arms_deal", "NGA", "BRA")]

@@ -34,10 +34,11 @@ def attribution_patterns() -> dict:
         per_one=re.compile(rf"{_S}+(?i:per){_S}+(?!(?i:{per_time})(?![\w]))[A-Z][\w-]*\d[\w-]*(?![\w])"),
         unit_before=re.compile(rf"{lead(unit_before)}(?i:{_fold_tree(unit_before)})(?:{_S}+(?i:of|at|about|around"
                                rf"|roughly|some|nearly|just|only))*{_S}*$"),
-        export_total=re.compile(rf"(?<![\w])(?:arms|weapons?|military|defen[cs]e|military{_S}+hardware){_S}+"
-                                rf"(?:exports?|sales)(?![\w])"),
+        export_total=re.compile(  # "arms exports", "defense and aviation exports", "the largest defence exporter"
+            rf"(?<![\w])(?:arms|weapons?|military|defen[cs]e)(?:{_S}+(?:and{_S}+)?(?:aviation|aerospace|industry|"
+            rf"industrial|equipment|hardware|technology|security)){{0,2}}{_S}+(?:exports?|exporters?|sales)(?![\w])"),
         export_to=re.compile(rf"(?i:exports?|sales){_S}+(?i:to){_S}+(?:the{_S}+)?[A-Z]"),  # "arms sales to India"
-        sold_to=re.compile(rf"^(?:{_S}+[\w-]+){{0,6}}?{_S}+to{_S}+(?:the{_S}+)?[A-Z]"),  # "... worth $3 billion to India"
+        sold_to=re.compile(rf"(?:{_S}+[\w-]+){{0,6}}?{_S}+to{_S}+(?:the{_S}+)?[A-Z]"),  # "... worth $3 billion to India"
         each_costs=re.compile(  # "Each Su-35 costs about $85 million"
             rf"(?<![\w])(?i:each){_S}+(?:[\w-]+{_S}+){{0,3}}?(?i:costs?|costing|is{_S}+worth|is{_S}+priced{_S}+at|sells{_S}+for)"
             rf"(?:{_S}+(?i:about|around|roughly|some|nearly|just|only|up{_S}+to|more{_S}+than|over|an?{_S}+approximate|an?{_S}+estimated))?{_S}*$"),
@@ -88,6 +89,13 @@ def attribution_patterns() -> dict:
         # a country after these is the object of a comparison or an agent, not a spender ("war with China")
         object_of=re.compile(rf"(?<![\w-])(?i:with|by|since|than|against|from|between|near|versus|vs\.?)"
                              rf"(?:{_S}+(?i:the))?{_S}+$"),
+        # a country after these is what the spender is measured against ("Saudi Arabia has overtaken the UK")
+        compared=re.compile(rf"(?<![\w-])(?i:than|overtak(?:en|es|e|ing)|overtook|surpass(?:ed|es|ing)?|"
+                            rf"outspen(?:t|ds|ding|d)|outpac(?:ed|es|ing|e)|outstrip(?:ped|s|ping)?|ahead{_S}+of|"
+                            rf"behind|exceed(?:ed|s|ing)?|compared{_S}+(?:with|to)|versus|vs\.?|displac(?:ed|es|ing|e))"
+                            rf"(?:{_S}+(?i:the))?{_S}+$"),
+        attached=re.compile(rf"(?:['’]s?{_S}*|{_S}*[(:]{_S}*)(?:(?i:about|around|some|nearly){_S}+)?$"  # "Pakistan ($10bn)"
+                            rf"|,?{_S}+(?i:which|that|who|whose)(?![\w])[^;]*$"),  # "the UK, which spent $81.8 billion"
         in_service=re.compile(_words_rx("in_service")),  # "deployed", "took part": a force, not a purchase
         part_of=re.compile(rf"{_S}+(?i:of){_S}+(?:(?i:the|its|their){_S}+)?"),  # "Rs1009 billion of the total budget"
         apiece=re.compile(rf"{_S}*,?{_S}*(?i:apiece|each)(?![\w])"),  # "three ships apiece"
@@ -318,8 +326,9 @@ def _money_metric(g: list[_Piece], text: str, low: str, prev_low: str, rx: Simpl
         return "arms_deal", end, "paid for: " + m.group(0).strip()  # "paid $203 million for the two submarines"
     exports = _nearest_match(rx.export_total, low, first.start, end)
     deal = _nearest_match(rx.deal, low, first.start, end, rx)
-    if exports is not None and (deal is None or exports[0] <= deal[0] + len(exports[1])) and \
-            not rx.sold_to.search(text, end) and not rx.export_to.search(text):
+    if exports is not None and (deal is None or exports[0] <= deal[0] + len(exports[1])
+                                or deal[1].lower().startswith("export")) and \
+            not rx.sold_to.match(text, end) and not rx.export_to.search(text):
         return "other_money", end, "export total: " + exports[1]  # "Russian arms exports fell to $15 billion"
     budget = _nearest_match(rx.budget, low, first.start, end)
     deal_d, budget_d = (deal[0] if deal else None), (budget[0] if budget else None)
@@ -333,7 +342,9 @@ def _money_metric(g: list[_Piece], text: str, low: str, prev_low: str, rx: Simpl
     attached = rx.other_line.match(low, m.end()) if m else None
     if attached:
         return "other_money", end, "other line: " + attached.group(0)
-    line = _nearest_match(rx.defence_line, low, first.start, end, items=True)
+    # "the budget for defence and security": the defence words of a combined line are no defence line
+    combined = [m.span() for m in rx.other_line.finditer(low) if rx.defence.search(m.group(0))]
+    line = _nearest_match(rx.defence_line, low, first.start, end, items=True, within=combined)
     # "Rs1009 billion of the total budget": the total it is a part of does not make it other money
     part_of = rx.part_of.match(low, end)
     # "1.2 trillion tenge from the state budget to defence": the budget the money comes from is no line
@@ -356,14 +367,16 @@ def _money_metric(g: list[_Piece], text: str, low: str, prev_low: str, rx: Simpl
 
 def _nearest_match(rx_: re.Pattern, text: str, start: int, end: int,
                    rx: SimpleNamespace | None = None, skip: int | None = None,
-                   not_after: re.Pattern | None = None, items: bool = False) -> tuple[int, str] | None:
+                   not_after: re.Pattern | None = None, items: bool = False,
+                   within: list[tuple[int, int]] = ()) -> tuple[int, str] | None:
     """(distance, words) of the match of ``rx_`` nearest ``start:end`` in ``text``, or None; ``skip``: a
     match that starts there is not counted, nor one that ``not_after`` finds just before. ``items``: the
     sentence may list amounts each followed by what it is for ("561 billion for defence, 179 billion in
-    special budgets"), so a cue before the amount across a comma counts as further away."""
+    special budgets"), so a cue before the amount across a comma counts as further away. A match that
+    overlaps a span of ``within`` is part of a longer cue and not counted."""
     best = None
     for m in rx_.finditer(text):
-        if m.start() == skip:
+        if m.start() == skip or any(a < m.end() and m.start() < b for a, b in within):
             continue
         if not_after is not None and not_after.search(text, max(0, m.start() - 12), m.start()):
             continue
@@ -413,6 +426,13 @@ def _default_actor(text: str, low: str, start: int, end: int, mentions: list[Cou
             return m.alpha3, f"for {m.alias}"
     # a country a total "includes" is part of it ("Europe, including Germany, reached $693 billion")
     before = [m for m in mentions if m.end <= start and not rx.including.search(text, max(0, m.start - 14), m.start)]
+    # a country the spender is compared with gives way to one that is not, unless the amount is its own
+    # ("Saudi Arabia has overtaken the UK ... $59.6bn", but "outspent Pakistan ($10bn)")
+    measured = [m for m in before if rx.compared.search(text, max(0, m.start - 24), m.start)
+                and not rx.attached.match(text, m.end, start)]
+    if measured and len(measured) < len(before):
+        before = [m for m in before if m not in measured]
+        mentions = [m for m in mentions if m not in measured]
     lead_start = before[-1].end if before else 0
     agg = [g for g in rx.aggregate.finditer(low, lead_start, start) if low[g.end():g.end() + 2] not in ("'s", "’s")
            and not rx.rank_in.search(low, max(0, g.start() - 40), g.start())]  # "the fifth largest spender in the world"
