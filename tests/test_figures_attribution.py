@@ -298,3 +298,13 @@ def test_export_totals_in_any_wording_have_the_exporter_as_counterpart():
     # a sale to a named buyer stays a deal
     assert _rows("Brazil sold aircraft worth $1.2 billion to Nigeria, the arms exporter said.") == [
         ("$1.2 billion", "arms_deal", "NGA", "BRA")]
+
+
+def test_a_spenders_figure_said_again_without_its_year_is_the_same_figure():
+    text = ("Chile's defence spending rose 12% in 2021.\n"
+            "Officials had planned a cut, but Chile spent 12% more than in the year before.")
+    years = {(f.surface, f.year) for f in extract_figures(article(text))}
+    assert years == {("12%", 2021)}
+    # a figure with no spender recurs for other deadlines: the NATO target keeps no borrowed year
+    text = "Allies pledged in 2014 to spend 2% of GDP on defence.\nThe 2% of GDP goal is far off."
+    assert {(f.surface, f.year) for f in extract_figures(article(text))} == {("2% of GDP", 2014), ("2% of GDP", None)}

@@ -141,7 +141,24 @@ def extract_figures(article) -> list[Figure]:
         taken = [(f.start, f.end) for f in out]
         out = sorted(out + [f for f in tabled if not any(s < f.end and f.start < e for s, e in taken)],
                      key=lambda f: f.start)
-    return _home_currency(out, state, rx) if out else out
+    return _repeats_take_their_year(_home_currency(out, state, rx)) if out else out
+
+
+def _repeats_take_their_year(figures: list[Figure]) -> list[Figure]:
+    """A figure said again without its year is the same figure: it takes the year the article gave it
+    elsewhere ("Spending up 43% in 2022" ... "spent 43% more than planned"), when that year is one. Only
+    a spender's: a figure with no actor (a 2% target, a world total) recurs for other years and deadlines."""
+    years: dict[tuple, set[int]] = {}
+    for f in figures:
+        if f.year is not None and f.actor is not None:
+            years.setdefault((f.value, f.unit, f.metric, f.actor), set()).add(f.year)
+    if not years:
+        return figures
+    out = []
+    for f in figures:
+        known = years.get((f.value, f.unit, f.metric, f.actor)) if f.year is None and f.actor else None
+        out.append(replace(f, year=next(iter(known))) if known and len(known) == 1 else f)
+    return out
 
 
 #: a dateline opening a line of the article: "ISLAMABAD:", "NEW DELHI, June 1 (Reuters) -", "KARACHI —"
