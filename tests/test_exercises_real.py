@@ -28,6 +28,18 @@ def test_two_digit_year_suffix_is_the_edition_year():
     assert names == [("Tsentr-2019", 2019), ("Vostok-2018", 2018)], names
 
 
+
+def test_series_of_smaller_partners():
+    # Druzhba ("Friendship") of Russia and Pakistan, named in Russian, in English or both; not "Peace and Friendship"
+    names = [m.name for m in found("Russian paratroopers flew to Pakistan for the Druzhba (Friendship) 2021 drills. "
+                                   "The Friendship 2022 joint Russian-Pakistani exercise followed a year later.")]
+    assert names == ["Druzhba-2021", "Druzhba-2022"], names
+    names = [m.name for m in found("Troops of China and Malaysia began the Peace and Friendship-2018 exercise.")]
+    assert names == ["Peace and Friendship-2018"], names
+    assert all(m.name == "" for m in found("China and Russia held joint drills in a spirit of friendship."))
+    names = [m.name for m in found("The Indian Air Force held its exercise Gagan Shakti-2024 along the border.")]
+    assert names == ["Gagan Shakti-2024"], names
+
 def test_a_one_digit_suffix_stays_a_number():
     assert [m.name for m in found("Russian and Chinese troops held the Vostok-1 drills together.")] in ([], ["Vostok-1"])
 
