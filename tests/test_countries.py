@@ -33,3 +33,9 @@ def test_a_capital_that_begins_a_name_or_says_where_something_is_based_is_no_cou
     assert found("The Stockholm International Peace Research Institute and the Moscow Times.") == []
     assert found("The Stockholm-based institute said.") == []
     assert found("Moscow and Beijing met in Tokyo on Monday; talks in Beijing Thursday.") == ["RUS", "CHN", "JPN", "CHN"]
+
+
+def test_ex_post_and_former_before_a_demonym_name_the_successor_states_not_the_country():
+    assert [m.alpha3 for m in find_countries("troops from several ex-Soviet nations")] == []
+    assert [m.alpha3 for m in find_countries("post-Soviet states and former Soviet republics")] == []
+    assert [m.alpha3 for m in find_countries("the former Soviet Union sold Soviet tanks")] == ["SUN", "SUN"]

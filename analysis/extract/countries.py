@@ -84,11 +84,16 @@ def find_countries(text: str, record: Callable[..., Any] = CountryMention) -> li
         hit = readings.get(m.group())
         if hit is not None and hit[2] == "capital" and _NAME_GOES_ON.match(text, m.end()):
             hit = None  # "Stockholm International Peace Research Institute", "Moscow Times", "Stockholm-based"
+        if hit is not None and hit[2] == "demonym" and _SUCCESSORS.search(text, max(0, m.start() - 8), m.start()):
+            hit = None  # "ex-Soviet nations", "post-Soviet states": the successors, not the country
         if hit is not None and not (us and hit[0] == "US" and _us_is_pronoun(text, m.start())):
             out.append(_tuple_new(CountryTuple, m.span() + hit) if tuples else record(*m.span(), *hit))
         m = search(text, m.end())
     return out
 
+
+#: before a demonym: it names the states that came after the country ("ex-Soviet", "former Soviet republics")
+_SUCCESSORS = re.compile(r"(?:\b[Ee]x-|\b[Pp]ost-|\b[Ff]ormer\s+)$")
 
 #: after a capital: the next word of an institution's or outlet's name, or "-based" (the city, not the state)
 _NAME_GOES_ON = re.compile(
