@@ -308,3 +308,18 @@ def test_a_spenders_figure_said_again_without_its_year_is_the_same_figure():
     # a figure with no spender recurs for other deadlines: the NATO target keeps no borrowed year
     text = "Allies pledged in 2014 to spend 2% of GDP on defence.\nThe 2% of GDP goal is far off."
     assert {(f.surface, f.year) for f in extract_figures(article(text))} == {("2% of GDP", 2014), ("2% of GDP", None)}
+
+
+def test_counts_listed_together_share_the_countries_the_list_is_from():
+    got = _rows("The drills will involve nearly 9,000 troops, about 600 vehicles and 40 aircraft from Kazakhstan's "
+                "eastern districts.")
+    assert [(s, a) for s, _, a, _ in got] == [("nearly 9,000 troops", "KAZ"), ("about 600 vehicles", "KAZ"),
+                                              ("40 aircraft", "KAZ")]
+    got = _rows("The games involve 4,000 soldiers, 300 tanks and 70 aircraft from Serbia, Belarus and Armenia.")
+    assert [a for _, _, a, _ in got] == [None, None, None]
+
+
+def test_every_country_of_a_list_after_a_preposition_is_its_object_not_a_spender():
+    got = _rows("The manoeuvres bring together 9,000 troops, the ministry said, adding that they engage units "
+                "from Laos, Mongolia, Syria and several ex-Soviet nations.")
+    assert got == [("9,000 troops", "force_count", None, None)]

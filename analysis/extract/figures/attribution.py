@@ -475,8 +475,13 @@ def _default_actor(text: str, low: str, start: int, end: int, mentions: list[Cou
         return before[-1].alpha3, f"nearest before: {before[-1].alias}"
     # after the amount, a country that is the object of a preposition ("the lowest since the war with China",
     # "concluded by Russia") or a source is no spender
-    after = [m for m in mentions if m.start >= end and not rx.object_of.search(text, max(0, m.start - 16), m.start)
-             and not _is_source(text, low, m, rx)]
+    after, governed = [], None  # "from China, India and Laos": each country of the list is the preposition's object
+    for m in (m for m in mentions if m.start >= end):
+        if rx.object_of.search(text, max(0, m.start - 16), m.start) or \
+                governed is not None and rx.coord.match(text[governed.end:m.start]):
+            governed = m
+        elif not _is_source(text, low, m, rx):
+            after.append(m)
     return (after[0].alpha3, f"nearest after: {after[0].alias}") if after else (None, "")
 
 

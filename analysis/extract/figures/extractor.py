@@ -16,7 +16,7 @@ from analysis.extract.figures.attribution import (
     _qualifier, _year, attribution_patterns)
 from analysis.extract.figures.homes import _dateline_country, _home_currency
 from analysis.extract.figures.lists import (
-    _BOTH, _coordinated_after_from, _coordinated_before, _like_the_list_before, _list_year)
+    _BOTH, _coordinated_after_from, _coordinated_before, _like_the_list_before, _list_shares_from, _list_year)
 from analysis.extract.figures.grouping import _group, _kind, _respectively, grouping_patterns
 from analysis.extract.figures.model import Figure
 from analysis.extract.figures.numbers import (
@@ -356,7 +356,7 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
                     state.told_deal = (who, cp, year, index)
             if who:
                 state.actor = (who, index)
-    made = _list_year(made, text, sent.start, rx)
+    made = _list_shares_from(_list_year(made, text, sent.start, rx), sent.start)
     # amounts in brackets after another amount are its conversion: same metric, actor and year
     by_piece: dict[int, list[Figure]] = {}
     for p, f in made:

@@ -88,3 +88,31 @@ def _list_year(made: list, text: str, offset: int, rx: SimpleNamespace) -> list:
     if len({f.actor for f in figures if f.actor}) < 2 or not any(f.year == year for f in figures):
         return made
     return [(p, replace(f, year=year) if f.year is None and f.actor else f) for p, f in made]
+
+
+#: between two counts of one list: "300,000 troops, 36,000 vehicles and 1,000 aircraft"
+_COUNT_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
+
+
+def _list_shares_from(made: list, offset: int) -> list:
+    """Counts listed together take the countries the list's last count is "from" ("nearly 300,000 troops,
+    36,000 vehicles and 1,000 aircraft from Russia's military districts": all three Russia's; "... from
+    China, India and Laos": all three their total); ``offset``: the sentence's start in the article."""
+    if len(made) < 2:
+        return made
+    out = list(made)
+    for i in range(len(out) - 1, 0, -1):
+        _, last = out[i]
+        if last.unit != "count" or not last.actor_cue.startswith(("troops from:", "total of several countries: from")):
+            continue
+        j = i
+        while j > 0:
+            _, prev = out[j - 1]
+            _, nxt = out[j]
+            guessed = prev.actor is None and not prev.actor_cue or prev.actor_cue.startswith("nearest after")
+            if prev.unit != "count" or not guessed or \
+                    not _COUNT_LIST_GAP.match(prev.sentence[prev.end - offset:nxt.start - offset]):
+                break
+            out[j - 1] = (out[j - 1][0], replace(prev, actor=last.actor, actor_cue=last.actor_cue + " (the list)"))
+            j -= 1
+    return out
