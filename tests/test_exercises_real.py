@@ -206,3 +206,14 @@ def test_a_place_named_again_by_another_name_is_both():
     assert [x.locations for x in m] == [("Yellow Sea", "East China Sea")], m
     m = found("Chinese and Russian warships held a joint exercise in the Gulf of Aden (also called the Gulf of Oman).")
     assert [x.locations for x in m] == [("Gulf of Aden", "Gulf of Oman")], m
+
+
+def test_a_reference_back_tells_where_the_exercise_is_held():
+    # "The exercise will last until ... at ranges in A and two in B": the countries and places its clause places it in
+    m = found("Russia and Belarus began the Union Shield-2023 exercise on Monday. The exercise will last until "
+              "October 2 at four ranges in Belarus and two in Russia.", published=dt.date(2023, 9, 25))
+    assert [(x.name, set(x.locations)) for x in m] == [("Union Shield-2023", {"Belarus", "Russia"})], m
+    # not a country after a clause of something else
+    m = found("Russia and Belarus began the Union Shield-2023 exercise on Monday. The exercise began days after "
+              "talks in Poland.", published=dt.date(2023, 9, 25))
+    assert [x.locations for x in m] == [()], m

@@ -282,8 +282,8 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
         dropped = _generic_or_repeated(t, c, mention_places, clause_lo, families_seen, rules)
         family = _family(c.kind)
         if dropped:
-            if dropped == "reference":
-                ctx.references.append((family, idx, c.start, c.end, []))
+            if dropped == "reference":  # (its places: those its clause places it in, see references._own_places)
+                ctx.references.append((family, idx, c.start, c.end, places))
             continue
         joint = _joint(t, c, ctx_start, clause_lo, nxt, countries, country_at, rules)
         if joint is None:

@@ -6,6 +6,7 @@ patrol) before them: an exercise's attributes are read over all its mentions."""
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -13,7 +14,8 @@ from typing import TYPE_CHECKING
 from analysis.extract.exercises._vocab import _country_list, _family
 from analysis.extract.exercises.domains import _assets, _domain_words
 from analysis.extract.exercises.mentions import _cues
-from analysis.extract.exercises.participants import _also_taking_part
+from analysis.extract.exercises.participants import _NOT_HOST_AFTER, _also_taking_part
+from analysis.extract.places import PlaceMention
 
 if TYPE_CHECKING:
     from analysis.extract.exercises._vocab import _Rules
@@ -50,8 +52,9 @@ def _target(out: list[ExerciseMention], family: str, before: int | None = None) 
                 mine[-1] if mine else None)
 
 
-#: a verb that places the exercise a reference back is the subject of: "will be held", "take place", "began"
-_LOCATING = re.compile(r"\b(?:held|hold|holding|(?:take|takes|taking|took)\s+place|began|begin|begins|start|starts|"
+#: a verb that places the exercise a reference back is the subject of: "will be held", "take place", "began", "will last"
+_LOCATING = re.compile(r"\b(?:held|hold|holding|(?:take|takes|taking|took|taken)\s+place|began|begin|begins|start|starts|"
+                       r"last|lasts|lasted|"
                        r"started|run|runs|running|ran|kick(?:ed|s)?\s+off|staged|conducted|carried\s+out|under\s*way|"
                        r"span|spans|spanned|spanning|stretch|stretches|stretched|stretching|cover|covers|covered|"
                        r"covering|continue|continues|continued|launched|practi[sc]e|occur|occurs|occurred)\b",
@@ -72,6 +75,28 @@ def _own_places(text: str, start: int, end: int, places) -> list:
         elif p.start >= end and (verb := _LOCATING.search(text, end, p.start)) and \
                 not _OTHER_CLAUSE.search(text, end, p.start) and verb.start() - end < 120:
             out.append(p)
+    return out
+
+
+#: just before a country that hosts the exercise a reference back places: "in ", "three in ", "across "
+_IN_BEFORE = ("in ", "across ")
+
+
+def _own_hosts(text: str, start: int, end: int, countries) -> list[PlaceMention]:
+    """The countries a reference back (text[start:end]) is placed in after a verb that places it, as
+    :func:`_own_places` reads places ("The exercise will last until September 20 at six ranges in Belarus and three
+    in Russia"): names after "in" or "across", not one that owns what follows ("in Japan's waters"); as places
+    without an id or a point."""
+    out = []
+    for x in countries:
+        if x.kind != "name" or x.start < end or not text[max(0, x.start - 7):x.start].endswith(_IN_BEFORE):
+            continue
+        if _NOT_HOST_AFTER.match(text, x.end) or text[x.end - 2:x.end] in ("’s", "'s"):
+            continue
+        if (verb := _LOCATING.search(text, end, x.start)) and not _OTHER_CLAUSE.search(text, end, x.start) and \
+                verb.start() - end < 120:
+            out.append(PlaceMention(x.start, x.end, text[x.start:x.end], "", text[x.start:x.end], "country",
+                                    math.nan, math.nan))
     return out
 
 
@@ -98,7 +123,7 @@ def _fold(out: list[ExerciseMention], ctx: _ArticleContext, rules: _Rules) -> No
             country_at = {x.start: x for x in countries}
             for m in _FORCES_FROM.finditer(t):
                 codes.update(x.alpha3 for x in _country_list(t, m.end(), country_at)[0])
-        _add(out, at, domains, codes, _own_places(t, start, end, places), hits)
+        _add(out, at, domains, codes, _own_places(t, start, end, places) + _own_hosts(t, start, end, countries), hits)
     ctx.references.clear()
 
 
