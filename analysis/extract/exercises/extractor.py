@@ -14,7 +14,7 @@ import pandas as pd
 from analysis.extract.exercises._vocab import _Rules, _rules, _Text, _country_list, _family, _may_hold_year
 from analysis.extract.exercises.domains import _assets, _domain_words, _domains_and_assets, _went_on
 from analysis.extract.exercises.joint import _joint
-from analysis.extract.exercises.locations import (_host_names, _mention_places, _place_names, _sentence_facts,
+from analysis.extract.exercises.locations import (_FRONTED, _host_names, _mention_places, _place_names, _sentence_facts,
                                                   _unlisted_places)
 from analysis.extract.exercises.mentions import (_Cand, _candidates, _clause, _cues, _generic_or_repeated,
                                                  _names)
@@ -282,8 +282,11 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
         dropped = _generic_or_repeated(t, c, mention_places, clause_lo, families_seen, rules)
         family = _family(c.kind)
         if dropped:
-            if dropped == "reference":  # (its places: those its clause places it in, see references._own_places)
-                ctx.references.append((family, idx, c.start, c.end, places))
+            if dropped == "reference":
+                # (its places: those its clause places it in, see references._own_places; none for one in a phrase
+                # fronted before another subject, "Along with the joint patrol, a Russian A-50 flew over X")
+                fronted = _FRONTED.search(t, max(0, c.start - 120), c.start)
+                ctx.references.append((family, idx, c.start, c.end, [] if fronted else places))
             continue
         joint = _joint(t, c, ctx_start, clause_lo, nxt, countries, country_at, rules)
         if joint is None:
