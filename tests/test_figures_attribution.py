@@ -323,3 +323,15 @@ def test_every_country_of_a_list_after_a_preposition_is_its_object_not_a_spender
     got = _rows("The manoeuvres bring together 9,000 troops, the ministry said, adding that they engage units "
                 "from Laos, Mongolia, Syria and several ex-Soviet nations.")
     assert got == [("9,000 troops", "force_count", None, None)]
+
+
+def test_a_count_drawn_from_many_countries_is_a_multinational_total():
+    assert _rows("Roughly 1,200 troops from 17 countries began a peacekeeping drill in Chile.") == [
+        ("Roughly 1,200 troops", "force_count", None, None)]
+    assert _rows("Some 300 soldiers from several nations joined, the Kenyan army said.") == [
+        ("Some 300 soldiers", "force_count", None, None)]
+
+
+def test_a_count_from_two_named_services_of_two_countries_is_their_total():
+    assert _rows("Radar tracked six boats from the Turkish Navy and Greek Coast Guard in the strait.") == [
+        ("six boats", "force_count", None, None)]

@@ -16,7 +16,8 @@ from analysis.extract.figures.attribution import (
     _qualifier, _year, attribution_patterns)
 from analysis.extract.figures.homes import _dateline_country, _home_currency
 from analysis.extract.figures.lists import (
-    _BOTH, _coordinated_after_from, _coordinated_before, _like_the_list_before, _list_shares_from, _list_year)
+    _BOTH, _coordinated_after_from, _coordinated_before, _from_many_countries, _like_the_list_before, _list_shares_from,
+    _list_year)
 from analysis.extract.figures.grouping import _group, _kind, _respectively, grouping_patterns
 from analysis.extract.figures.model import Figure
 from analysis.extract.figures.numbers import (
@@ -280,6 +281,8 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
                     who, actor_cue = None, "total of several countries: " + ", ".join(m.alias for m in inside)
                 elif inside:
                     who, actor_cue = inside[0].alpha3, "in the phrase: " + inside[0].alias
+            if who is None and unit == "count" and not actor_cue and _from_many_countries(text, end):
+                who, actor_cue = None, "total of several countries: from many countries"
             if who is None and unit == "count" and not actor_cue:
                 sources = _coordinated_after_from(text, mentions, end, rx)
                 if len(sources) > 1:  # "4,000 personnel from Russia, China and Iran": their forces together

@@ -39,10 +39,24 @@ def _coordinated_after_from(text: str, mentions: list, end: int, rx: SimpleNames
         return []
     chain = [after[0]]
     for c in after[1:]:
-        if not rx.coord.match(text[chain[-1].end:c.start]):
+        between = text[chain[-1].end:c.start]
+        if chain[-1].kind == "demonym":  # "from the Russian Border Guard and Chinese Coast Guard"
+            between = _FORCE_NAME.sub("", between, count=1)
+        if not rx.coord.match(between):
             break
         chain.append(c)
     return list(dict.fromkeys(c.alpha3 for c in chain))
+
+
+def _from_many_countries(text: str, end: int) -> bool:
+    """Is a count ending at ``end`` drawn "from 23 countries" / "from several nations": a multinational total?"""
+    return bool(_FROM_COUNTRIES.match(text, end))
+
+
+_FORCE_NAME = re.compile(r"^(?:\s+[A-Z][\w'’-]*){1,3}")
+_FROM_COUNTRIES = re.compile(r"\s+from\s+(?:some\s+|about\s+|around\s+|more\s+than\s+|over\s+)?(?:\d+|two|three|four|five|"
+                             r"six|seven|eight|nine|ten|a\s+dozen|dozens\s+of|several|many|multiple|various|\w+\s+different)"
+                             r"\s+(?:other\s+)?(?:countries|nations|states|armies)\b")
 
 
 _BOTH = re.compile(r"\b(?:both|each)(?:\s+(?:with|at|had|spent|on|of))?\s+(?:about|around|some|nearly)?\s*$")
