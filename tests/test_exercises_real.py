@@ -217,3 +217,10 @@ def test_a_reference_back_tells_where_the_exercise_is_held():
     m = found("Russia and Belarus began the Union Shield-2023 exercise on Monday. The exercise began days after "
               "talks in Poland.", published=dt.date(2023, 9, 25))
     assert [x.locations for x in m] == [()], m
+
+
+def test_forces_joining_in_the_next_sentence_tell_where_the_patrol_went():
+    # "Fighters joined the bombers as they flew between X and Y": the next sentence goes on telling of the patrol
+    m = found("Russian and Chinese bombers held a joint air patrol over the Sea of Japan on Tuesday. Chinese fighter "
+              "jets joined the bombers as they flew past Okinawa.")
+    assert [x.locations for x in m] == [("Sea of Japan", "Okinawa")], m

@@ -22,7 +22,7 @@ _FIRE_AFTER = re.compile(r"[\s\-]+(?:fire|firing|firings|shooting)\b", re.IGNORE
 #: forces moving or drilling in a next sentence: "flew", "sailed", "practised"
 _MOTION = _CaseFree(r"(?:%s)\b" % trie_alternation(
     "flew flown sailed passed transited entered crossed traveled travelled moved headed cruised conducted held "
-    "practiced practised involved involve involves involving participated participating part".split(),
+    "practiced practised involved involve involves involving participated participating part joined joining".split(),
     not_after=r"\w"))
 #: a next sentence that tells of a phase of the exercise before it: "The three-day Phase I will aim at ...", "The
 #: second stage will see ..."
