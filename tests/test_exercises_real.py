@@ -224,3 +224,11 @@ def test_forces_joining_in_the_next_sentence_tell_where_the_patrol_went():
     m = found("Russian and Chinese bombers held a joint air patrol over the Sea of Japan on Tuesday. Chinese fighter "
               "jets joined the bombers as they flew past Okinawa.")
     assert [x.locations for x in m] == [("Sea of Japan", "Okinawa")], m
+
+
+def test_places_between_which_an_exercise_is_held():
+    m = found("China, Russia and South Africa held joint naval drills between Durban and Richards Bay last week.")
+    assert [x.locations for x in m] == [("Durban", "Richards Bay")], m
+    # countries between which it is held are its participants, not its places
+    m = found("The joint naval drills between Russia and China ended on Friday.")
+    assert [(x.participants, x.locations) for x in m] == [(("CHN", "RUS"), ())], m
