@@ -257,3 +257,8 @@ def test_currencies_of_gulf_south_asian_african_and_other_spenders():
 def test_letters_joined_to_a_number_by_a_hyphen_name_a_design_not_money():
     assert read("The SR-71 flew over the base.") == []
     assert read("A TL-50 trainer crashed.") == []
+
+
+def test_values_carry_no_float_noise():
+    assert read("The budget was $4.1 billion.") == [("$4.1 billion", 4.1e9, "USD")]
+    assert repr(read("Spending was 68.4 billion dollars.")[0][1]) == "68400000000.0"

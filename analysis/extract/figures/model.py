@@ -12,6 +12,11 @@ METRICS = ("defence_budget", "arms_deal", "unit_price", "share_of_gdp", "force_c
 NON_MONEY_UNITS = frozenset({"percent_gdp", "percent_growth", "count"})
 
 
+def tidy(value: float) -> float:
+    """``value`` to 12 significant digits: 4.1 x 1e9 is 4100000000.0 in the table, not 4099999999.9999995."""
+    return float(f"{value:.12g}")
+
+
 @dataclass(frozen=True)
 class Figure:
     """One number an article reports, with its provenance and what it measures."""

@@ -21,7 +21,7 @@ from types import SimpleNamespace
 
 from analysis.extract import _money, _numbers
 from analysis.extract.countries import country_code, find_countries
-from analysis.extract.figures.model import Figure
+from analysis.extract.figures.model import Figure, tidy
 
 #: a header's unit: "(%)", "% of GDP", "share of GDP", "per cent of GDP"
 _PERCENT = re.compile(r"\(\s*%\s*\)|%|\bper\s?cent\b|\bpercentage\b", re.I)
@@ -158,7 +158,7 @@ def table_figures(article, sentences, rx: SimpleNamespace) -> list[Figure]:
             year = years[column] if len(years) == len(cells) else years[0] if len(years) == 1 else None
             value = number * header.factor if header.unit not in ("percent_gdp", "percent_growth") else number
             out.append(Figure(article.article_id, sent.start + cell.start(), sent.start + cell.end(),
-                              cell.group(0), text, float(value), header.unit, header.metric, actor, None, year,
+                              cell.group(0), text, tidy(value), header.unit, header.metric, actor, None, year,
                               None, ("table",), header.cue, f"table row: {label}" if actor else "table row: total"))
     return out
 
