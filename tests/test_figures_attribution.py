@@ -335,3 +335,18 @@ def test_a_count_drawn_from_many_countries_is_a_multinational_total():
 def test_a_count_from_two_named_services_of_two_countries_is_their_total():
     assert _rows("Radar tracked six boats from the Turkish Navy and Greek Coast Guard in the strait.") == [
         ("six boats", "force_count", None, None)]
+
+
+def test_money_the_defence_ministry_receives_is_a_defence_line_and_other_ministries_are_other_money():
+    got = read("The Ministry of Defence received $3.9 billion, while the interior ministry got $1.8 billion.")
+    assert got == {"$3.9 billion": ("defence_budget", None), "$1.8 billion": ("other_money", None)}
+    assert read("Parliament gave $2.5 billion to the defence ministry.")["$2.5 billion"][0] == "defence_budget"
+    # the ministry as the owner of a projection of another line is no defence line
+    got = read("The government allocated $8 billion for capital expenditure against the defence ministry "
+               "projection of $12 billion.")
+    assert got["$12 billion"][0] == "other_money"
+
+
+def test_paying_for_batteries_of_missiles_is_an_arms_deal():
+    assert _rows("Chile will pay $290 million for two batteries of Spyder missiles.") == [
+        ("$290 million", "arms_deal", "CHL", None)]

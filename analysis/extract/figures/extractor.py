@@ -19,7 +19,7 @@ from analysis.extract.figures.lists import (
     _BOTH, _coordinated_after_from, _coordinated_before, _from_many_countries, _like_the_list_before, _list_shares_from,
     _list_year)
 from analysis.extract.figures.grouping import _group, _kind, _respectively, grouping_patterns
-from analysis.extract.figures.model import Figure
+from analysis.extract.figures.model import Figure, tidy
 from analysis.extract.figures.numbers import (
     _Piece, _digit_pieces, _japan, _number_sentences, _word_pieces, _word_starts, number_patterns)
 
@@ -347,7 +347,7 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
             if unit == "count":
                 value = p.number * (p.scale or 1.0)
             fig = Figure(article.article_id, sent.start + start, sent.start + end, text[start:end], text,
-                         float(value), unit, metric, who, cp, year, qualifier, tuple(dict.fromkeys(flags)),
+                         tidy(value), unit, metric, who, cp, year, qualifier, tuple(dict.fromkeys(flags)),
                          metric_cue, actor_cue)
             made.append((p, fig))
             for other in each[1:]:
