@@ -350,3 +350,11 @@ def test_money_the_defence_ministry_receives_is_a_defence_line_and_other_ministr
 def test_paying_for_batteries_of_missiles_is_an_arms_deal():
     assert _rows("Chile will pay $290 million for two batteries of Spyder missiles.") == [
         ("$290 million", "arms_deal", "CHL", None)]
+
+
+def test_a_share_of_gdp_named_before_the_rate_is_a_share_of_gdp():
+    got = read("Defence spending as a share of GDP fell to 1.3% in 2022 from 1.5% a year earlier.")
+    assert got == {"1.3%": ("share_of_gdp", None), "1.5%": ("share_of_gdp", None)}
+    assert read("Chile's military burden rose to 1.9% last year.") == {"1.9%": ("share_of_gdp", "CHL")}
+    # a rate after a semicolon is no longer the share's
+    assert read("Defence spending as a share of GDP is 2%; inflation was 4%.") == {"2%": ("share_of_gdp", None)}

@@ -117,6 +117,14 @@ def attribution_patterns() -> dict:
             rf"(?:(?:[A-Z][\w.]*|(?i:country|nation|state|world|projected|official|nominal|estimated|annual|"
             rf"national|total))(?:['’]s)?{_S}+){{0,2}}"
             rf"(?i:{_fold_tree(terms('gdp'))})(?![\w])"),
+        # the share named before the rate: "Defence spending as a share of GDP fell to 1.2% from 1.4%",
+        # "its military burden rose to 2.2%"
+        gdp_before=re.compile(
+            rf"(?:(?i:share|percentage|proportion|ratio){_S}+(?i:of|to){_S}+(?:(?i:the|its|their){_S}+)?"
+            rf"(?:(?i:nation|country)['’]s{_S}+|(?i:national|annual|total){_S}+)?"
+            rf"(?i:gdp|gross{_S}+domestic{_S}+product|economic{_S}+output|national{_S}+income)"
+            rf"|(?i:military{_S}+burden))(?![\w])(?P<between>[^;%]*)$"),
+        points_after=re.compile(rf"{_S}*(?i:percentage{_S}+points?|pp|points?)(?![\w])"),  # a change of a share
         gdp_target=re.compile(rf"{_S}+(?:(?i:of){_S}+(?i:gdp){_S}+)?(?:(?i:spending|defen[cs]e){_S}+)?"
                               rf"(?i:{_fold_tree(terms('gdp_target'))})(?![\w])"),
         nato=re.compile(r"\bNATO\b"),
@@ -265,6 +273,10 @@ def _classify_pct(g: list[_Piece], text: str, low: str, prev_low: str,
         return "percent_gdp", "share_of_gdp", last.end, 1.0, "GDP target"
     if rx.gdp_target_before.search(text, max(0, first.start - 30), first.start) and (defence or rx.nato.search(text)):
         return "percent_gdp", "share_of_gdp", last.end, 1.0, "GDP target"  # "the threshold of 2 percent"
+    m = rx.gdp_before.search(text, max(0, first.start - 90), first.start)
+    if m and defence and not _CLAUSE_BREAK.search(m.group("between")) and \
+            "point" not in low[first.start:last.end] and not rx.points_after.match(text, last.end):
+        return "percent_gdp", "share_of_gdp", last.end, 1.0, "share named before: " + m.group(0)[:-len(m.group("between")) or None].strip()
     cue = None
     signed = _signed(text, first.start)
     m = rx.growth_before.search(text, max(0, first.start - 72), first.start)

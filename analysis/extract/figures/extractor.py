@@ -202,7 +202,8 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
             ends[len(g) - 1] = end
         elif last.pct:
             got = _classify_pct(g, text, low, prev_low, rx, lambda: state.on_spending(rx))
-            if got is None and any(f.unit == "percent_gdp" for _, f in made):
+            shares = [f for _, f in made if f.unit == "percent_gdp"]
+            if got is None and shares and ";" not in text[shares[-1].end - sent.start:first.start]:
                 got = ("percent_gdp", "share_of_gdp", last.end, 1.0, "after a share of GDP")  # "7.1% of GDP, up from 3.9% in 2021"
             if got is None:
                 got = _like_the_list_before(first, last, text, sent.start, made, state, index)
