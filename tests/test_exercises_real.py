@@ -232,3 +232,19 @@ def test_places_between_which_an_exercise_is_held():
     # countries between which it is held are its participants, not its places
     m = found("The joint naval drills between Russia and China ended on Friday.")
     assert [(x.participants, x.locations) for x in m] == [(("CHN", "RUS"), ())], m
+
+
+def test_a_mention_that_is_part_of_the_next_is_folded_into_it():
+    # "held gunnery drills as part of X during a joint patrol in Y": one event, told by its last mention
+    m = found("Destroyers from China and Russia held gunnery drills as part of anti-ship exercises during a joint "
+              "patrol in the Sea of Okhotsk, officials said.")
+    assert [(x.surface, x.participants, x.domains, x.locations) for x in m] == [
+        ("joint patrol in the Sea of Okhotsk", ("CHN", "RUS"), ("naval",), ("Sea of Okhotsk",))], m
+    # the part's places come first, and the whole keeps its name
+    m = found("A joint naval drill of Russia and China began in the Yellow Sea on Monday as part of Joint Sea-2014.",
+              published=dt.date(2014, 5, 20))
+    assert [(x.name, x.locations) for x in m] == [("Joint Sea-2014", ("Yellow Sea",))], m
+    # two exercises in one sentence that is not "part of" stay two
+    m = found("Russia and China held a joint naval drill in the Yellow Sea, and a joint air patrol over the Sea of "
+              "Japan followed.")
+    assert len(m) == 2, m

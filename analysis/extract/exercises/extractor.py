@@ -336,7 +336,53 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
             flags=tuple(flags), year_inferred=year_inferred, status_cued=c.status_cued)
         prev_mention = mention
         out.append(mention)
+    return _parts_folded(out, t, sent.start) if len(out) > 1 else out
+
+
+#: just before a mention, words that make the mention before it a part of it: "as part of the ", "during a ", "in the
+#: course of"
+_PART_OF_NEXT = re.compile(r"\b(?:as\s+(?:a\s+)?part\s+of|during|in\s+the\s+course\s+of)\s+(?:the\s+|a\s+|an\s+|its\s+|"
+                           r"their\s+)?[‘'\"“]?$", re.IGNORECASE)
+
+
+def _parts_folded(found: list[ExerciseMention], t: _Text, offset: int) -> list[ExerciseMention]:
+    """A sentence's mentions (``found``, in order; ``offset``: where the sentence starts) with each one that is
+    part of the next ("staged firing exercises as part of air defense drills during a joint patrol in the Pacific",
+    "a naval exercise ... kicked off off Karachi as part of Aman-17") folded into the last of its chain: the parts'
+    places come first, their participants and assets join; their year stands in when the whole gives none, and so
+    do their domains, those of their assets first (a part's words name a kind of training, "air defense drills" of
+    warships, not the arms of the whole). One event is then told once, as the text names it last."""
+    chains: list[list[ExerciseMention]] = [[found[0]]]
+    for m in found[1:]:
+        prev = chains[-1][-1]
+        lo, hi = prev.end - offset, m.start - offset
+        if _PART_OF_NEXT.search(t, max(lo, hi - 40), hi) and not _SENTENCE_STOP.search(t, lo, hi):
+            chains[-1].append(m)
+        else:
+            chains.append([m])
+    if len(chains) == len(found):
+        return found
+    asset_domain = {asset: domain for asset, domain, _ in _rules().asset_of.values()}
+    out = []
+    for chain in chains:
+        whole, parts = chain[-1], chain[:-1]
+        if parts:
+            everyone = parts + [whole]
+            part_assets = [a for m in parts for a in m.assets]
+            domains = whole.domains or tuple(sorted({asset_domain[a] for a in part_assets if a in asset_domain})) or \
+                tuple(sorted({d for m in parts for d in m.domains}))
+            whole = replace(whole, participants=tuple(sorted({c for m in everyone for c in m.participants})),
+                            domains=domains,
+                            locations=tuple(dict.fromkeys(x for m in everyone for x in m.locations)),
+                            place_ids=tuple(dict.fromkeys(x for m in everyone for x in m.place_ids)),
+                            assets=tuple(dict.fromkeys(x for m in everyone for x in m.assets)),
+                            year=next((m.year for m in reversed(everyone) if m.year is not None), None))
+        out.append(whole)
     return out
+
+
+#: a stop between two mentions: they are in separate clauses of their own
+_SENTENCE_STOP = re.compile(r"[.;:!?]")
 
 
 def _dated_name(c: _Cand, year: int | None, flags: list[str]) -> str:
