@@ -358,3 +358,8 @@ def test_a_share_of_gdp_named_before_the_rate_is_a_share_of_gdp():
     assert read("Chile's military burden rose to 1.9% last year.") == {"1.9%": ("share_of_gdp", "CHL")}
     # a rate after a semicolon is no longer the share's
     assert read("Defence spending as a share of GDP is 2%; inflation was 4%.") == {"2%": ("share_of_gdp", None)}
+
+
+def test_paying_for_a_designated_weapon_is_an_arms_deal_with_its_maker_as_seller():
+    assert _rows("Under the agreement, Turkey will pay $2.5 billion for the S-400 system.") == [
+        ("$2.5 billion", "arms_deal", "TUR", "RUS")]

@@ -47,8 +47,8 @@ def attribution_patterns() -> dict:
         to_buy_after=re.compile(  # "will spend 36 billion baht to purchase three S26T submarines"
             rf"(?:{_S}*\([^)]{{1,40}}\))?{_S}+(?i:to|for){_S}+(?i:buy|purchase|purchasing|buying|acquire|acquiring|procure)"
             rf"(?:{_S}+[\w-]+){{0,4}}?{_S}+(?i:{hardware})(?![\w])"),
-        arms_for=re.compile(rf"{_S}+(?i:for){_S}+(?:[\w-]+{_S}+){{0,5}}?"
-                            rf"(?i:{hardware})(?![\w])"),
+        arms_for=re.compile(rf"{_S}+(?i:for){_S}+(?:[\w-]+{_S}+){{0,5}}?"  # "for three batteries of X missiles"
+                            rf"(?:(?i:{hardware}|systems?)|[A-Z][A-Za-z]*-\d[\w-]*)(?![\w])"),  # "for the S-400"
         paid_before=re.compile(rf"(?<![\w])(?i:paid|pay|pays|paying)(?:{_S}+[A-Z][\w.'’-]*){{0,2}}{_S}+"
                                rf"(?:(?i:about|around|roughly|nearly|almost|over|more{_S}+than|some|up{_S}+to){_S}+)?$"),
         growth_list=re.compile(  # a list's head: the change, then the first entry's name and its bracket
