@@ -248,3 +248,11 @@ def test_a_mention_that_is_part_of_the_next_is_folded_into_it():
     m = found("Russia and China held a joint naval drill in the Yellow Sea, and a joint air patrol over the Sea of "
               "Japan followed.")
     assert len(m) == 2, m
+
+
+def test_a_reference_back_tells_of_the_event_not_of_the_practice():
+    # "have held similar exercises in recent years. The drills will begin in X": X is the event's place
+    m = found("The navies of Iran, Russia and China will hold joint naval drills this week. The three countries have "
+              "held similar exercises in recent years. The drills will begin on Monday in the port of Chabahar.")
+    assert [(x.surface, x.locations) for x in m] == [("joint naval drills", ("Chabahar",)), ("exercises", ())], m
+    assert "habitual" in m[1].flags

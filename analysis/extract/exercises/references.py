@@ -46,10 +46,13 @@ _IN_IT = re.compile(r"\b(?:take|takes|taking|took)\s+part\s+(?:in\s+(?:them|it|t
 
 def _target(out: list[ExerciseMention], family: str, before: int | None = None) -> int | None:
     """The index of the last mention kept of ``family`` (that starts before offset ``before``, if given); a
-    headline or caption tells no more than its line, so a mention in the body is preferred."""
+    headline or caption tells no more than its line, and a practice ("have held similar exercises in recent years",
+    flagged ``habitual``) is no event a reference back tells of, so a mention in the body of one event is preferred,
+    then one in the body."""
     mine = [k for k, m in enumerate(out) if _family(m.kind) == family and (before is None or m.start < before)]
-    return next((k for k in reversed(mine) if not {"in_title", "in_caption"} & set(out[k].flags)),
-                mine[-1] if mine else None)
+    return next((k for k in reversed(mine) if not {"in_title", "in_caption", "habitual"} & set(out[k].flags)),
+                next((k for k in reversed(mine) if not {"in_title", "in_caption"} & set(out[k].flags)),
+                     mine[-1] if mine else None))
 
 
 #: a verb that places the exercise a reference back is the subject of: "will be held", "take place", "began", "will last"
