@@ -363,3 +363,18 @@ def test_a_share_of_gdp_named_before_the_rate_is_a_share_of_gdp():
 def test_paying_for_a_designated_weapon_is_an_arms_deal_with_its_maker_as_seller():
     assert _rows("Under the agreement, Turkey will pay $2.5 billion for the S-400 system.") == [
         ("$2.5 billion", "arms_deal", "TUR", "RUS")]
+
+
+def test_what_the_defence_ministry_seeks_is_a_defence_line():
+    got = read("The defence ministry has sought $9.5 billion, but the treasury approved $8.7 billion.")
+    assert got == {"$9.5 billion": ("defence_budget", None), "$8.7 billion": ("defence_budget", None)}
+
+
+def test_the_gdp_of_a_share_is_no_line_of_the_amount_after_it():
+    got = read("Seoul plans to lift defence spending to 3% of GDP by 2030, bringing it to about 90 trillion won.")
+    assert got["90 trillion won"] == ("defence_budget", "KOR")
+
+
+def test_military_aid_is_other_money_not_a_deal():
+    assert _rows("Canada has provided more than $4 billion in military aid to Ukraine since 2022.") == [
+        ("$4 billion", "other_money", "CAN", None)]

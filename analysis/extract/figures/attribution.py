@@ -124,6 +124,8 @@ def attribution_patterns() -> dict:
             rf"(?:(?i:nation|country)['’]s{_S}+|(?i:national|annual|total){_S}+)?"
             rf"(?i:gdp|gross{_S}+domestic{_S}+product|economic{_S}+output|national{_S}+income)"
             rf"|(?i:military{_S}+burden))(?![\w])(?P<between>[^;%]*)$"),
+        pct_of_gdp=re.compile(rf"(?:%|per{_S}?cent){_S}+of{_S}+(?:(?:the|its|their){_S}+)?"
+                              rf"(?:gdp|gross{_S}+domestic{_S}+product|economy)(?![\w])"),  # lower case
         points_after=re.compile(rf"{_S}*(?i:percentage{_S}+points?|pp|points?)(?![\w])"),  # a change of a share
         gdp_target=re.compile(rf"{_S}+(?:(?i:of){_S}+(?i:gdp){_S}+)?(?:(?i:spending|defen[cs]e){_S}+)?"
                               rf"(?i:{_fold_tree(terms('gdp_target'))})(?![\w])"),
@@ -360,8 +362,10 @@ def _money_metric(g: list[_Piece], text: str, low: str, prev_low: str, rx: Simpl
     # "Rs1009 billion of the total budget": the total it is a part of does not make it other money
     part_of = rx.part_of.match(low, end)
     # "1.2 trillion tenge from the state budget to defence": the budget the money comes from is no line
+    # "to 2% of GDP by 2027, bringing it to 11 trillion yen": the GDP of another figure is no line of this one
+    shares = [m.span() for m in rx.pct_of_gdp.finditer(low)]
     other = _nearest_match(rx.other_line, low, first.start, end, skip=part_of.end() if part_of else None,
-                           not_after=rx.from_the, items=True)
+                           not_after=rx.from_the, items=True, within=shares)
     if other is not None and (line is None or other[0] < line[0]):
         return "other_money", end, "other line: " + other[1]
     if line is not None:
