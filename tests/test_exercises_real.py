@@ -256,3 +256,14 @@ def test_a_reference_back_tells_of_the_event_not_of_the_practice():
               "held similar exercises in recent years. The drills will begin on Monday in the port of Chabahar.")
     assert [(x.surface, x.locations) for x in m] == [("joint naval drills", ("Chabahar",)), ("exercises", ())], m
     assert "habitual" in m[1].flags
+
+
+def test_a_country_named_as_the_sea_off_it_is_a_location():
+    # "drills off the coast of X", "arrived in waters off X for drills": the country is where they are held
+    m = found("The navies of Russia and China will hold joint drills off the coast of Vietnam this week.")
+    assert [(x.locations, x.participants) for x in m] == [(("Vietnam",), ("CHN", "RUS"))], m
+    m = found("Russian and Chinese warships arrived in waters off Oman on Monday for joint naval drills.")
+    assert [x.locations for x in m] == [("Oman",)], m
+    # not a country near which it is held, nor one that takes part
+    m = found("Russian and Chinese bombers held a joint patrol near Japan.")
+    assert [x.locations for x in m] == [()], m

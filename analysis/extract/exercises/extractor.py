@@ -14,7 +14,7 @@ import pandas as pd
 from analysis.extract.exercises._vocab import _Rules, _rules, _Text, _country_list, _family, _may_hold_year
 from analysis.extract.exercises.domains import _assets, _domain_words, _domains_and_assets, _went_on
 from analysis.extract.exercises.joint import _joint
-from analysis.extract.exercises.locations import (_FRONTED, _host_names, _mention_places, _place_names, _sentence_facts,
+from analysis.extract.exercises.locations import (_FRONTED, _countries_as_places, _host_names, _mention_places, _place_names, _sentence_facts,
                                                   _unlisted_places)
 from analysis.extract.exercises.mentions import (_Cand, _candidates, _clause, _cues, _generic_or_repeated,
                                                  _names)
@@ -105,7 +105,10 @@ class _ArticleContext:
         not for every sentence whose countries are counted)."""
         if idx not in self.all_places:
             places, countries = self.sentence_facts(idx)
-            more = _unlisted_places(self.text_of(idx), places, countries, _rules())
+            text = self.text_of(idx)
+            more = _unlisted_places(text, places, countries, _rules())
+            if countries and "off" in text:
+                more += _countries_as_places(text, countries)
             self.all_places[idx] = sorted(places + more, key=lambda p: p.start) if more else places
         return self.all_places[idx]
 

@@ -182,6 +182,23 @@ def _unlisted_places(text: str, places: list, countries, rules: _Rules) -> list:
     return out
 
 
+#: just before a country named as the place of an exercise: "off the coast of ", "in waters off ", "off "
+_SEA_OFF = re.compile(r"(?:\b(?:waters|coast|coasts|coastline|shores?)\s+(?:off|of)|\boff)\s+(?:the\s+)?$")
+
+
+def _countries_as_places(text: str, countries) -> list:
+    """The countries named as the sea off them ("drills off the coast of Iran", "arrived in waters off Iran"), not
+    those that own what follows ("off Iran's port of Chabahar"): places of the mentions there, as written, without
+    an id or a point (they stay countries for who takes part)."""
+    out = []
+    for x in countries:
+        if x.kind == "name" and text[x.end - 2:x.end] not in ("’s", "'s") and text[x.end:x.end + 2] not in ("’s", "'s") \
+                and _SEA_OFF.search(text, max(0, x.start - 24), x.start):  # (not "off Iran's port of Chabahar")
+            out.append(PlaceMention(x.start, x.end, text[x.start:x.end], "", text[x.start:x.end], "country", math.nan,
+                                    math.nan))
+    return out
+
+
 def _sentence_facts(text: str, rules: _Rules):
     """The places in a sentence, and its countries that are not inside a place or an outlet's name. Where a
     country and a place overlap the longer wins: "South China Sea" is a place, "South Africa" a country. Ranges

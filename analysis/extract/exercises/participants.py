@@ -276,7 +276,8 @@ def _participants(t: _Text, c: _Cand, ctx_start: int, clause_lo: int, nxt: int, 
                 subject_verb = _subject_verb(t, clause_lo, ctx_start, c, hold_here, rules)
             if not subject_verb or _WATCHER_AFTER.match(t, _country_list(t, x.start, country_at)[1]):
                 continue  # not "Japan and South Korea scrambled jets as Chinese and Russian bombers flew"
-        placed = rules.not_participant.search(t, max(0, x.start - 20), x.start)
+        placed = rules.not_participant.search(t, max(0, x.start - 20), x.start) or \
+            any(p.start == x.start for p in c.places)  # (a country the span took in as a place: "off the coast of X")
         if placed and not (x in c.part_countries or (c.rel_clause and c.rel_clause[0] <= x.start < c.rel_clause[1])):
             continue
         if x.alpha3 not in codes:
