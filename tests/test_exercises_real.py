@@ -178,6 +178,10 @@ def test_the_subject_of_a_hosting_verb_is_a_location():
     # not a country that hosts something else before it
     m = found("Kazakhstan hosted talks, and Russia and China held a joint exercise in the Yellow Sea.")
     assert [x.locations for x in m] == [("Yellow Sea",)], m
+    # a headline in title case
+    article = article_from_text("Laos Hosts Exercise Golden Dragon-2024\n\nThe drills began on Monday.\n",
+                                article_id="r", published=DAY)
+    assert [x.locations for x in extract_exercises(article)] == [("Laos",)]
 
 
 def test_a_name_set_off_by_dashes_is_in_apposition():

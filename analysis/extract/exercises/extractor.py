@@ -318,7 +318,7 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
             # (not an unnamed one: its domain would keep it from joining the named exercise it is part of; not one
             # of aircraft alone, which fly over the sea)
             domains.add("naval")
-        if countries and (countries[-1].start >= c.end or "host" in t[max(0, c.start - 30):c.start]):
+        if countries and (countries[-1].start >= c.end or "ost" in t[max(0, c.start - 30):c.start]):
             # (a host is named after the mention, or is the subject of a hosting verb just before it)
             known = {x.lower() for x in locations}
             locations += [x for x in _host_names(t, c, mention_places, country_at) if x.lower() not in known]

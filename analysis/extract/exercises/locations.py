@@ -283,13 +283,13 @@ _APPOSITION_END = re.compile(r"\s*(?:[,.;:)]|$)")
 
 #: just before a mention, a hosting verb whose subject is its host: "has hosted the ", "will host a ", "hosts "
 _HOSTING_BEFORE = re.compile(r"(?:(?:has|have|had|will|would|is|was|were)\s+)?(?:hosted|hosts|host|hosting)\s+"
-                             r"(?:the|a|an|its|their)?\s*$")
+                             r"(?:the|a|an|its|their)?\s*$", re.IGNORECASE)  # ("Mongolia Hosts Exercise X" in a headline)
 
 
 def _host_subject(t: _Text, c: _Cand, countries) -> list:
     """The country named as the subject of a hosting verb just before mention ``c`` ("Russia hosted the
     multinational exercise", "the first time Mongolia has hosted a joint exercise"): its host."""
-    lead = _HOSTING_BEFORE.search(t, max(0, c.start - 30), c.start) if "host" in t[max(0, c.start - 30):c.start] \
+    lead = _HOSTING_BEFORE.search(t, max(0, c.start - 30), c.start) if "ost" in t[max(0, c.start - 30):c.start] \
         else None
     if lead is None:
         return []
