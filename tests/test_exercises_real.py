@@ -271,3 +271,10 @@ def test_a_country_named_as_the_sea_off_it_is_a_location():
     # not a country near which it is held, nor one that takes part
     m = found("Russian and Chinese bombers held a joint patrol near Japan.")
     assert [x.locations for x in m] == [()], m
+
+
+def test_a_quantity_before_the_places_of_a_reference_back_is_no_other_clause():
+    # "The exercises took place on an area of more than 900 km from X to Y": "than" of a quantity
+    m = found("Russia and Belarus held the Union Shield-2019 exercise in September. The exercises took place over "
+              "more than 900 kilometres, from Smolensk to Kaliningrad.", published=dt.date(2019, 10, 2))
+    assert [set(x.locations) for x in m] == [{"Smolensk", "Kaliningrad"}], m

@@ -25,8 +25,10 @@ if TYPE_CHECKING:
 _FORCES_FROM = re.compile(r"\b(?:troops|personnel|servicemen|soldiers|contingents?|units|warships|sailors|pilots)"
                           r"\s+(?:from|of)\s+(?:the\s+)?", re.IGNORECASE)
 #: between a reference back and a place, words that start a clause of something else: "the drills come days
-#: after jets flew near Okinawa", "to maintain stability in the Asia-Pacific"
-_OTHER_CLAUSE = re.compile(r"\b(?:after|before|when|while|as|since|amid|following|prompting|because|unlike|than|"
+#: after jets flew near Okinawa", "to maintain stability in the Asia-Pacific" (not the "than" of a quantity: "on an
+#: area of more than 2,000 km from X to Y")
+_OTHER_CLAUSE = re.compile(r"\b(?:after|before|when|while|as|since|amid|following|prompting|because|unlike|"
+                           r"(?<!more\s)(?<!less\s)(?<!fewer\s)than|"
                            r"despite|said|says|according|(?:in\s+order\s+)?to\s+(?:\w+\s+)?(?:maintain|ensure|improve|"
                            r"strengthen|help|promote|protect|safeguard|deter|counter|boost|deepen|enhance|show|"
                            r"demonstrate|send|signal|test))\b", re.IGNORECASE)
