@@ -278,3 +278,13 @@ def test_a_quantity_before_the_places_of_a_reference_back_is_no_other_clause():
     m = found("Russia and Belarus held the Union Shield-2019 exercise in September. The exercises took place over "
               "more than 900 kilometres, from Smolensk to Kaliningrad.", published=dt.date(2019, 10, 2))
     assert [set(x.locations) for x in m] == [{"Smolensk", "Kaliningrad"}], m
+
+
+def test_who_locates_a_patrol_watches_it_and_forces_from_a_nationality_take_part():
+    # "X's coast guard located vessels from the A Border Guard and B Coast Guard conducting a joint patrol"
+    m = found("The Japanese Coast Guard located six vessels from the Russian Border Guard and the Chinese Coast Guard "
+              "conducting a joint patrol in the Sea of Okhotsk on Friday.")
+    assert [x.participants for x in m] == [("CHN", "RUS")], m
+    # "from" before a country still makes it a place: "bombers flew from Russia"
+    m = found("Chinese bombers held a joint patrol with Russian jets that flew from Belarus.")
+    assert "BLR" not in m[0].participants, m

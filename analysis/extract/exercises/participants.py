@@ -23,7 +23,11 @@ _PAIRED = re.compile(r"\s*(?:,|and|&|-|–|/|,\s*and)\s*")
 #: after two countries named together, what makes them the watchers of an exercise, not its participants
 _WATCHER_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w\-]+\s+){0,3}?(?:intercept\w*|scrambl\w*|track(?:s|ed|ing)?|shadow\w*|"
                             r"monitor\w*|tail(?:s|ed|ing)?|warn(?:s|ed)?|spotted|detect(?:s|ed|ing)?|"
-                            r"observ(?:es|ed|ing))\b", re.IGNORECASE)
+                            r"observ(?:es|ed|ing)|locat(?:es|ed|ing)|sight(?:s|ed|ing)?)\b", re.IGNORECASE)
+#: after a nationality, its forces: " Navy", " Border Guard" ("vessels from the Russian Border Guard" take part, though
+#: "from" before a country mostly makes it a place)
+_FORCE_AFTER = re.compile(r"\s+(?:navy|army|air\s+force|armed\s+forces|forces|military|coast\s+guard|border\s+guard|"
+                          r"border\s+service|marines|troops|warships|ships|vessels|bombers|aircraft)\b", re.IGNORECASE)
 #: just before countries, "watched by the": they watch, not take part
 _WATCHED_BY = re.compile(r"\b(?:watched|shadowed|monitored|tracked|tailed|followed|intercepted|observed)\s+by\s+"
                          r"(?:the\s+)?$", re.IGNORECASE)
@@ -276,7 +280,8 @@ def _participants(t: _Text, c: _Cand, ctx_start: int, clause_lo: int, nxt: int, 
                 subject_verb = _subject_verb(t, clause_lo, ctx_start, c, hold_here, rules)
             if not subject_verb or _WATCHER_AFTER.match(t, _country_list(t, x.start, country_at)[1]):
                 continue  # not "Japan and South Korea scrambled jets as Chinese and Russian bombers flew"
-        placed = rules.not_participant.search(t, max(0, x.start - 20), x.start) or \
+        placed = (rules.not_participant.search(t, max(0, x.start - 20), x.start) and
+                  not (x.kind == "demonym" and _FORCE_AFTER.match(t, x.end))) or \
             any(p.start == x.start for p in c.places)  # (a country the span took in as a place: "off the coast of X")
         if placed and not (x in c.part_countries or (c.rel_clause and c.rel_clause[0] <= x.start < c.rel_clause[1])):
             continue
