@@ -39,3 +39,15 @@ def test_ex_post_and_former_before_a_demonym_name_the_successor_states_not_the_c
     assert [m.alpha3 for m in find_countries("troops from several ex-Soviet nations")] == []
     assert [m.alpha3 for m in find_countries("post-Soviet states and former Soviet republics")] == []
     assert [m.alpha3 for m in find_countries("the former Soviet Union sold Soviet tanks")] == ["SUN", "SUN"]
+
+
+def test_latin_north_south_and_central_america_are_regions_not_the_united_states():
+    assert [m.alpha3 for m in find_countries("Latin America and North American allies")] == []
+    assert [m.alpha3 for m in find_countries("Central-American states and America")] == ["USA"]
+
+
+def test_countries_whose_names_are_also_peoples_names():
+    found = lambda t: [m.alpha3 for m in find_countries(t)]  # noqa: E731
+    assert found("Jordan, Chad and Niger sent troops; Guinea did not.") == ["JOR", "TCD", "NER", "GIN"]
+    assert found("Papua New Guinea, Niger and Nigeria") == ["PNG", "NER", "NGA"]
+    assert found("Jordan Peterson and Chad Smith spoke.") == []

@@ -47,5 +47,5 @@ def test_a_header_gives_the_unit_and_scale_and_a_column_header_the_years(tmp_pat
 
 
 def test_rows_without_a_header_and_lines_of_prose_are_no_table(tmp_path):
-    text = "Spending rose.\n\nUnited States 3.50\nGreece 2.27\n\nThe Army has 12 brigades and Chad 4 of them.\n"
+    text = "Spending rose.\n\nUnited States 3.50\nGreece 2.27\n\nThe Army has 12 brigades and Brad 4 of them.\n"
     assert _read(tmp_path, text) == [("12 brigades", 12, "count", "force_count", None, None)]

@@ -82,10 +82,13 @@ def find_countries(text: str, record: Callable[..., Any] = CountryMention) -> li
     m = search(text)
     while m is not None:
         hit = readings.get(m.group())
-        if hit is not None and hit[2] == "capital" and _NAME_GOES_ON.match(text, m.end()):
+        if hit is not None and (hit[2] == "capital" or hit[0] in _ALSO_A_NAME) and _NAME_GOES_ON.match(text, m.end()):
             hit = None  # "Stockholm International Peace Research Institute", "Moscow Times", "Stockholm-based"
         if hit is not None and hit[2] == "demonym" and _SUCCESSORS.search(text, max(0, m.start() - 8), m.start()):
             hit = None  # "ex-Soviet nations", "post-Soviet states": the successors, not the country
+        elif hit is not None and hit[1] == "USA" and m.group().startswith("America") and \
+                _CONTINENT.search(text, max(0, m.start() - 9), m.start()):
+            hit = None  # "Latin America", "North American": a continent, not the United States
         if hit is not None and not (us and hit[0] == "US" and _us_is_pronoun(text, m.start())):
             out.append(_tuple_new(CountryTuple, m.span() + hit) if tuples else record(*m.span(), *hit))
         m = search(text, m.end())
@@ -94,6 +97,12 @@ def find_countries(text: str, record: Callable[..., Any] = CountryMention) -> li
 
 #: before a demonym: it names the states that came after the country ("ex-Soviet", "former Soviet republics")
 _SUCCESSORS = re.compile(r"(?:\b[Ee]x-|\b[Pp]ost-|\b[Ff]ormer\s+)$")
+
+#: country names that are also people's names: passed over before another capitalised word ("Jordan Peterson")
+_ALSO_A_NAME = frozenset({"Jordan", "Chad", "Niger", "Guinea", "Dominica"})
+
+#: before "America(n)": a continent or region of it
+_CONTINENT = re.compile(r"\b(?:Latin|North|South|Central)[ -]$")
 
 #: after a capital: the next word of an institution's or outlet's name, or "-based" (the city, not the state)
 _NAME_GOES_ON = re.compile(
