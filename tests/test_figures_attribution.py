@@ -378,3 +378,31 @@ def test_the_gdp_of_a_share_is_no_line_of_the_amount_after_it():
 def test_military_aid_is_other_money_not_a_deal():
     assert _rows("Canada has provided more than $4 billion in military aid to Ukraine since 2022.") == [
         ("$4 billion", "other_money", "CAN", None)]
+
+
+def _spending_article(text: str):
+    """``text`` as an article on military spending (its title says so), one sentence per line."""
+    return extract_figures(article("Military spending in the region\n" + text))
+
+
+def test_a_region_a_country_leads_is_no_total_of_the_amount():
+    got = read("Nigeria leads West Africa in military spending, having spent $3.1 billion in 2022.")
+    assert got["$3.1 billion"] == ("defence_budget", "NGA")
+
+
+def test_in_an_article_on_military_spending_money_appropriated_is_military_spending():
+    rows = [(f.surface, f.metric, f.actor) for f in _spending_article(
+        "Peru comes in fifth place with US$ 2.1 billion, having appropriated 12% less than in 2020.")]
+    assert rows == [("US$ 2.1 billion", "defence_budget", "PER"), ("12%", "defence_budget", "PER")]
+
+
+def test_a_list_of_countries_figures_separated_by_semicolons():
+    got = read("Military expenditure as a GDP percentage has Oman first with 5.6%; Jordan, 4.8%; Morocco, 3.9%.")
+    assert got == {"5.6%": ("share_of_gdp", "OMN"), "4.8%": ("share_of_gdp", "JOR"), "3.9%": ("share_of_gdp", "MAR")}
+    got = read("Over the decade, Ghana leads in military expenditure increase; 140%; Kenya, 62%; Angola, 30%.")
+    assert got == {"140%": ("defence_budget", "GHA"), "62%": ("defence_budget", "KEN"), "30%": ("defence_budget", "AGO")}
+
+
+def test_an_amount_said_with_the_compared_country_is_its_own():
+    got = read("Chile spent 5.2 billion USD on defence, ahead of Peru with 2.9 billion (up 6%).")
+    assert got["2.9 billion"] == ("defence_budget", "PER") and got["6%"][1] == "PER"

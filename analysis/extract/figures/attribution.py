@@ -65,6 +65,8 @@ def attribution_patterns() -> dict:
             rf"|(?<![\w])(?i:up|down|rose|rises|risen|increased|grew|grown|jumped|climbed|fell|fallen|dropped|decreased"
             rf"|declined|raised|boosted|slashed)(?:{_S}+(?i:by))?)"
             rf"{_S}+(?:(?i:about|around|some|nearly|roughly|almost|over|more{_S}+than|just){_S}+)?$"),
+        leads=re.compile(rf"(?<![\w-])(?:leads|led|leading|tops|topped|topping|dominates|dominated|outspends|outspent)"
+                         rf"(?:{_S}+[\w-]+){{0,2}}?{_S}+$"),  # a region a country leads is no total the amount belongs to
         world_after=re.compile(rf"{_S}+(?:worldwide|world-wide|globally|(?:across|around){_S}+the{_S}+(?:world|globe))(?![\w])"),
         world_inside=re.compile(r"\b(?:the{_S}+)?world['’]s\b".replace("{_S}", _S)),
         together_word=re.compile(r"(?<![\w])(?:combined|total|aggregate)(?![\w])"),
@@ -120,7 +122,8 @@ def attribution_patterns() -> dict:
         # the share named before the rate: "Defence spending as a share of GDP fell to 1.2% from 1.4%",
         # "its military burden rose to 2.2%"
         gdp_before=re.compile(
-            rf"(?:(?i:share|percentage|proportion|ratio){_S}+(?i:of|to){_S}+(?:(?i:the|its|their){_S}+)?"
+            rf"(?:(?i:gdp){_S}+(?i:share|percentage|ratio)|"  # "as a GDP percentage"
+            rf"(?i:share|percentage|proportion|ratio){_S}+(?i:of|to){_S}+(?:(?i:the|its|their){_S}+)?"
             rf"(?:(?i:nation|country)['’]s{_S}+|(?i:national|annual|total){_S}+)?"
             rf"(?i:gdp|gross{_S}+domestic{_S}+product|economic{_S}+output|national{_S}+income)"
             rf"|(?i:military{_S}+burden))(?![\w])(?P<between>[^;%]*)$"),
@@ -134,7 +137,7 @@ def attribution_patterns() -> dict:
             rf"{lead(growth)}(?<![\w-])(?P<cue>(?i:{_fold_tree(growth)}))"
             rf"(?:{_S}+(?i:the|its|their|his|her|national|annual|defen[cs]e|military|spending|budgets?|"
             rf"expenditures?|outlays|allocations?|funding|last|this|next|year|in|real|terms|nominal|(?:19|20)\d\d)){{0,6}}"
-            rf"(?:{_S}+(?i:by|of))?(?:{_S}+(?i:{_fold_tree(quals)}))?{_S}*$"),  # "increased its spending last year by"
+            rf"(?:{_S}+(?i:by|of)|{_S}*[;:])?(?:{_S}+(?i:{_fold_tree(quals)}))?{_S}*$"),  # "increased its spending last year by", "increase: 41%"
         growth_after=re.compile(
             rf"{_S}+(?P<cue>(?i:{_fold_tree(terms('growth_after_up') + terms('growth_after_down'))}))"
             rf"(?![\w-])"),
@@ -304,7 +307,7 @@ def _classify_pct(g: list[_Piece], text: str, low: str, prev_low: str,
     elif line is not None:
         metric = "defence_budget"
     elif rx.budget.search(low):
-        metric = "defence_budget" if defence else "other_money"
+        metric = "defence_budget" if defence or topic() else "other_money"
     elif rx.deal.search(low) and defence:
         metric = "arms_deal"
     else:
@@ -375,6 +378,8 @@ def _money_metric(g: list[_Piece], text: str, low: str, prev_low: str, rx: Simpl
         defence = defence_here or rx.defence.search(prev_low)
         if defence and not (rx.not_defence.search(low) and not defence_here):
             return "defence_budget", end, f"budget: {budget[1]} + {defence.group(0)}"
+        if not defence and topic():  # "Venezuela comes fifth with US$3.25 billion, having appropriated ..."
+            return "defence_budget", end, f"budget: {budget[1]} in an article on military spending"
         return "other_money", end, "budget, not defence: " + budget[1]
     if topic():
         return "defence_budget", end, "article on military spending"
@@ -408,6 +413,9 @@ def _nearest_match(rx_: re.Pattern, text: str, start: int, end: int,
             best = (d, m.group(0))
     return best
 
+
+# a comma or a verb of its own between a country and an amount: the amount is not simply the country's
+_LINK_BREAK = re.compile(r"[,;]|\b(?:to|is|are|was|were|has|have|had|will|spent|spends|spend)\b")
 
 # between two clauses: "revenue is put at 36 trillion roubles, while defence spending rises to 13 trillion"
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:while|whereas|but)\b|\s(?:while|whereas)\s")
@@ -445,13 +453,15 @@ def _default_actor(text: str, low: str, start: int, end: int, mentions: list[Cou
     # a country the spender is compared with gives way to one that is not, unless the amount is its own
     # ("Saudi Arabia has overtaken the UK ... $59.6bn", but "outspent Pakistan ($10bn)")
     measured = [m for m in before if rx.compared.search(text, max(0, m.start - 24), m.start)
-                and not rx.attached.match(text, m.end, start)]
+                and not rx.attached.match(text, m.end, start)
+                and not (start - m.end <= 30 and not _LINK_BREAK.search(text, m.end, start))]
     if measured and len(measured) < len(before):
         before = [m for m in before if m not in measured]
         mentions = [m for m in mentions if m not in measured]
     lead_start = before[-1].end if before else 0
     agg = [g for g in rx.aggregate.finditer(low, lead_start, start) if low[g.end():g.end() + 2] not in ("'s", "’s")
-           and not rx.rank_in.search(low, max(0, g.start() - 40), g.start())]  # "the fifth largest spender in the world"
+           and not rx.rank_in.search(low, max(0, g.start() - 40), g.start())  # "the fifth largest spender in the world"
+           and not rx.leads.search(low, max(0, g.start() - 30), g.start())]  # "Brazil leads Latin America"
     if agg:
         return None, f"total of several countries: {agg[-1].group(0)}"
     m = rx.world_after.match(low, end) or rx.world_inside.search(low, start, end)

@@ -40,8 +40,11 @@ def _carry_currency(pieces: list[_Piece], text: str, index: int, state: "_State"
     state.money = last
 
 
+#: after a semicolon, the next entry of a list: "...; Ecuador, 2.8%"
+_LIST_ENTRY_AFTER = re.compile(r"\s*(?:and\s+)?(?:[A-Z][\w.'’-]*\s*){1,3}[,:]?\s*$")
+
 # after a bare scaled number that is money: an end, a preposition or a spending verb, not a noun it counts
-_MONEY_NEXT = re.compile(r"\s*(?:$|[,.;:)]|(?:in|on|for|to|spent|was|were|is|are|and|or|from|last|this|of|"
+_MONEY_NEXT = re.compile(r"\s*(?:$|[,.;:)]|\((?:up|down|\+|-|−)|(?:in|on|for|to|spent|was|were|is|are|and|or|from|last|this|of|"
                          r"allocated|earmarked|set|has|have|had|will|would)\b)", re.I)
 
 
@@ -203,7 +206,8 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
         elif last.pct:
             got = _classify_pct(g, text, low, prev_low, rx, lambda: state.on_spending(rx))
             shares = [f for _, f in made if f.unit == "percent_gdp"]
-            if got is None and shares and ";" not in text[shares[-1].end - sent.start:first.start]:
+            between = text[shares[-1].end - sent.start:first.start] if shares else ""
+            if got is None and shares and (";" not in between or _LIST_ENTRY_AFTER.match(between.rsplit(";", 1)[1])):
                 got = ("percent_gdp", "share_of_gdp", last.end, 1.0, "after a share of GDP")  # "7.1% of GDP, up from 3.9% in 2021"
             if got is None:
                 got = _like_the_list_before(first, last, text, sent.start, made, state, index)
