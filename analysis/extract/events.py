@@ -357,8 +357,25 @@ class _Facts:
 
 
 def _ordered(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` sorted by article_id, start, end (stable), with a fresh index. A frame already in that order
+    (as the pipeline and :func:`~analysis.extract.exercises.mentions_frame` pass it) is not sorted again: a
+    stable sort would give the same rows, after copying every column."""
     keys = [c for c in ("article_id", "start", "end") if c in frame.columns]
-    return frame.sort_values(keys, kind="stable").reset_index(drop=True) if keys else frame.reset_index(drop=True)
+    if keys and not _in_order(frame, keys):
+        frame = frame.sort_values(keys, kind="stable")
+    return frame.reset_index(drop=True)
+
+
+def _in_order(frame: pd.DataFrame, keys: list[str]) -> bool:
+    """Whether the rows of ``frame`` already stand in the order of ``keys`` (no key missing, each row's keys
+    no greater than the next row's); anything else (a missing key, values that do not compare) is False."""
+    if frame[keys].isna().to_numpy().any():
+        return False
+    rows = list(zip(*(frame[k].tolist() for k in keys)))
+    try:
+        return all(a <= b for a, b in zip(rows, rows[1:]))
+    except TypeError:
+        return False
 
 
 #: a column the extractor may pass along (not one of the table's): whether a verb gave the mention's status
@@ -391,7 +408,7 @@ def _agree_on_status(frame: pd.DataFrame, roots: list[int]) -> None:
 
 def assign_event_ids(exercises: pd.DataFrame) -> pd.DataFrame:
     """A copy of the exercises table (sorted by article_id, start, end) with ``event_id`` filled in."""
-    frame = _ordered(exercises.copy())
+    frame = _ordered(exercises)  # a new frame: what is set below leaves ``exercises`` as it was
     roots = _components(frame)
     _agree_on_status(frame, roots)
     mention_ids = [f"{a}:{int(s)}" for a, s in zip(frame["article_id"].tolist(), frame["start"].tolist())] if len(frame) else []
