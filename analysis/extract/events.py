@@ -65,6 +65,21 @@ def _split(value) -> list[str]:
     return [x for x in str(value).split(";") if x]
 
 
+def _item_sets(values: list) -> list[frozenset]:
+    """Each value's ``;``-separated items (as :func:`_split` reads them) as a set, one shared set per distinct
+    value: a corpus's mentions repeat a few dozen values, and a set for each of them cost about 200 bytes a
+    row."""
+    shared: dict = {}
+    out = []
+    for value in values:
+        key = value if isinstance(value, str) else ";".join(_split(value))
+        items = shared.get(key)
+        if items is None:
+            items = shared[key] = frozenset(_split(value))
+        out.append(items)
+    return out
+
+
 def _int(value) -> int | None:
     try:
         return None if pd.isna(value) else int(value)
@@ -98,8 +113,8 @@ def _components(frame: pd.DataFrame) -> list[int]:
 
     names = [_norm_name(v) for v in _values(frame, "name", "")]
     kinds = [str(v) for v in _values(frame, "kind", "")]
-    domains = [set(_split(v)) for v in _values(frame, "domains", "")]
-    places = [set(_split(v)) for v in _values(frame, "place_ids", "")]
+    domains = _item_sets(_values(frame, "domains", ""))
+    places = _item_sets(_values(frame, "place_ids", ""))
     months = [_int(v) for v in _values(frame, "month", None)]
     years = []
     for y, yi in zip(_values(frame, "year", None), _values(frame, "year_inferred", None)):
@@ -201,7 +216,7 @@ def _join_within_articles(frame, find, union, names, kinds, domains, places, mon
             return False
         return not (domains[i] and domains[j] and not domains[i] & domains[j])
 
-    flags = [set(_split(v)) for v in _values(frame, "flags", "")]
+    flags = _item_sets(_values(frame, "flags", ""))
     sentences = _values(frame, "sentence", "")
     surfaces = _values(frame, "surface", "")
 
