@@ -458,43 +458,52 @@ def events_frame(exercises: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=EVENT_COLUMNS).astype(_EVENT_DTYPES)
     have_ids = "event_id" in exercises.columns and exercises["event_id"].fillna("").astype(str).str.len().gt(0).all()
     frame = _ordered(exercises) if have_ids else assign_event_ids(exercises)
-    groups: dict[str, list[dict]] = {}
-    for row in frame.to_dict("records"):  # one conversion, not one per group: this is the slow part otherwise
-        groups.setdefault(row["event_id"], []).append(row)
+    # each column read once, as a list: a row as a dict (or a Series read value by value) costs far more, and the
+    # sentences, which nothing here reads, are never copied out
+    column = {c: _values(frame, c, None) for c in ("surface", "name", "kind", "participants", "domains", "locations",
+                                                 "place_ids", "year", "year_inferred", "month", "status")}
+    event_ids, article_ids, starts = (frame[c].tolist() for c in ("event_id", "article_id", "start"))
+    groups: dict[str, list[int]] = {}
+    for i, event_id in enumerate(event_ids):
+        groups.setdefault(event_id, []).append(i)
     out = []
     for event_id, rows in groups.items():
-        names = [r.get("name") for r in rows]
+        def of(name: str, rows: list[int] = rows) -> list:
+            values = column[name]
+            return [values[i] for i in rows]
+
+        names = of("name")
         named_with_year = [n for n in names if isinstance(n, str) and re.search(r"\d", n)]
-        place_ids = _union([_split(r.get("place_ids")) for r in rows])
+        place_ids = _union([_split(v) for v in of("place_ids")])
         locations, seen = [], set()
-        for r in rows:
-            for loc, pid in zip(_split(r.get("locations")), _split(r.get("place_ids"))):
+        for located, placed in zip(of("locations"), of("place_ids")):
+            for loc, pid in zip(_split(located), _split(placed)):
                 if pid not in seen:
                     seen.add(pid)
                     locations.append(loc)
-        domains = sorted(set(_union([_split(r.get("domains")) for r in rows])))
-        statuses = {r.get("status") for r in rows}
-        articles = list(dict.fromkeys(r["article_id"] for r in rows))
+        domains = sorted(set(_union([_split(v) for v in of("domains")])))
+        statuses = set(of("status"))
+        articles = list(dict.fromkeys(article_ids[i] for i in rows))
+        years = [_int(v) for v in of("year")]
         out.append({
             "event_id": event_id,
             "name": _most_common(named_with_year) or _most_common(names) or "",
-            "kind": _most_common([r.get("kind") for r in rows]) or "",
-            "participants": ";".join(sorted(set(_union([_split(r.get("participants")) for r in rows])))),
+            "kind": _most_common(of("kind")) or "",
+            "participants": ";".join(sorted(set(_union([_split(v) for v in of("participants")])))),
             "domains": ";".join(domains),
             "domain": domains[0] if len(domains) == 1 else ("joint" if domains else ""),
             "locations": ";".join(locations),
             "place_ids": ";".join(place_ids),
             "places": ";".join(p.name for p in map(place, place_ids) if p is not None),
-            "year": _most_common([_int(r.get("year")) for r in rows]),
-            "year_inferred": _most_common([_int(r.get("year")) for r in rows])
-            or _most_common([_int(r.get("year_inferred")) for r in rows]),
-            "month": _most_common([_int(r.get("month")) for r in rows]),
+            "year": _most_common(years),
+            "year_inferred": _most_common(years) or _most_common([_int(v) for v in of("year_inferred")]),
+            "month": _most_common([_int(v) for v in of("month")]),
             "status": "conducted" if "conducted" in statuses else "planned",
             "n_mentions": len(rows),
             "n_articles": len(articles),
-            "mention_ids": ";".join(f"{r['article_id']}:{int(r['start'])}" for r in rows),
+            "mention_ids": ";".join(f"{article_ids[i]}:{int(starts[i])}" for i in rows),
             "article_ids": ";".join(articles),
             "first_article_id": articles[0],
-            "first_surface": str(rows[0].get("surface") or ""),
+            "first_surface": str(column["surface"][rows[0]] or ""),
         })
     return pd.DataFrame(out, columns=EVENT_COLUMNS).astype(_EVENT_DTYPES)
