@@ -288,3 +288,9 @@ def test_who_locates_a_patrol_watches_it_and_forces_from_a_nationality_take_part
     # "from" before a country still makes it a place: "bombers flew from Russia"
     m = found("Chinese bombers held a joint patrol with Russian jets that flew from Belarus.")
     assert "BLR" not in m[0].participants, m
+
+
+def test_who_criticises_an_exercise_takes_no_part():
+    # "X's minister criticized Russia for holding joint exercises with China": the critic is a source
+    m = found("Japan's foreign minister criticized Russia for holding joint exercises with China near Hokkaido.")
+    assert [x.participants for x in m] == [("CHN", "RUS")], m
