@@ -294,3 +294,13 @@ def test_who_criticises_an_exercise_takes_no_part():
     # "X's minister criticized Russia for holding joint exercises with China": the critic is a source
     m = found("Japan's foreign minister criticized Russia for holding joint exercises with China near Hokkaido.")
     assert [x.participants for x in m] == [("CHN", "RUS")], m
+
+
+def test_a_country_that_joins_the_exercise_takes_part():
+    # "X will join the exercise" in a later sentence: X takes part; not "X joined the protests"
+    m = found("Russia began the Okean-2020 naval exercise on Monday. Iran will join the exercise later this week.",
+              published=dt.date(2020, 9, 14))
+    assert [x.participants for x in m] == [("IRN", "RUS")], m
+    m = found("Russia began the Okean-2020 naval exercise on Monday. Japan joined the protests against the drills.",
+              published=dt.date(2020, 9, 14))
+    assert [x.participants for x in m] == [("RUS",)], m

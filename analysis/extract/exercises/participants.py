@@ -200,10 +200,14 @@ def _contingents(text: str, lo: int, hi: int, countries, country_at: dict, rules
 # ---- the next sentences -------------------------------------------------------------------------------------
 
 #: "India, Belarus and Mongolia will also take part." in the sentence after a mention: a country list that
-#: also takes part, or takes part with no object of its own (not "Japan joined the protests")
+#: also takes part, takes part with no object of its own, or joins the exercise told of ("China will join the
+#: exercise"; not "Japan joined the protests")
 _ALSO_TOOK_PART = re.compile(rf"{_TAKING_PART_FORCES}(?:\s*,)?\s*(?:will\s+|would\s+|are\s+to\s+)?"
                              r"(?:also\s+(?:took|take|taking|takes)\s+part|also\s+participat\w*|"
-                             r"(?:took|take|takes)\s+part\s*[.,;]|participat(?:ed|es|e)\s*[.,;])", re.IGNORECASE)
+                             r"(?:took|take|takes)\s+part\s*[.,;]|participat(?:ed|es|e)\s*[.,;]|"
+                             r"(?:also\s+)?(?:join(?:s|ed)?|(?:took|take|takes)\s+part\s+in|participat(?:ed|es|e)\s+in)\s+"
+                             r"(?:the|this|these|those|that)\s+(?:[\w\-]+\s+){0,2}?(?:exercises?|drills?|war\s*games|"
+                             r"man(?:oeu|eu)v\w*|patrols?)\b)", re.IGNORECASE)
 #: "China sent 3,200 soldiers", "Mongolia also contributed a small contingent": after a country in the sentence
 #: after a mention, a country that sends forces to it
 _SENT_FORCES = re.compile(r"(?:['’]s\s+\w+)?\s+(?:also\s+|has\s+|have\s+|will\s+(?:also\s+)?|is\s+|are\s+)?"
@@ -222,7 +226,7 @@ _TO_THE_EXERCISE = re.compile(r"[^.;]*?\bto\s+(?:the\s+|take\s+part|join|partici
 #: a verb of taking part anywhere in a sentence ("Troops from China ... are taking part alongside ...")
 _TAKING_PART_VERB = re.compile(r"\b(?:tak(?:e|es|ing)|took)\s+part\b|\bparticipat", re.IGNORECASE)
 #: a word of every pattern :func:`_also_taking_part` reads (a test on the lower-case text)
-_TAKING_PART_WORDS = ("part", "sen", "contribut", "dispatch", "deploy", "fielded")
+_TAKING_PART_WORDS = ("part", "sen", "contribut", "dispatch", "deploy", "fielded", "join")
 
 
 #: before countries that only watch: "Guests from ", "observers from the "

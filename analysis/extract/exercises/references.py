@@ -35,15 +35,17 @@ _OTHER_CLAUSE = re.compile(r"\b(?:after|before|when|while|as|since|amid|followin
 #: a stem of each word of taking part, as written: " part in", " part." ("take part in them", "will also take part."),
 #: "articipat" ("Participating"), " sent "
 _TAKES_PART_STEMS = (" part in", " part.", " part,", "articipat", "invited to", " sent ", " send ", "dispatched",
-                     "contribut")
+                     "contribut", " join")
 #: how many sentences after one with an exercise word or a name may say who takes part in it
 _FOLLOWING = 4
 #: who only watch: "will take part as observers", "Guests from Iran"
 _OBSERVERS = re.compile(r"\bobserv(?:er|ers|ing|e)\b|\bguests?\b", re.IGNORECASE)
-#: "in them", "in these exercises", "in the drills": the exercise taken part in is one told of before
+#: "in them", "in these exercises", "in the drills", "join the exercise": the exercise taken part in is one told of
+#: before
 _IN_IT = re.compile(r"\b(?:take|takes|taking|took)\s+part\s+(?:in\s+(?:them|it|the|these|this|those)\b|\s*[.,;])|"
                     r"\bparticipat(?:e|es|ed|ing)\s*(?:in\s+(?:them|it|the|these|this|those)\b|[.,;])|"
-                    r"\binvited\s+to\s+(?:the|these|this|those)\b", re.IGNORECASE)
+                    r"\binvited\s+to\s+(?:the|these|this|those)\b|\bjoin(?:s|ed)?\s+(?:in\s+)?(?:them|it|the|these|this|those)\b",
+                    re.IGNORECASE)
 
 
 def _target(out: list[ExerciseMention], family: str, before: int | None = None) -> int | None:
