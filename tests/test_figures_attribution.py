@@ -406,3 +406,43 @@ def test_a_list_of_countries_figures_separated_by_semicolons():
 def test_an_amount_said_with_the_compared_country_is_its_own():
     got = read("Chile spent 5.2 billion USD on defence, ahead of Peru with 2.9 billion (up 6%).")
     assert got["2.9 billion"] == ("defence_budget", "PER") and got["6%"][1] == "PER"
+
+
+def test_defence_words_that_say_whose_line_it_is_do_not_make_a_defence_line():
+    got = read("A total of $9.1 billion has been set aside for the military for capital expenditure.")
+    assert got["$9.1 billion"][0] == "other_money"
+    assert read("Another $4.4 billion is set aside for defence pensions.")["$4.4 billion"][0] == "other_money"
+    assert read("Parliament approved $3.3 billion for defence investment.")["$3.3 billion"][0] == "other_money"
+    assert read("Lawmakers approved a €80 billion fund for defence and infrastructure.")["€80 billion"][0] == \
+        "other_money"
+
+
+def test_what_another_figure_is_a_share_of_is_no_line_of_the_amount():
+    got = read("The defence minister welcomed an allocation of $21.5 billion, which is 9.8 per cent of the total "
+               "budget of the government.")
+    assert got["$21.5 billion"][0] == "defence_budget"
+    got = read("In Chile, defence spending has soared (up 12.5% in 2023), bringing the budget to 2.2% of GDP.")
+    assert got["12.5%"] == ("defence_budget", "CHL")
+
+
+def test_a_total_of_defence_budgets_with_a_part_of_it_stays_a_defence_budget():
+    got = read("In 2022, the allies' defence budgets rose to $90 billion, of which $21 billion was for defence "
+               "procurement.")
+    assert got["$90 billion"][0] == "defence_budget" and got["$21 billion"][0] == "other_money"
+    assert read("The budget provides for 30 trillion won, of which 5 trillion on defence.")["30 trillion won"][0] == \
+        "other_money"
+
+
+def test_exporters_sales_of_weaponry_and_rates_listed_with_their_years():
+    assert _rows("Foreign sales of Brazilian weaponry could exceed US$2 billion next year.") == [
+        ("US$2 billion", "other_money", None, "BRA")]
+    got = read("Defence spending in Chile grew fast (up 22.3 % in 2023 and 6.9 % in 2024).")
+    assert got == {"22.3 %": ("defence_budget", "CHL"), "6.9 %": ("defence_budget", "CHL")}
+    got = read("Allied defence spending reached 1.99 % of their combined GDP in 2024.")
+    assert got["1.99 % of their combined GDP"][0] == "share_of_gdp"
+
+
+def test_a_price_each_after_a_conversion_in_brackets_is_a_unit_price():
+    got = [(f.surface, f.unit, f.metric) for f in extract_figures(article(
+        "Analysts say the jets cost about US$35 million (euro26 million) each."))]
+    assert got == [("US$35 million", "USD", "unit_price"), ("euro26 million", "EUR", "unit_price")]

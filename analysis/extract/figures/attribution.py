@@ -28,15 +28,17 @@ def attribution_patterns() -> dict:
     hardware = _fold_tree(terms("hardware") + terms("force_noun"))  # what a deal buys: "of/for/to buy ... 24 fighters"
     return dict(
         qual=re.compile(rf"{lead(quals)}(?<![\w-])(?P<q>(?i:{_fold_tree(quals)})){_S}+$"),
-        per_after=re.compile(
-            rf"{_S}+(?:(?i:per){_S}+(?!(?i:{per_time})(?![\w]))(?:[\w-]+{_S}+){{0,2}}?(?i:{unit_nouns})s?(?![\w])"
+        per_after=re.compile(  # "$85 million per aircraft", "US$35 million (euro26 million) each"
+            rf"(?P<br>{_S}*\([^()]{{1,40}}\))?{_S}+(?:(?i:per){_S}+(?!(?i:{per_time})(?![\w]))(?:[\w-]+{_S}+){{0,2}}?(?i:{unit_nouns})s?(?![\w])"
             rf"|(?i:{_fold_tree(terms('unit_price'))})(?![\w]))"),
         per_one=re.compile(rf"{_S}+(?i:per){_S}+(?!(?i:{per_time})(?![\w]))[A-Z][\w-]*\d[\w-]*(?![\w])"),
         unit_before=re.compile(rf"{lead(unit_before)}(?i:{_fold_tree(unit_before)})(?:{_S}+(?i:of|at|about|around"
                                rf"|roughly|some|nearly|just|only))*{_S}*$"),
         export_total=re.compile(  # "arms exports", "defense and aviation exports", "the largest defence exporter"
             rf"(?<![\w])(?:arms|weapons?|military|defen[cs]e)(?:{_S}+(?:and{_S}+)?(?:aviation|aerospace|industry|"
-            rf"industrial|equipment|hardware|technology|security)){{0,2}}{_S}+(?:exports?|exporters?|sales)(?![\w])"),
+            rf"industrial|equipment|hardware|technology|security)){{0,2}}{_S}+(?:exports?|exporters?|sales)(?![\w])"
+            rf"|(?<![\w])(?:foreign|overseas|export|arms){_S}+sales{_S}+of{_S}+(?:[\w-]+{_S}+){{0,2}}?"
+            rf"(?:weaponry|weapons|arms|military{_S}+(?:equipment|hardware))(?![\w])"),  # "foreign sales of Russian weaponry"
         export_to=re.compile(rf"(?i:exports?|sales){_S}+(?i:to){_S}+(?:the{_S}+)?[A-Z]"),  # "arms sales to India"
         sold_to=re.compile(rf"(?:{_S}+[\w-]+){{0,6}}?{_S}+to{_S}+(?:the{_S}+)?[A-Z]"),  # "... worth $3 billion to India"
         each_costs=re.compile(  # "Each Su-35 costs about $85 million"
@@ -117,7 +119,7 @@ def attribution_patterns() -> dict:
         gdp_after=re.compile(
             rf"{_S}+(?i:of){_S}+(?:(?i:the|its|their|his|her|our){_S}+)?"
             rf"(?:(?:[A-Z][\w.]*|(?i:country|nation|state|world|projected|official|nominal|estimated|annual|"
-            rf"national|total))(?:['’]s)?{_S}+){{0,2}}"
+            rf"national|total|combined|overall|collective|bloc|region|alliance|continent))(?:['’]s)?{_S}+){{0,2}}"
             rf"(?i:{_fold_tree(terms('gdp'))})(?![\w])"),
         # the share named before the rate: "Defence spending as a share of GDP fell to 1.2% from 1.4%",
         # "its military burden rose to 2.2%"
@@ -127,8 +129,7 @@ def attribution_patterns() -> dict:
             rf"(?:(?i:nation|country)['’]s{_S}+|(?i:national|annual|total){_S}+)?"
             rf"(?i:gdp|gross{_S}+domestic{_S}+product|economic{_S}+output|national{_S}+income)"
             rf"|(?i:military{_S}+burden))(?![\w])(?P<between>[^;%]*)$"),
-        pct_of_gdp=re.compile(rf"(?:%|per{_S}?cent){_S}+of{_S}+(?:(?:the|its|their){_S}+)?"
-                              rf"(?:gdp|gross{_S}+domestic{_S}+product|economy)(?![\w])"),  # lower case
+        pct_of=re.compile(rf"(?:%|per{_S}?cent|percent){_S}+of{_S}+(?:(?:the|its|their){_S}+)?"),  # lower case
         points_after=re.compile(rf"{_S}*(?i:percentage{_S}+points?|pp|points?)(?![\w])"),  # a change of a share
         gdp_target=re.compile(rf"{_S}+(?:(?i:of){_S}+(?i:gdp){_S}+)?(?:(?i:spending|defen[cs]e){_S}+)?"
                               rf"(?i:{_fold_tree(terms('gdp_target'))})(?![\w])"),
@@ -301,7 +302,7 @@ def _classify_pct(g: list[_Piece], text: str, low: str, prev_low: str,
     sign = 1.0 if _key(cue) in rx.growth_up or cue in ("+", "-") or lower_as_matched(cue).startswith(
         ("year-on-year", "annual")) else -1.0
     line = _nearest_match(rx.defence_line, low, first.start, last.end)
-    other = _nearest_match(rx.other_line, low, first.start, last.end)
+    other = _nearest_match(rx.other_line, low, first.start, last.end, within=_shares_of(low, rx))
     if other is not None and (line is None or other[0] < line[0]):
         metric = "other_money"
     elif line is not None:
@@ -325,8 +326,8 @@ def _money_metric(g: list[_Piece], text: str, low: str, prev_low: str, rx: Simpl
     (``topic()``, read only when needed) is military spending ("France came fifth ($64 billion)")."""
     first, last = g[0], g[-1]
     m = rx.per_after.match(text, last.end) or rx.per_one.match(text, last.end)
-    if m:
-        return "unit_price", m.end(), "per unit: " + m.group(0).strip()
+    if m:  # the surface runs to "per aircraft", not across a conversion in brackets before "each"
+        return "unit_price", last.end if m.groupdict().get("br") else m.end(), "per unit: " + m.group(0).strip()
     end = last.end
     m = rx.deal_after.match(text, last.end)
     if m:
@@ -353,22 +354,26 @@ def _money_metric(g: list[_Piece], text: str, low: str, prev_low: str, rx: Simpl
         # "gas deal", "paid in palm oil": no arms deal unless arms are named here or just before
         if not (rx.not_arms.search(low) and not rx.arms.search(low) and not rx.arms.search(prev_low)):
             return "arms_deal", end, "deal: " + deal[1]
-    if rx.of_which.match(text, end):
+    if rx.of_which.match(text, end) and not any(  # "defence budgets increased to €240 billion, of which ..." stays defence
+            not _CLAUSE_BREAK.search(low, d.end(), first.start) for d in rx.defence_line.finditer(low, 0, first.start)):
         return "other_money", end, "a total: of which"
     m = rx.attached_after.match(low, end)  # "the 101 trillion yen (USD 910 billion) national budget"
     attached = rx.other_line.match(low, m.end()) if m else None
     if attached:
         return "other_money", end, "other line: " + attached.group(0)
-    # "the budget for defence and security": the defence words of a combined line are no defence line
-    combined = [m.span() for m in rx.other_line.finditer(low) if rx.defence.search(m.group(0))]
+    # "the budget for defence and security": the defence words of a combined line are no defence line, nor
+    # are those that name whose line it is ("for defence pensions", "for the military for capital expenditure")
+    others = list(rx.other_line.finditer(low))
+    combined = [m.span() for m in others if rx.defence.search(m.group(0))]
+    if others:
+        combined += [(d.start(), o.end()) for d in rx.defence_line.finditer(low) for o in others
+                     if first.start < d.start() and 0 <= o.start() - d.end() <= 20 and "," not in low[d.end():o.start()]]
     line = _nearest_match(rx.defence_line, low, first.start, end, items=True, within=combined)
     # "Rs1009 billion of the total budget": the total it is a part of does not make it other money
     part_of = rx.part_of.match(low, end)
     # "1.2 trillion tenge from the state budget to defence": the budget the money comes from is no line
-    # "to 2% of GDP by 2027, bringing it to 11 trillion yen": the GDP of another figure is no line of this one
-    shares = [m.span() for m in rx.pct_of_gdp.finditer(low)]
     other = _nearest_match(rx.other_line, low, first.start, end, skip=part_of.end() if part_of else None,
-                           not_after=rx.from_the, items=True, within=shares)
+                           not_after=rx.from_the, items=True, within=_shares_of(low, rx))
     if other is not None and (line is None or other[0] < line[0]):
         return "other_money", end, "other line: " + other[1]
     if line is not None:
@@ -384,6 +389,13 @@ def _money_metric(g: list[_Piece], text: str, low: str, prev_low: str, rx: Simpl
     if topic():
         return "defence_budget", end, "article on military spending"
     return "other_money", end, "no defence cue"
+
+
+def _shares_of(low: str, rx: SimpleNamespace) -> list[tuple[int, int]]:
+    """Where the sentence says what a percentage is a share of ("2% of GDP", "12.9 per cent of the total
+    budget"): that line belongs to the share, not to an amount or rate beside it."""
+    return [(m.start(), m.end() + len(o.group(0))) for m in rx.pct_of.finditer(low)
+            for o in [rx.other_line.match(low, m.end())] if o]
 
 
 def _nearest_match(rx_: re.Pattern, text: str, start: int, end: int,
