@@ -304,3 +304,15 @@ def test_a_country_that_joins_the_exercise_takes_part():
     m = found("Russia began the Okean-2020 naval exercise on Monday. Japan joined the protests against the drills.",
               published=dt.date(2020, 9, 14))
     assert [x.participants for x in m] == [("RUS",)], m
+
+
+def test_forces_dispatched_in_the_next_sentence_give_their_domains():
+    # "X has dispatched fighters and ground forces": the next sentence goes on telling of the exercise
+    m = found("The air forces of Egypt and China began a joint training exercise on Monday. China has dispatched "
+              "J-10 fighters and ground forces including radar units, a spokesman said.")
+    assert [x.domains for x in m] == [("air", "land")], m
+    m = found("Russia and Laos began joint drills on Monday. Russia deployed paratroopers and infantry units.")
+    assert [x.domains for x in m] == [("land",)], m
+    # not forces of a country that takes no part
+    m = found("Russia and Laos began joint drills on Monday. Thailand deployed paratroopers to its border.")
+    assert [x.domains for x in m] == [()], m

@@ -24,6 +24,10 @@ _MOTION = _CaseFree(r"(?:%s)\b" % trie_alternation(
     "flew flown sailed passed transited entered crossed traveled travelled moved headed cruised conducted held "
     "practiced practised involved involve involves involving participated participating part joined joining".split(),
     not_after=r"\w"))
+#: forces sent in a next sentence: "has dispatched fighters", "deployed paratroopers" (of a country taking part, and
+#: not elsewhere: "deployed warships to the area")
+_SENDING = re.compile(r"\b(?:dispatched|deployed)\b(?![^.;]*?\bto\s+(?:the\s+)?(?:front|area|region|border|scene)\b)",
+                      re.IGNORECASE)
 #: a next sentence that tells of a phase of the exercise before it: "The three-day Phase I will aim at ...", "The
 #: second stage will see ..."
 _PHASE = re.compile(r"\b(?:phase|stage)\s+(?:I{1,3}|IV|one|two|three|\d)\b|\b(?:first|second|third|final|last|main|"
@@ -84,20 +88,27 @@ def _domain_words(text: str, lo: int, hi: int, rules: _Rules, places) -> set[str
     return out
 
 
-def _went_on(article, ctx: _ArticleContext, idx: int, follow, contributing: set[int]) -> list[int]:
+def _went_on(article, ctx: _ArticleContext, idx: int, follow, contributing: set[int], codes=()) -> list[int]:
     """The next sentences (``follow``, from sentence ``idx + 1``) that go on telling of a mention: those that
-    name countries taking part (``contributing``), or tell of forces moving, not to watch and, after a new
-    paragraph, not of something else."""
+    name countries taking part (``contributing``), or tell of forces moving, or sent by the countries taking part
+    (``codes``) and by no other, not to watch and, after a new paragraph, not of something else."""
     went_on = []
     for j, s2 in enumerate(follow, start=idx + 1):
         s2_text = ctx.text_of(j)
         new_paragraph = "\n" in article.text[ctx.sentences[j - 1].end:s2.start]
         low2 = s2_text.low or s2_text.lower()
         if j in contributing or (not new_paragraph and ("hase" in low2 or "tage" in low2) and _PHASE.search(s2_text)) or (
-                _MOTION.search(s2_text) and "scrambl" not in low2 and
-                not _WATCH_PURPOSE.search(s2_text) and not (new_paragraph and _OTHER_ACTION.search(s2_text))):
+                (_MOTION.search(s2_text) or (("deployed" in low2 or "dispatched" in low2) and _SENDING.search(s2_text)
+                                             and _sent_by(ctx.sentence_facts(j)[1], codes))) and
+                "scrambl" not in low2 and not _WATCH_PURPOSE.search(s2_text) and
+                not (new_paragraph and _OTHER_ACTION.search(s2_text))):
             went_on.append(j)
     return went_on
+
+
+def _sent_by(countries, codes) -> bool:
+    """Whether a sentence's ``countries`` are some of the mention's participants (``codes``), and only those."""
+    return bool(countries) and all(x.alpha3 in codes for x in countries)
 
 
 def _domains_and_assets(t: _Text, c: _Cand, own_lo: int, clause_lo: int, ctx_start: int, nxt: int, hold_here: bool,

@@ -306,7 +306,7 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
         if found is None:
             continue
         codes, contributing = found
-        went_on = _went_on(article, ctx, idx, follow, contributing) if i == last else ()
+        went_on = _went_on(article, ctx, idx, follow, contributing, codes) if i == last else ()
         hold_here = joint[0]
         domains, assets = _domains_and_assets(t, c, own_lo, clause_lo, ctx_start, nxt, hold_here, rules, places, ctx,
                                               went_on)
