@@ -316,3 +316,9 @@ def test_forces_dispatched_in_the_next_sentence_give_their_domains():
     # not forces of a country that takes no part
     m = found("Russia and Laos began joint drills on Monday. Thailand deployed paratroopers to its border.")
     assert [x.domains for x in m] == [()], m
+
+
+def test_nationalities_joined_by_a_slash_are_both_modifiers():
+    # "joint Russian/Chinese Coast Guard exercises": one mention with both countries
+    m = found("A report described joint Indian/Russian naval exercises and a port call in Vladivostok.")
+    assert [(x.surface, x.participants) for x in m] == [("joint Indian/Russian naval exercises", ("IND", "RUS"))], m

@@ -312,7 +312,7 @@ def _left_premods(text: str, head_start: int, rules: _Rules, countries) -> tuple
             start = a
         elif w in _QUOTE_MARKS:
             pass  # joint "anti-terrorist" exercises: a quoted modifier
-        elif lw in ("and", ",", "&") and start == before:
+        elif lw in ("and", ",", "&", "/") and start == before:
             after = next(tokens, None)
             if after is None or not (_is_modifier(text[after[0]:after[1]].lower(), rules) or
                                      _countries_in(countries, *after)):
