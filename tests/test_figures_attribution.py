@@ -446,3 +446,13 @@ def test_a_price_each_after_a_conversion_in_brackets_is_a_unit_price():
     got = [(f.surface, f.unit, f.metric) for f in extract_figures(article(
         "Analysts say the jets cost about US$35 million (euro26 million) each."))]
     assert got == [("US$35 million", "USD", "unit_price"), ("euro26 million", "EUR", "unit_price")]
+
+
+def test_money_set_aside_for_the_acquisition_of_hardware_is_a_budget_line_not_a_deal():
+    rows = _rows("Further allocations include 12.4 billion won for barracks; 5.6 billion won for the acquisition of "
+                 "munitions; and 34.5 billion won to support the relocation of US Forces in Korea.")
+    assert [(s, m, a) for s, m, a, _ in rows] == [("12.4 billion won", "other_money", "KOR"),
+                                                  ("5.6 billion won", "other_money", "KOR"),
+                                                  ("34.5 billion won", "other_money", "KOR")]
+    # a price paid stays a deal
+    assert _rows("Egypt paid $1.1 billion for the purchase of 46 MiG-29M jets.")[0][1] == "arms_deal"

@@ -26,6 +26,8 @@ CURRENCY_COUNTRY = {
     "NZD": "NZL", "AUD": "AUS", "CAD": "CAN", "BYN": "BLR", "KZT": "KAZ", "PHP": "PHL", "IDR": "IDN",
     "MYR": "MYS", "THB": "THA", "VND": "VNM", "EGP": "EGY", "SEK": "SWE", "NOK": "NOR", "DKK": "DNK",
     "CHF": "CHE", "BRL": "BRA", "MXN": "MEX", "AED": "ARE", "SGD": "SGP", "ZAR": "ZAF",
+    "QAR": "QAT", "KWD": "KWT", "BHD": "BHR", "OMR": "OMN", "IQD": "IRQ", "DZD": "DZA", "BDT": "BGD",
+    "NGN": "NGA", "MMK": "MMR", "LKR": "LKA", "NPR": "NPL", "HUF": "HUN", "CZK": "CZE", "RON": "ROU",
 }
 
 

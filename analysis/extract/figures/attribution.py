@@ -129,6 +129,9 @@ def attribution_patterns() -> dict:
             rf"(?:(?i:nation|country)['’]s{_S}+|(?i:national|annual|total){_S}+)?"
             rf"(?i:gdp|gross{_S}+domestic{_S}+product|economic{_S}+output|national{_S}+income)"
             rf"|(?i:military{_S}+burden))(?![\w])(?P<between>[^;%]*)$"),
+        for_buying=re.compile(rf"{_S}+(?i:for|to){_S}+(?:(?i:the){_S}+)?(?i:acquisition|purchase|purchases|procurement)"
+                              rf"{_S}+(?i:of)(?![\w])"),
+        deal_word=re.compile(r"(?<![\w-])(?:deal|deals|contract|contracts|agreement|order|orders|signed)(?![\w-])"),
         pct_of=re.compile(rf"(?:%|per{_S}?cent|percent){_S}+of{_S}+(?:(?:the|its|their){_S}+)?"),  # lower case
         points_after=re.compile(rf"{_S}*(?i:percentage{_S}+points?|pp|points?)(?![\w])"),  # a change of a share
         gdp_target=re.compile(rf"{_S}+(?:(?i:of){_S}+(?i:gdp){_S}+)?(?:(?i:spending|defen[cs]e){_S}+)?"
@@ -342,8 +345,14 @@ def _money_metric(g: list[_Piece], text: str, low: str, prev_low: str, rx: Simpl
     m = rx.arms_for.match(text, end)
     if m and rx.paid_before.search(text, max(0, first.start - 40), first.start):
         return "arms_deal", end, "paid for: " + m.group(0).strip()  # "paid $203 million for the two submarines"
+    m = rx.for_buying.match(text, end)
+    if m and not rx.paid_before.search(text, max(0, first.start - 40), first.start) and not rx.deal_word.search(low):
+        # "56.6 billion yen for the acquisition of munitions": a budget line, what the money is set aside for
+        return "other_money", end, "other line: " + m.group(0).strip()
     exports = _nearest_match(rx.export_total, low, first.start, end)
     deal = _nearest_match(rx.deal, low, first.start, end, rx)
+    if deal is not None and deal[0] >= 1000:
+        deal = None  # the deal word of another clause ("56.6 billion yen for the acquisition of ...; and 345.1 billion yen")
     if exports is not None and (deal is None or exports[0] <= deal[0] + len(exports[1])
                                 or deal[1].lower().startswith("export")) and \
             not rx.sold_to.match(text, end) and not rx.export_to.search(text):

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from types import SimpleNamespace
 
+from analysis.extract import _money
 from analysis.extract.countries import CountryTuple
 from analysis.extract.figures.tables import table_figures
 from analysis.extract.figures._common import _beyond_ascii, _lower, _mentions
@@ -328,6 +329,10 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
                     cp = cp or d_seller
                     if year is None:
                         year = d_year
+            if actor_cue.startswith("nearest after") and p.code in _money.CURRENCY_COUNTRY and \
+                    _money.CURRENCY_COUNTRY[p.code] != who and metric not in ("arms_deal", "unit_price"):
+                # a national currency says more than a country named somewhere after the amount
+                who, actor_cue = _money.CURRENCY_COUNTRY[p.code], f"currency: {p.code}"
             if who is None and not actor_cue.startswith("total of"):
                 who, actor_cue = _fallback_actor(p.code, index, state)
             if who is None and not actor_cue.startswith("total of") and unit != "count":
