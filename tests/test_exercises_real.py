@@ -322,3 +322,10 @@ def test_nationalities_joined_by_a_slash_are_both_modifiers():
     # "joint Russian/Chinese Coast Guard exercises": one mention with both countries
     m = found("A report described joint Indian/Russian naval exercises and a port call in Vladivostok.")
     assert [(x.surface, x.participants) for x in m] == [("joint Indian/Russian naval exercises", ("IND", "RUS"))], m
+
+
+def test_a_reference_back_to_the_practice_places_no_event():
+    # "The drills have twice taken place in X": earlier editions, not the one told of
+    m = found("Russia and Pakistan began the Druzhba-2021 drills near Karachi on Monday. The drills have twice taken "
+              "place in Russia.", published=dt.date(2021, 10, 4))
+    assert [x.locations for x in m] == [("Karachi",)], m

@@ -85,6 +85,9 @@ def _own_places(text: str, start: int, end: int, places) -> list:
     return out
 
 
+#: after a reference back, words that make it the practice rather than one event: "have twice taken place"
+_SEVERAL_TIMES = re.compile(r"\b(?:twice|thrice|(?:two|three|four|five|several|many|multiple)\s+times|repeatedly|"
+                            r"previously|usually|traditionally|always|often)\b", re.IGNORECASE)
 #: just before a country that hosts the exercise a reference back places: "in ", "three in ", "across "
 _IN_BEFORE = ("in ", "across ")
 
@@ -130,7 +133,11 @@ def _fold(out: list[ExerciseMention], ctx: _ArticleContext, rules: _Rules) -> No
             country_at = {x.start: x for x in countries}
             for m in _FORCES_FROM.finditer(t):
                 codes.update(x.alpha3 for x in _country_list(t, m.end(), country_at)[0])
-        _add(out, at, domains, codes, _own_places(t, start, end, places) + _own_hosts(t, start, end, countries), hits)
+        if _SEVERAL_TIMES.search(t, end, min(len(t), end + 40)):
+            where = []  # "The drills have twice taken place in Russia": the practice, not the event told of
+        else:
+            where = _own_places(t, start, end, places) + _own_hosts(t, start, end, countries)
+        _add(out, at, domains, codes, where, hits)
     ctx.references.clear()
 
 
