@@ -329,3 +329,8 @@ def test_a_reference_back_to_the_practice_places_no_event():
     m = found("Russia and Pakistan began the Druzhba-2021 drills near Karachi on Monday. The drills have twice taken "
               "place in Russia.", published=dt.date(2021, 10, 4))
     assert [x.locations for x in m] == [("Karachi",)], m
+
+
+def test_coast_guards_are_naval():
+    m = found("The coast guards of China and Vietnam held a joint coast guard exercise in the Gulf of Tonkin.")
+    assert [x.domains for x in m] == [("naval",)], m
