@@ -55,7 +55,7 @@ class TestWireStories:
         assert (p.name, p.kind, p.lat, p.lon) == ("Sea of Japan", "sea", 40.0, 135.0)
 
     def test_spacing_and_case_variants(self):
-        assert surfaces("the Asia Pacific region") == [("Asia Pacific region", "asia-pacific")]
+        assert surfaces("the Asia Pacific region") == [("Asia Pacific", "asia-pacific")]
         assert surfaces("the north-west Pacific") == [("north-west Pacific", "northwest-pacific")]
         assert surfaces("IN THE SOUTH CHINA SEA") == [("SOUTH CHINA SEA", "south-china-sea")]
         assert surfaces("the eastern Mediterranean") == [("eastern Mediterranean", "mediterranean")]
@@ -130,3 +130,8 @@ def test_a_direction_adjective_before_a_region_is_part_of_its_name():
                                                                         ("southern Africa", "africa")]
     # a country's name, not a region's (the country itself hides "Africa" in the exercise reading)
     assert [p.surface for p in find_places("navies of South Africa")] == ["Africa"]
+
+
+def test_a_common_noun_after_a_region_is_not_part_of_its_name():
+    # "the Asia-Pacific region": the place is "Asia-Pacific" as written; "region" is no part of its name
+    assert [p.surface for p in find_places("Bombers patrolled the Asia-Pacific region on Tuesday.")] == ["Asia-Pacific"]
