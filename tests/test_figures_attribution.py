@@ -456,3 +456,12 @@ def test_money_set_aside_for_the_acquisition_of_hardware_is_a_budget_line_not_a_
                                                   ("34.5 billion won", "other_money", "KOR")]
     # a price paid stays a deal
     assert _rows("Egypt paid $1.1 billion for the purchase of 46 MiG-29M jets.")[0][1] == "arms_deal"
+
+
+def test_combined_lines_of_one_country_and_internal_security():
+    got = read("Some 1.2 trillion Turkish liras will go to defense and security. Of this, 700 billion liras will "
+               "be earmarked for defense expenditures, and 500 billion liras will go toward internal security.")
+    assert got == {"1.2 trillion Turkish liras": ("other_money", "TUR"), "700 billion liras": ("defence_budget", "TUR"),
+                   "500 billion liras": ("other_money", "TUR")}
+    got = read("The country's combined defense and internal security budget was 800 billion liras.")
+    assert got["800 billion liras"] == ("other_money", "TUR")

@@ -67,6 +67,7 @@ def attribution_patterns() -> dict:
             rf"|(?<![\w])(?i:up|down|rose|rises|risen|increased|grew|grown|jumped|climbed|fell|fallen|dropped|decreased"
             rf"|declined|raised|boosted|slashed)(?:{_S}+(?i:by))?)"
             rf"{_S}+(?:(?i:about|around|some|nearly|roughly|almost|over|more{_S}+than|just){_S}+)?$"),
+        ones_own=re.compile(rf"(?:['’]s|(?<![\w])its){_S}+$"),  # one owner's lines combined, not several countries
         leads=re.compile(rf"(?<![\w-])(?:leads|led|leading|tops|topped|topping|dominates|dominated|outspends|outspent)"
                          rf"(?:{_S}+[\w-]+){{0,2}}?{_S}+$"),  # a region a country leads is no total the amount belongs to
         world_after=re.compile(rf"{_S}+(?:worldwide|world-wide|globally|(?:across|around){_S}+the{_S}+(?:world|globe))(?![\w])"),
@@ -482,7 +483,8 @@ def _default_actor(text: str, low: str, start: int, end: int, mentions: list[Cou
     lead_start = before[-1].end if before else 0
     agg = [g for g in rx.aggregate.finditer(low, lead_start, start) if low[g.end():g.end() + 2] not in ("'s", "’s")
            and not rx.rank_in.search(low, max(0, g.start() - 40), g.start())  # "the fifth largest spender in the world"
-           and not rx.leads.search(low, max(0, g.start() - 30), g.start())]  # "Brazil leads Latin America"
+           and not rx.leads.search(low, max(0, g.start() - 30), g.start())  # "Brazil leads Latin America"
+           and not rx.ones_own.search(low, max(0, g.start() - 12), g.start())]  # "the country's combined budget"
     if agg:
         return None, f"total of several countries: {agg[-1].group(0)}"
     m = rx.world_after.match(low, end) or rx.world_inside.search(low, start, end)
