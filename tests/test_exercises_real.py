@@ -40,6 +40,13 @@ def test_series_of_smaller_partners():
     names = [m.name for m in found("The Indian Air Force held its exercise Gagan Shakti-2024 along the border.")]
     assert names == ["Gagan Shakti-2024"], names
 
+def test_a_year_glued_to_a_name_or_after_a_quoted_translation():
+    # "Zapad2009", "Zapad (“West”) 2013": the edition's year; not a digit glued to a name ("Zapad2")
+    names = [m.name for m in found("Russia and Belarus held the Zapad2009 exercise. The Kavkaz (“Caucasus”) 2016 "
+                                   "drills followed with Armenia and Belarus.")]
+    assert names == ["Zapad-2009", "Kavkaz-2016"], names
+    assert [m.name for m in found("Russia held the Zapad2 drills with Belarus.")] in ([], [""])
+
 def test_a_one_digit_suffix_stays_a_number():
     assert [m.name for m in found("Russian and Chinese troops held the Vostok-1 drills together.")] in ([], ["Vostok-1"])
 

@@ -195,6 +195,10 @@ _SENT_TO_TAIL = (r"\b[^.;:!?]{0,160}?\b(?:to|for)\s+(?:(?:take\s+part|participat
                  r"(?:the\s+|its\s+|their\s+|this\s+year['’]s\s+|next\s+month['’]s\s+)?(?:[\w\-]+['’]s?\s+)?$")
 
 
+#: after a series alias: no letter, nor a digit unless a year follows it at once ("Zapad2009", not "Zapad2")
+_ALIAS_END = r"(?![^\W\d]|(?<=\w)\d(?!\d{3}\b))"
+
+
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
     vocab: dict[str, list[tuple[str, str]]] = {}
@@ -237,9 +241,10 @@ def _rules() -> _Rules:
               r"|[\s\-–—]+(?P<num>\d{1,2})(?![\d,.]\d|[\w]))?")
     # The aliases as written, in upper case and in title case, as a trie: the longest alias at a place wins.
     variants = {v for a in plain_aliases + ambiguous_aliases for v in (a, a.upper(), a.title())}
-    # (a translation in brackets may stand between a name and its year: "Vostok (East) 2018")
-    series_re = re.compile(rf"(?P<alias>{trie_of_units(_flex_units(v) for v in variants)})(?![\w])"
-                           rf"(?:\s*\([A-Z][a-z]+(?:\s[A-Z][a-z]+)?\)(?=[\s\-–—]*(?:19|20)\d\d))?{suffix}")
+    # (a translation in brackets, perhaps quoted, may stand between a name and its year: "Vostok (East) 2018",
+    # "Zapad (“West”) 2013"; the year may follow the name with no separator: "Zapad2009")
+    series_re = re.compile(rf"(?P<alias>{trie_of_units(_flex_units(v) for v in variants)}){_ALIAS_END}"
+                           rf"(?:\s*\([\"“‘']?[A-Z][a-z]+(?:\s[A-Z][a-z]+)?[\"”’']?\)(?=[\s\-–—]*(?:19|20)\d\d))?{suffix}")
     pair = r"(?:(?:china|chinese|russia|russian|sino)[\s\-–]+(?:russia|russian|china|chinese)n?\s+)?"
     numbered_re = _CaseFree(
         rf"(?<![\w\-])(?P<ord>{_ORDINAL})\s+(?:round\s+of\s+(?:the\s+)?)?{pair}"
