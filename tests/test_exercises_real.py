@@ -47,6 +47,19 @@ def test_a_year_glued_to_a_name_or_after_a_quoted_translation():
     assert names == ["Zapad-2009", "Kavkaz-2016"], names
     assert [m.name for m in found("Russia held the Zapad2 drills with Belarus.")] in ([], [""])
 
+def test_series_names_as_the_set_writes_them():
+    # one name per series, whatever the text's translation: "Marine Security Belt", "Security Bond" ->
+    # "Maritime Security Belt"; "Northern/Interaction" -> "North/Interaction"; "Friendship Defenders" -> "Defenders of
+    # Friendship"; and smaller partners' series: Laros (Russia-Laos), Blue Sword (China-Saudi Arabia)
+    names = [m.name for m in found("Iran, Russia and China held the Security Bond-2024 drills. China and Russia then "
+                                   "held the Northern/Interaction-2024 exercise. Egypt and Russia held the Friendship "
+                                   "Defenders-2024 exercise.", published=dt.date(2024, 10, 1))]
+    assert names == ["Maritime Security Belt-2024", "North/Interaction-2024", "Defenders of Friendship-2024"], names
+    m = found("Russian and Lao troops began the Laros-2024 joint drills. Saudi and Chinese marines held the Blue "
+              "Sword-2024 exercise.", published=dt.date(2024, 10, 1))
+    assert [(x.name, x.participants) for x in m] == [("Laros-2024", ("LAO", "RUS")),
+                                                     ("Blue Sword-2024", ("CHN", "SAU"))], m
+
 def test_a_one_digit_suffix_stays_a_number():
     assert [m.name for m in found("Russian and Chinese troops held the Vostok-1 drills together.")] in ([], ["Vostok-1"])
 
