@@ -465,3 +465,18 @@ def test_combined_lines_of_one_country_and_internal_security():
                    "500 billion liras": ("other_money", "TUR")}
     got = read("The country's combined defense and internal security budget was 800 billion liras.")
     assert got["800 billion liras"] == ("other_money", "TUR")
+
+
+def test_supply_ships_are_ships_not_a_sale_and_one_counts_as_an_entry_of_a_list():
+    got = _rows("The Chilean Navy will bring three surface ships, two supply ships, two helicopters and 80 marines.")
+    assert [(s, a) for s, _, a, _ in got] == [("three surface ships", "CHL"), ("two supply ships", "CHL"),
+                                              ("two helicopters", "CHL"), ("80 marines", "CHL")]
+    got = _rows("Peru will send four vessels, two helicopters and one maritime patrol aircraft.")
+    assert [s for s, _, _, _ in got] == ["four vessels", "two helicopters", "one maritime patrol aircraft"]
+    assert _rows("One ship was damaged.") == []
+
+
+def test_a_count_from_the_two_countries_or_both_sides_is_their_total():
+    assert _rows("More than 2,000 military personnel from the two countries will take part.") == [
+        ("More than 2,000 military personnel", "force_count", None, None)]
+    assert _rows("Over 500 soldiers of both sides took part.") == [("Over 500 soldiers", "force_count", None, None)]

@@ -41,6 +41,11 @@ def _carry_currency(pieces: list[_Piece], text: str, index: int, state: "_State"
     state.money = last
 
 
+#: after "supply": a kind of ship or route, not a sale ("two supply ships")
+_SUPPLY_NOUN = re.compile(r"\s+(?:ships?|vessels?|chains?|lines?|routes?|depots?|tankers?|convoys?|bases?)\b")
+#: between two counts of a list: "nine vessels, four jets and one patrol aircraft"
+_COUNT_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
+
 #: after a semicolon, the next entry of a list: "...; Ecuador, 2.8%"
 _LIST_ENTRY_AFTER = re.compile(r"\s*(?:and\s+)?(?:[A-Z][\w.'’-]*\s*){1,3}[,:]?\s*$")
 
@@ -223,15 +228,17 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
             if last.attached_letter or any(p.leading_zero or p.pct for p in g) or first.start < count_end:
                 continue
             fm = last.noun  # a count group's last piece is a bare number, so it was read when found
-            if not fm or any(p.value < 2 for p in g):
-                continue
+            if not fm or any(p.value < 2 for p in g) and not (
+                    made and made[-1][1].unit == "count" and _COUNT_LIST_GAP.match(text[:first.start], made[-1][1].end - sent.start)):
+                continue  # "one" counts only as an entry of a list of counts ("nine vessels and one patrol aircraft")
             if last.year_like or any(p.year_like for p in g):
                 continue
             if rx.designation.search(text, max(0, first.start - 12), first.start):
                 continue
             if bought is None:  # read once a sentence
-                bought = bool((rx.deal.search(low) or rx.buyer.search(low) or rx.seller.search(low))
-                              and not rx.in_service.search(low))
+                bought = any(not _SUPPLY_NOUN.match(low, m.end())
+                             for cue in (rx.deal, rx.buyer, rx.seller) for m in cue.finditer(low)) \
+                    and not rx.in_service.search(low)
             if bought:
                 continue  # "India bought five S-400 regiments": a quantity bought in a deal is no force count
             if fm.group("noun") == "people" and (not rx.military.search(low) or rx.casualty.search(low)):

@@ -54,9 +54,10 @@ def _from_many_countries(text: str, end: int) -> bool:
 
 
 _FORCE_NAME = re.compile(r"^(?:\s+[A-Z][\w'’-]*){1,3}")
-_FROM_COUNTRIES = re.compile(r"\s+from\s+(?:some\s+|about\s+|around\s+|more\s+than\s+|over\s+)?(?:\d+|two|three|four|five|"
-                             r"six|seven|eight|nine|ten|a\s+dozen|dozens\s+of|several|many|multiple|various|\w+\s+different)"
-                             r"\s+(?:other\s+)?(?:countries|nations|states|armies)\b")
+_FROM_COUNTRIES = re.compile(r"\s+(?:from|of)\s+(?:the\s+|both\s+|some\s+|about\s+|around\s+|more\s+than\s+|over\s+)?"
+                             r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|dozens\s+of|several|many|"
+                             r"multiple|various|\w+\s+different|both)"
+                             r"\s+(?:other\s+|participating\s+)?(?:countries|nations|states|armies|sides|militaries)\b")
 
 
 _BOTH = re.compile(r"\b(?:both|each)(?:\s+(?:with|at|had|spent|on|of))?\s+(?:about|around|some|nearly)?\s*$")
