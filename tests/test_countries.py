@@ -51,3 +51,9 @@ def test_countries_whose_names_are_also_peoples_names():
     assert found("Jordan, Chad and Niger sent troops; Guinea did not.") == ["JOR", "TCD", "NER", "GIN"]
     assert found("Papua New Guinea, Niger and Nigeria") == ["PNG", "NER", "NGA"]
     assert found("Jordan Peterson and Chad Smith spoke.") == []
+
+
+def test_forces_named_by_nationality_have_their_country():
+    found = lambda t: [m.alpha3 for m in find_countries(t)]  # noqa: E731
+    assert found("The Chilean Navy, Kenyan troops and Sri Lankan sailors met Omani and Kyrgyz officers.") == \
+        ["CHL", "KEN", "LKA", "OMN", "KGZ"]
