@@ -354,3 +354,11 @@ def test_a_reference_back_to_the_practice_places_no_event():
 def test_coast_guards_are_naval():
     m = found("The coast guards of China and Vietnam held a joint coast guard exercise in the Gulf of Tonkin.")
     assert [x.domains for x in m] == [("naval",)], m
+
+
+def test_a_strategic_series_with_no_domain_words_is_land():
+    # "held the Zapad-2009 exercise": Russia's strategic series are land exercises unless the text says more
+    m = found("Russia and Belarus held the Zapad2009 exercise in September.", published=dt.date(2009, 10, 1))
+    assert [x.domains for x in m] == [("land",)], m
+    m = found("Russia and Belarus held the Zapad-2017 exercise with tanks and warships.", published=dt.date(2017, 10, 1))
+    assert [x.domains for x in m] == [("land", "naval")], m
