@@ -262,3 +262,13 @@ def test_letters_joined_to_a_number_by_a_hyphen_name_a_design_not_money():
 def test_values_carry_no_float_noise():
     assert read("The budget was $4.1 billion.") == [("$4.1 billion", 4.1e9, "USD")]
     assert repr(read("Spending was 68.4 billion dollars.")[0][1]) == "68400000000.0"
+
+
+def test_indian_abbreviated_scales_and_one_letter_signs_before_a_scale():
+    assert read("The budget rose to Rs 5.94 lakh cr.") == [("Rs 5.94 lakh cr", 5.94e12, "INR")]
+    assert read("The Rs 500 cr order was cleared.")[0][1:] == (5e9, "INR")
+    assert read("The budget is W61.2 trillion.") == [("W61.2 trillion", 61.2e12, "KRW")]
+    assert read("Manila set aside P240.6 billion.") == [("P240.6 billion", 240.6e9, "PHP")]
+    assert read("Abuja budgeted N1.3 trillion.") == [("N1.3 trillion", 1.3e12, "NGN")]
+    assert read("The budget reached 1.2 quadrillion rials.") == [("1.2 quadrillion rials", 1.2e15, "IRR")]
+    assert read("Crews wore N95 masks, flew P8 aircraft and guarded W88 warheads.") == []

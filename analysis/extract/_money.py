@@ -55,6 +55,12 @@ def _is_word(surface: str) -> bool:
     return surface == surface.lower() and any(ch.isalpha() for ch in surface)
 
 
+@lru_cache(maxsize=1)
+def needs_scale() -> frozenset[str]:
+    """The one-letter signs read as a currency only before a scaled amount ("W61.2 trillion", not "N95")."""
+    return frozenset(r["surface"] for r in _table() if (r.get("needs_scale") or "").strip() == "1")
+
+
 def currency(surface: str, japan: bool = False) -> tuple[str, float] | None:
     """(ISO code, factor to the major unit) of a currency surface, or None."""
     exact, folded = _lookup()

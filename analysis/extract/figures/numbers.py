@@ -182,6 +182,10 @@ def _digit_pieces(text: str, low: str, runs: list[int], rx: SimpleNamespace, jap
             suf = None  # "20 pounds of explosives" is a weight
             end = max(m.end("num"), m.end("ascale"), m.end("aletter"), m.end("scale"), m.end("pct"))
         last_end = end
+        if pre and not (ascale or letter or spaced_scale) and pre in _money.needs_scale():
+            pre = None  # "N95", "P8": a one-letter sign is money only before a scale
+            if not (suf or pct_sign):
+                continue
         cur = _currency(pre, japan) or _currency(suf, japan)
         if letter and not cur:
             continue  # "400m", "6K" without a currency are not amounts
