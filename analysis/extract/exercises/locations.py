@@ -259,18 +259,17 @@ def _mention_places(t: _Text, c: _Cand, places, own_lo: int, ctx_start: int, pre
 
 def _place_names(mention_places: list, went_on, ctx: _ArticleContext) -> tuple[list[str], list[str]]:
     """The names and gazetteer ids of a mention's places and of those of the next sentences that go on telling
-    of it (``went_on``, see :func:`~analysis.extract.exercises.domains._went_on`), each place once, in order."""
+    of it (``went_on``, see :func:`~analysis.extract.exercises.domains._went_on`), in order: each name as written
+    once (a place named two ways is named both ways), each id once."""
     cont_places = []
     for j in went_on:
         cont_places += ctx.sentence_facts(j)[0]
-    locations, place_ids, seen = [], [], set()
+    locations, place_ids = [], []
     for p in mention_places + cont_places:
-        key = p.place_id or p.surface.lower()  # (a place the gazetteer does not know has no id)
-        if key not in seen:
-            seen.add(key)
-            locations.append(p.surface)
-            if p.place_id:
-                place_ids.append(p.place_id)
+        if p.surface.lower() not in (x.lower() for x in locations):  # (each name as written: "Guangdong Province",
+            locations.append(p.surface)                              # then "Guangdong")
+        if p.place_id and p.place_id not in place_ids:
+            place_ids.append(p.place_id)
     return locations, place_ids
 
 
