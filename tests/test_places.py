@@ -135,3 +135,15 @@ def test_a_direction_adjective_before_a_region_is_part_of_its_name():
 def test_a_common_noun_after_a_region_is_not_part_of_its_name():
     # "the Asia-Pacific region": the place is "Asia-Pacific" as written; "region" is no part of its name
     assert [p.surface for p in find_places("Bombers patrolled the Asia-Pacific region on Tuesday.")] == ["Asia-Pacific"]
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("held drills in Kaliningrad Province on Monday", "Kaliningrad Province"),
+    ("troops gathered in the Kaliningrad Region last week", "Kaliningrad Region"),
+    ("a range in the Kaliningrad oblast", "Kaliningrad oblast"),
+    ("bombers patrolled the Asia-Pacific region", "Asia-Pacific"),
+])
+def test_an_administrative_head_is_part_of_a_name_as_written(text, surface):
+    # "Kaliningrad Province", "Kaliningrad Region": the unit's head belongs to its name; a lower-case "region" after a
+    # wide area is a common noun
+    assert [p.surface for p in find_places(text)] == [surface]

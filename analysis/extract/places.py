@@ -162,12 +162,14 @@ def find_places(text: str) -> list[PlaceMention]:
     return out
 
 
-#: a head word after a place's name that belongs to it as written: " peninsula", " islands", " Oceans" (a plural
-#: head in lower case is a common noun after a list: "the Pacific and Arctic oceans"; "region" and "province" are
-#: part of a name only as the gazetteer lists it: "Trans-Baikal region")
-_HEAD_AFTER = re.compile(r"\s+(?:[Pp]eninsula|[Ii]slands?|Oceans|Seas|Straits)\b(?![\-])")
+#: a head word after a place's name that belongs to it as written: " peninsula", " islands", " Oceans", an
+#: administrative unit (" Province", " oblast", " Krai", " Region" capitalised as a name's part: "Primorsky Region")
+#: (a plural head in lower case is a common noun after a list: "the Pacific and Arctic oceans"; "region" in lower
+#: case is part of a name only as the gazetteer lists it, "Trans-Baikal region", not in "the Asia-Pacific region")
+_HEAD_AFTER = re.compile(r"\s+(?:[Pp]eninsula|[Ii]slands?|Oceans|Seas|Straits|[Pp]rovince|[Oo]blast|[Kk]rai|"
+                         r"[Pp]refecture|Region)\b(?![\-])")
 #: the first letters of those head words (a test before the pattern)
-_HEAD_INITIALS = frozenset("PpIiOS")
+_HEAD_INITIALS = frozenset("PpIiOSoKkR")
 #: a name that already ends with a head word: "Kamchatka Peninsula", "Caspian Sea"
 _HEAD_AT_END = re.compile(r"(?:[Pp]eninsula|[Ii]slands?|[Oo]ceans?|[Ss]eas?|[Ss]traits?|[Rr]egion|[Kk]rai|[Oo]blast|"
                           r"[Pp]rovince|[Gg]ulf|[Bb]ay|[Cc]hannel)$")
