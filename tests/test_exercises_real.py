@@ -368,3 +368,11 @@ def test_a_place_named_two_ways_is_listed_both_ways():
     # "in the Sea of Japan, ... the East Sea": the names as written, one gazetteer id
     m = found("Russian and Chinese ships held joint drills in the Sea of Japan, also known as the East Sea, on Monday.")
     assert [(x.locations, x.place_ids) for x in m] == [(("Sea of Japan", "East Sea"), ("sea-of-japan",))], m
+
+
+def test_a_numbered_series_of_other_countries_is_no_name():
+    # "the first joint maritime patrol" of China and Pakistan is not the China-Russia numbered series
+    m = found("China and Pakistan will conduct their first joint maritime patrol next week.")
+    assert [(x.name, x.participants) for x in m] == [("", ("CHN", "PAK"))], m
+    m = found("China and Russia began their fifth joint maritime patrol in the Pacific.", published=dt.date(2025, 8, 1))
+    assert [(x.name, x.participants) for x in m] == [("Joint Maritime Patrol-5", ("CHN", "RUS"))], m

@@ -328,6 +328,9 @@ def _participants(t: _Text, c: _Cand, ctx_start: int, clause_lo: int, nxt: int, 
             else:
                 codes += [x for x in top if x not in codes][:1]
             flags.append("participants_from_context")
+    if c.series is not None and c.series.numbered and codes and not set(codes) <= set(c.series.participants):
+        # "China and Pakistan will conduct their first joint maritime patrol": not the numbered series of others
+        c.name, c.series, c.edition = "", None, None
     if c.series is not None:
         codes += [x for x in c.series.participants if x not in codes]
     elif not codes:
