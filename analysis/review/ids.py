@@ -83,12 +83,13 @@ def row_ids(frame: pd.DataFrame, table: str, sha: Mapping[str, str]) -> list[str
     """
     if not len(frame):
         return []
-    articles = frame["article_id"].map(cell_text).tolist()
+    articles = [cell_text(v) for v in frame["article_id"].tolist()]  # lists: a Series is read a call per value
     groups: dict[tuple, list[int]] = defaultdict(list)  # (article, start, end) -> rows
-    for i, key in enumerate(zip(articles, frame["start"].astype(int), frame["end"].astype(int))):
+    for i, key in enumerate(zip(articles, frame["start"].astype(int).tolist(), frame["end"].astype(int).tolist())):
         groups[key].append(i)
     fields = [c for c in DISAMBIGUATORS.get(table, ()) if c in frame.columns]
-    values = {c: frame[c].map(cell_text).tolist() for c in fields}
+    shared = any(len(rows) > 1 for rows in groups.values())  # the fields are read only for rows sharing a span
+    values = {c: [cell_text(v) for v in frame[c].tolist()] for c in fields} if shared else {}
     ids: list[str] = [""] * len(frame)
     for (article, start, end), rows in groups.items():
         base = (sha.get(article) or f"article:{article}", start, end)
@@ -140,6 +141,6 @@ def _sha_mapping(source) -> dict[str, str]:
     if hasattr(source, "texts"):
         return sha_by_article(source)
     source = dict(source)
-    if all(isinstance(v, str) and len(v) == 64 and all(c in "0123456789abcdef" for c in v) for v in source.values()):
+    if all(isinstance(v, str) and len(v) == 64 and not v.strip("0123456789abcdef") for v in source.values()):
         return source
     return sha_by_article(source)
