@@ -142,6 +142,7 @@ def apply_lines(tables: Mapping[str, pd.DataFrame], review: Review | None, regro
     ``regroup``: assign the exercises' event ids afresh when a mention was rejected or changed (a
     batch leaves that to the cross-article step, which assigns them anyway)."""
     out = dict(tables)
+    lines = review.lines if review is not None else []
     where: dict[str, list[tuple[str, object]]] = {}
     for table in ID_TABLES:
         frame = tables.get(table)
@@ -149,15 +150,16 @@ def apply_lines(tables: Mapping[str, pd.DataFrame], review: Review | None, regro
             continue
         if "row_id" not in frame.columns:
             raise ValueError(f"the {table} table has no row_id column: call analysis.review.add_row_ids first")
-        frame = frame.copy()
+        frame = frame.copy(deep=bool(lines))  # no line, no cell set: the new column alone leaves the caller's frame
         frame["review"] = pd.Series([""] * len(frame), index=frame.index, dtype=object)
         out[table] = frame
-        for row_id, label in zip(frame["row_id"], frame.index):
-            where.setdefault(row_id, []).append((table, label))
+        if lines:
+            for row_id, label in zip(frame["row_id"].tolist(), frame.index.tolist()):
+                where.setdefault(row_id, []).append((table, label))
     state = _State(out, where)
-    published = _published_years(tables.get("articles"))
+    published = _published_years(tables.get("articles")) if lines else {}
     matched: set[int] = set()
-    for checked in review.lines if review is not None else []:
+    for checked in lines:
         for table, label in where.get(checked.line.row_id, []):
             matched.add(checked.line.line)
             refused = _apply_line(state, checked, table, label, published)
