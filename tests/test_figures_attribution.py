@@ -480,3 +480,24 @@ def test_a_count_from_the_two_countries_or_both_sides_is_their_total():
     assert _rows("More than 2,000 military personnel from the two countries will take part.") == [
         ("More than 2,000 military personnel", "force_count", None, None)]
     assert _rows("Over 500 soldiers of both sides took part.") == [("Over 500 soldiers", "force_count", None, None)]
+
+
+def test_exports_of_goods_that_are_no_arms_and_exports_with_no_buyer():
+    assert _rows("We export to Asia $12 billion worth of food, more than we export in arms, at $7 billion.") == [
+        ("$12 billion", "other_money", None, None), ("$7 billion", "other_money", None, None)]
+    assert _rows("It followed the delivery of $96 million worth of defense-related goods to Laos.")[0][1] == "arms_deal"
+
+
+def test_a_share_of_gdp_given_in_money_in_brackets_is_that_spending():
+    got = read("Chile allocated 2.1 percent (5.8 billion euros, or $6.3 billion) of GDP to the military in 2012.")
+    assert got == {"2.1 percent": ("share_of_gdp", "CHL"), "5.8 billion euros": ("defence_budget", "CHL"),
+                   "$6.3 billion": ("defence_budget", "CHL")}
+
+
+def test_dirhams_in_a_moroccan_story_and_a_total_proposed_budget():
+    rows = [(f.surface, f.unit, f.metric, f.actor) for f in extract_figures(article(
+        "Morocco raised its defence budget.\nMoroccan officials said Rabat set aside 48.9 billion dirhams for the "
+        "armed forces."))]
+    assert rows == [("48.9 billion dirhams", "MAD", "defence_budget", "MAR")]
+    got = read("The total proposed budget for 2023 is DA13,789 billion (US$98 billion).")
+    assert got == {"DA13,789 billion": ("other_money", "DZA"), "US$98 billion": ("other_money", "DZA")}

@@ -28,6 +28,7 @@ CURRENCY_COUNTRY = {
     "CHF": "CHE", "BRL": "BRA", "MXN": "MEX", "AED": "ARE", "SGD": "SGP", "ZAR": "ZAF",
     "QAR": "QAT", "KWD": "KWT", "BHD": "BHR", "OMR": "OMN", "IQD": "IRQ", "DZD": "DZA", "BDT": "BGD",
     "NGN": "NGA", "MMK": "MMR", "LKR": "LKA", "NPR": "NPL", "HUF": "HUN", "CZK": "CZE", "RON": "ROU",
+    "MAD": "MAR", "ARS": "ARG", "CLP": "CHL", "COP": "COL",
 }
 
 

@@ -84,7 +84,9 @@ def find_countries(text: str, record: Callable[..., Any] = CountryMention) -> li
         hit = readings.get(m.group())
         if hit is not None and (hit[2] == "capital" or hit[0] in _ALSO_A_NAME) and _NAME_GOES_ON.match(text, m.end()):
             hit = None  # "Stockholm International Peace Research Institute", "Moscow Times", "Stockholm-based"
-        if hit is not None and hit[2] == "demonym" and _SUCCESSORS.search(text, max(0, m.start() - 8), m.start()):
+        if hit is not None and text[m.end():m.end() + 1] == "$":
+            hit = None  # "US$", "NZ$": a currency sign, not a country the text speaks of
+        elif hit is not None and hit[2] == "demonym" and _SUCCESSORS.search(text, max(0, m.start() - 8), m.start()):
             hit = None  # "ex-Soviet nations", "post-Soviet states": the successors, not the country
         elif hit is not None and hit[1] == "USA" and m.group().startswith("America") and \
                 _CONTINENT.search(text, max(0, m.start() - 9), m.start()):

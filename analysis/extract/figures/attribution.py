@@ -117,8 +117,8 @@ def attribution_patterns() -> dict:
         seller=re.compile(_words_rx("seller_verb")),
         weapon=re.compile(rf"{lead(weapon_names, fold=False)}(?<![\w-]){prefix_tree(weapon_names)}(?![\w-])"),
         weapons=mapping("weapon_origin"),
-        gdp_after=re.compile(
-            rf"{_S}+(?i:of){_S}+(?:(?i:the|its|their|his|her|our){_S}+)?"
+        gdp_after=re.compile(  # "2.3 percent of GDP", "2.3 percent (5.8 billion euros) of GDP"
+            rf"(?P<br>{_S}*\([^()]{{1,60}}\))?{_S}+(?i:of){_S}+(?:(?i:the|its|their|his|her|our){_S}+)?"
             rf"(?:(?:[A-Z][\w.]*|(?i:country|nation|state|world|projected|official|nominal|estimated|annual|"
             rf"national|total|combined|overall|collective|bloc|region|alliance|continent))(?:['’]s)?{_S}+){{0,2}}"
             rf"(?i:{_fold_tree(terms('gdp'))})(?![\w])"),
@@ -133,6 +133,12 @@ def attribution_patterns() -> dict:
         for_buying=re.compile(rf"{_S}+(?i:for|to){_S}+(?:(?i:the){_S}+)?(?i:acquisition|purchase|purchases|procurement)"
                               rf"{_S}+(?i:of)(?![\w])"),
         deal_word=re.compile(r"(?<![\w-])(?:deal|deals|contract|contracts|agreement|order|orders|signed)(?![\w-])"),
+        share_opens=re.compile(rf"(?:%|(?i:per{_S}?cent|percent)){_S}*\({_S}*$"),
+        share_closes=re.compile(rf"[^()]{{0,40}}\){_S}+(?i:of){_S}+(?:(?i:the|its){_S}+)?"
+                                rf"(?i:gdp|gross{_S}+domestic{_S}+product|economic{_S}+output)(?![\w])"),
+        goods_after=re.compile(rf"(?:{_S}*\([^()]{{1,40}}\))?{_S}+(?i:worth{_S}+of|in){_S}+"
+                               rf"(?:(?!(?i:defen[cs]e|military|arms|weapon))[\w-]+{_S}+){{0,2}}?"
+                               rf"(?i:{_fold_tree(terms('not_arms') + ['food', 'goods', 'products', 'fertilizers', 'fertiliser', 'fertilizer', 'machinery', 'cars'])})(?![\w])"),
         pct_of=re.compile(rf"(?:%|per{_S}?cent|percent){_S}+of{_S}+(?:(?:the|its|their){_S}+)?"),  # lower case
         points_after=re.compile(rf"{_S}*(?i:percentage{_S}+points?|pp|points?)(?![\w])"),  # a change of a share
         gdp_target=re.compile(rf"{_S}+(?:(?i:of){_S}+(?i:gdp){_S}+)?(?:(?i:spending|defen[cs]e){_S}+)?"
@@ -276,8 +282,9 @@ def _classify_pct(g: list[_Piece], text: str, low: str, prev_low: str,
     """(unit, metric, surface end of the last piece, sign) for a group of percentages, or None."""
     last, first = g[-1], g[0]
     m = rx.gdp_after.match(text, last.end)
-    if m:
-        return "percent_gdp", "share_of_gdp", m.end(), 1.0, "share of: " + m.group(0).strip()
+    if m:  # the surface stops before a bracket: "2.3 percent (5.8 billion euros) of GDP"
+        return "percent_gdp", "share_of_gdp", last.end if m.group("br") else m.end(), 1.0, \
+            "share of: " + m.group(0).strip()
     defence = rx.defence.search(low) or rx.defence.search(prev_low)
     if rx.gdp_target.match(text, last.end) and (defence or rx.nato.search(text)):
         return "percent_gdp", "share_of_gdp", last.end, 1.0, "GDP target"
@@ -329,6 +336,9 @@ def _money_metric(g: list[_Piece], text: str, low: str, prev_low: str, rx: Simpl
     trillion to defence. With no cue at all, an amount in an article about military spending
     (``topic()``, read only when needed) is military spending ("France came fifth ($64 billion)")."""
     first, last = g[0], g[-1]
+    if rx.share_opens.search(text, max(0, first.start - 12), first.start) and rx.share_closes.match(text, last.end):
+        # "allocating 2.3 percent (5.8 billion euros) of GDP to the military": the share in money
+        return "defence_budget", last.end, "a share of GDP in money"
     m = rx.per_after.match(text, last.end) or rx.per_one.match(text, last.end)
     if m:  # the surface runs to "per aircraft", not across a conversion in brackets before "each"
         return "unit_price", last.end if m.groupdict().get("br") else m.end(), "per unit: " + m.group(0).strip()
@@ -340,6 +350,9 @@ def _money_metric(g: list[_Piece], text: str, low: str, prev_low: str, rx: Simpl
         rx.each_costs.search(text, max(0, first.start - 60), first.start)
     if m:
         return "unit_price", end, "per unit: " + m.group(0).strip()
+    m = rx.goods_after.match(text, end)
+    if m:  # "$25 billion worth of food": goods that are no arms
+        return "other_money", end, "other goods: " + m.group(0).strip()
     m = rx.arms_after.match(text, end) or rx.to_buy_after.match(text, end)
     if m:
         return "arms_deal", end, "buys: " + m.group(0).strip()

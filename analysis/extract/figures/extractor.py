@@ -340,6 +340,9 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
                     _money.CURRENCY_COUNTRY[p.code] != who and metric not in ("arms_deal", "unit_price"):
                 # a national currency says more than a country named somewhere after the amount
                 who, actor_cue = _money.CURRENCY_COUNTRY[p.code], f"currency: {p.code}"
+            if who is None and metric == "arms_deal" and metric_cue.startswith("deal: export"):
+                # exports with no buyer named ("we export $15 billion in arms"): an exporter's total
+                metric, metric_cue = "other_money", "export total: " + metric_cue[len("deal: "):]
             if who is None and not actor_cue.startswith("total of"):
                 who, actor_cue = _fallback_actor(p.code, index, state)
             if who is None and not actor_cue.startswith("total of") and unit != "count":

@@ -53,6 +53,7 @@ class _SharedSign:
 _SHARED_SIGNS = {sign.unit: sign for sign in (
     _SharedSign("INR", lambda s: s[:2].lower() in ("rs", "ru"), {"PAK": "PKR", "LKA": "LKR", "NPL": "NPR"}),
     _SharedSign("SAR", lambda s: "riyal" in s.lower(), {"IRN": "IRR", "QAT": "QAR", "OMN": "OMR", "YEM": "YER"}),
+    _SharedSign("AED", lambda s: "dirham" in s.lower(), {"MAR": "MAD"}),
     _SharedSign("PHP", lambda s: "peso" in s.lower() and "philippine" not in s.lower(),
                 {"MEX": "MXN", "ARG": "ARS", "COL": "COP", "CHL": "CLP", "CUB": "CUP", "URY": "UYU", "DOM": "DOP"}),
     _SharedSign("USD", lambda s: "$" in s and not _US_MARK.search(s),
@@ -81,7 +82,7 @@ def _home_currency(figures: list[Figure], state: "_State", rx: SimpleNamespace) 
                 if f.actor is None or f.actor_cue.startswith("currency:"):
                     moved = (f.actor, state.main_country(rx))
                     f = replace(f, actor=moved[1], actor_cue="currency: " + home)
-        elif moved and f.actor == moved[0] and f.actor_cue.startswith("actor of the figure before"):
+        elif moved and f.actor == moved[0] and f.actor_cue.startswith(("actor of the figure before", "conversion of")):
             f = replace(f, actor=moved[1])  # it took the actor the sign had given the figure before
         out.append(f)
     return out
