@@ -501,3 +501,9 @@ def test_dirhams_in_a_moroccan_story_and_a_total_proposed_budget():
     assert rows == [("48.9 billion dirhams", "MAD", "defence_budget", "MAR")]
     got = read("The total proposed budget for 2023 is DA13,789 billion (US$98 billion).")
     assert got == {"DA13,789 billion": ("other_money", "DZA"), "US$98 billion": ("other_money", "DZA")}
+
+
+def test_signed_decides_the_buyer_only_when_no_verb_of_buying_or_selling_does():
+    assert _rows("Russia will deliver helicopters to Iraq in arms deals worth $4.2 billion signed this year, "
+                 "during a visit by Iraqi ministers.") == [("$4.2 billion", "arms_deal", "IRQ", "RUS")]
+    assert _rows("India signed a $5 billion deal with Russia.") == [("$5 billion deal", "arms_deal", "IND", "RUS")]

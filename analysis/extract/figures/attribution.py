@@ -199,6 +199,8 @@ def _deal_roles(text: str, low: str, start: int, end: int, mentions: list[Countr
             if c.start >= end and rx.to_.search(text, max(0, c.start - 12), c.start):
                 return c.alpha3, _subject(text, mentions, start, rx), True
         return None, None, False
+    # both sides sign: "signed" decides only when no verb of buying or selling is in the sentence
+    cues = [c for c in cues if c[0].group(0).lower() != "signed"] or cues
     m, role = min(cues, key=lambda c: _distance(c[0].start(), c[0].end(), start, end))
     buyer = seller = None
     after = [c for c in mentions if c.start >= m.end()]
