@@ -73,7 +73,18 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         not_after=_NOT_AFTER)
     determiners = trie_alternation([w for d in ("the", "this", "that", "its", "his", "her", "a", "an", "one")
                                     for w in (d, d.capitalize())], not_after=_NOT_AFTER)
+    plural_aliases = [a for a, (_, kind) in aliases().items() if kind in ("name", "abbreviation", "demonym")]
+    possessive_aliases = [a for a, (_, kind) in aliases().items() if kind in ("name", "capital", "abbreviation")]
     return {
+        # read in the reversed text, back from where a "plural" head or a possessive "’s" is written: the
+        # words the mention may have before it (see _reach), at most one per word of the longest alias and
+        # the two lower-case words between
+        "plural_back": re.compile(rf"(?:[ \u00a0]+{_chars(plural_aliases, 'a-z-')}+)"
+                                  rf"{{1,{max(len(a.split()) for a in plural_aliases) + 2}}}"),
+        "possessive_back": re.compile(rf"{_chars(possessive_aliases)}+(?:[ \u00a0]+{_chars(possessive_aliases)}+)"
+                                      rf"{{0,{max(len(a.split()) for a in possessive_aliases) - 1}}}"),
+        # what may follow "’s" in a possessive mention
+        "possessive_ahead": re.compile(r"[\w’'\-\s]*"),
         "seq": re.compile(seq),
         "named": re.compile(rf"({named})(?![\w’'-])"),
         # "China's defence ministry", "Russia’s Foreign Ministry", "Russia’s Ministry of Defence"
@@ -110,26 +121,41 @@ def find_mentions(text: str, near: list[tuple[int, int]] | None = None) -> list[
     quotations, the only places a role is read: the scan for them is the costliest). Names, outlets,
     institutions and pronouns are looked for everywhere."""
     p = _patterns()
+    v = vocab()
     windows = near if near is not None else [(0, len(text))]
-    found: list[Mention] = []
+    # Each mention goes in with its sort key (where its phrase begins, the longer phrase first, then by
+    # kind, then in the order found): the keys sort in C, and a Mention is built with tuple.__new__.
+    found: list[tuple] = []
+    add, new = found.append, _new_mention
+    n = 0
     for m in p["named"].finditer(text):
-        kind, country = vocab().named[m.group(1)]
-        lead = m.start() - 4 if text[max(0, m.start() - 4):m.start()] in _THE else m.start()
-        found.append(Mention(m.start(), m.end(), kind, m.group(1), lead, m.group(1).lower(), (), country))
-    for m in p["plural"].finditer(text) if any(w in text for w in _PLURAL_HEADS) else ():
-        found.append(Mention(m.start(), m.end(), "role", m.group(), m.start(), m.group().rsplit(None, 1)[-1],
-                             ("indefinite",), _first_country(m.group())))
-    for m in p["possessive"].finditer(text) if "’s" in text or "'s" in text else ():
-        found.append(_institution(text, m.start(), m.end(), m.start()))
-    documents = vocab().document_heads
+        name = m.group(1)
+        kind, country = v.named[name]
+        start, end = m.span()
+        lead = start - 4 if text[max(0, start - 4):start] in _THE else start
+        add((lead, lead - end, _PRIORITY[kind], n, new(Mention, (start, end, kind, name, lead, name.lower(), (),
+                                                                  country, True))))
+        n += 1
+    for m in _scan(text, p["plural"], _plural_reach(text, p)):
+        start, end = m.span()
+        add((start, start - end, 3, n, new(Mention, (start, end, "role", m.group(), start,
+                                                     m.group().rsplit(None, 1)[-1], ("indefinite",),
+                                                     _first_country(m.group()), True))))
+        n += 1
+    for m in _scan(text, p["possessive"], _possessive_reach(text, p)):
+        start, end = m.span()
+        add((start, start - end, 1, n, _institution(text, start, end, start)))
+        n += 1
+    documents = v.document_heads
     for m in (m for a, b in windows for m in p["role"].finditer(text, a, b)):
         mention = _role(text, m)
         if mention.head in documents:  # "the statement on the Russian Defense Ministry’s website"
             named = p["document"].match(text, m.end(1))
             if named is not None:
                 mention = _document(text, m.start(), named)
-        found.append(mention)
-    classify, skip, new = _classify_words, vocab().not_name, Mention._make
+        add((mention.lead, mention.lead - mention.end, _PRIORITY[mention.kind], n, mention))
+        n += 1
+    classify, skip, titles = _classify_words, v.not_name, v.titles
     for m in p["seq"].finditer(text):
         run = m.group()
         if run in skip:  # "The", "In", "However": most runs of one word
@@ -137,25 +163,103 @@ def find_mentions(text: str, near: list[tuple[int, int]] | None = None) -> list[
         words = classify(run)
         if words is None:
             continue
-        kind, offset, head, titles, country = words
+        kind, offset, head, run_titles, country = words
         start, end = m.span()
         if kind == "person":
-            found.append(_person(text, start, end, offset, titles, country))
+            if start >= 2 and text[start - 1] in " \u00a0" and _may_be_lower(text[start - 2]):
+                mention = _person(text, start, end, offset, run_titles, country, titles)
+            else:  # no lower-case word just before the run: no title to add
+                name = run[offset:]
+                mention = new(Mention, (start + offset, end, "person", name, start, "", run_titles,
+                                        country or _leader_country(name), True))
+            add((start, start - end, 2, n, mention))
         else:
-            found.append(new((start + offset, end, kind, run[offset:], start, head, titles, country, True)))
+            add((start, start - end, _PRIORITY[kind], n,
+                 new(Mention, (start + offset, end, kind, run[offset:], start, head, run_titles, country, True))))
+        n += 1
     for pattern in _PRONOUNS:  # pronouns never overlap one another: the order of the scans does not matter
         for m in pattern.finditer(text):
-            found.append(Mention(m.start(), m.end(), "pronoun", m.group().lower(), m.start()))
+            start, end = m.span()
+            add((start, start - end, 4, n, new(Mention, (start, end, "pronoun", m.group().lower(), start, "", (),
+                                                         "", True))))
+            n += 1
     for pattern in _IT:
         for m in pattern.finditer(text):
-            found.append(Mention(m.start(), m.end(), "pronoun", "it", m.start()))
-    found.sort(key=lambda x: (x.lead, -(x.end - x.lead), _PRIORITY[x.kind]))
+            start, end = m.span()
+            add((start, start - end, 4, n, new(Mention, (start, end, "pronoun", "it", start, "", (), "", True))))
+            n += 1
+    found.sort()
     kept: list[Mention] = []
-    for x in found:
-        if kept and x.lead < kept[-1].end:
+    last_end = -1
+    for key in found:
+        x = key[4]
+        if key[0] < last_end:
             continue
         kept.append(x)
+        last_end = x.end
     return _confirm(kept)
+
+
+def _chars(terms: list[str], more: str = "") -> str:
+    """A character class of the characters of ``terms`` but the space (and ``more``, as written in a class)."""
+    return "[" + "".join(re.escape(c) for c in sorted(set("".join(terms)) - {" "})) + more + "]"
+
+
+# The "plural" and "possessive" mentions are rare and hold a word that is easy to find ("officials", "’s"):
+# each pattern is run only over the stretches of text that can hold a match of it. A stretch reaches back
+# from that word over the words a match can have before it (read in the reversed text) and on to the
+# character after the last one a match can hold (which the look-ahead at its end reads), so every match
+# the pattern finds in the whole text lies in one stretch, and the pattern finds it there (stretches that
+# overlap are merged: a match never spans two).
+
+
+def _plural_reach(text: str, p: dict[str, re.Pattern[str]]) -> list[tuple[int, int]]:
+    """The stretches that can hold "U.S. officials", "Russian military sources": before a plural head."""
+    spans = []
+    n = len(text)
+    reverse = None
+    for word in _PLURAL_HEADS:
+        i = text.find(word)
+        while i != -1:
+            if reverse is None:
+                reverse = text[::-1]
+            back = p["plural_back"].match(reverse, n - i)
+            if back is not None:  # else no space before the head: no country word can come before it
+                spans.append((n - back.end(), min(n, i + len(word) + 1)))
+            i = text.find(word, i + 1)
+    return spans
+
+
+def _possessive_reach(text: str, p: dict[str, re.Pattern[str]]) -> list[tuple[int, int]]:
+    """The stretches that can hold "China's defence ministry": around each "’s"."""
+    spans = []
+    n = len(text)
+    reverse = None
+    for mark in ("’s", "'s"):
+        i = text.find(mark)
+        while i != -1:
+            if reverse is None:
+                reverse = text[::-1]
+            back = p["possessive_back"].match(reverse, n - i)
+            if back is not None:  # else no country's name ends just before the mark
+                spans.append((n - back.end(), min(n, p["possessive_ahead"].match(text, i + 2).end() + 1)))
+            i = text.find(mark, i + 1)
+    return spans
+
+
+def _scan(text: str, pattern: re.Pattern[str], spans: list[tuple[int, int]]):
+    """What ``pattern.finditer(text)`` finds, when every match lies in one of ``spans`` (see above)."""
+    if not spans:
+        return
+    spans.sort()
+    lo, hi = spans[0]
+    for a, b in spans[1:]:
+        if a <= hi:
+            hi = max(hi, b)
+        else:
+            yield from pattern.finditer(text, lo, hi)
+            lo, hi = a, b
+    yield from pattern.finditer(text, lo, hi)
 
 
 _THE = ("the ", "The ", "THE ", "the\u00a0", "The\u00a0")
@@ -211,13 +315,23 @@ def _read_role(determiner: str, words: str, tail: str) -> tuple[str, str, tuple[
     return "role", head, indefinite, country
 
 
-def _person(text: str, start: int, end: int, offset: int, titles: tuple[str, ...], country: str) -> Mention:
+_new_mention = tuple.__new__  # Mention's fields in order, without the Python-level __new__ of a NamedTuple
+
+
+def _may_be_lower(ch: str) -> bool:
+    """Can a word ending with ``ch`` be lower case (``str.islower``)? Not when ``ch`` is no letter (the word
+    before a run is its letters only) or a capital or title-case letter."""
+    return ch.isalpha() and not (ch.isupper() or ch.istitle())
+
+
+def _person(text: str, start: int, end: int, offset: int, titles: tuple[str, ...], country: str,
+            known_titles: frozenset[str] | None = None) -> Mention:
     """A person's mention, with the title and country the words just before its run give (a lower-case
     title: "spokesperson Zhao Lijian"; the country of the words before that title: "Chinese Foreign
     Ministry spokesperson Zhao Lijian")."""
     if start >= 2 and text[start - 1] in " \u00a0":  # else no word just before the run
         word, word_start = _word_before(text, start)
-        if word.islower() and word in vocab().titles:
+        if word.islower() and word in (known_titles if known_titles is not None else vocab().titles):
             if word not in titles:
                 titles += (word,)
             if not country:
@@ -316,11 +430,10 @@ def _leader_country(name: str) -> str:
 def _confirm(mentions: list[Mention]) -> list[Mention]:
     """A one-word person is confirmed when it is a word of a longer name in the article, a leader the
     country vocabulary knows, or has a title; else it may be a capitalized common word."""
-    words = {w for m in mentions if m.kind == "person" and " " in m.name for w in m.name.split()}
-    out = []
-    for m in mentions:
-        if m.kind == "person" and " " not in m.name and not (
-                m.name in words or m.titles or _leader_country(m.name)):
-            m = m._replace(confirmed=False)
-        out.append(m)
-    return out
+    people = [k for k, m in enumerate(mentions) if m.kind == "person"]
+    words = {w for k in people if " " in mentions[k].name for w in mentions[k].name.split()}
+    for k in people:
+        m = mentions[k]
+        if " " not in m.name and not (m.name in words or m.titles or _leader_country(m.name)):
+            mentions[k] = m._replace(confirmed=False)
+    return mentions
