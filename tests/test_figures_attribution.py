@@ -507,3 +507,15 @@ def test_signed_decides_the_buyer_only_when_no_verb_of_buying_or_selling_does():
     assert _rows("Russia will deliver helicopters to Iraq in arms deals worth $4.2 billion signed this year, "
                  "during a visit by Iraqi ministers.") == [("$4.2 billion", "arms_deal", "IRQ", "RUS")]
     assert _rows("India signed a $5 billion deal with Russia.") == [("$5 billion deal", "arms_deal", "IND", "RUS")]
+
+
+def test_counts_said_without_their_noun_after_a_count_that_has_one():
+    assert [(s, a) for s, _, a, _ in _rows("Chile deployed 12 vessels, Peru four and Ecuador two.")] == [
+        ("12 vessels", "CHL"), ("four", "PER"), ("two", "ECU")]
+    assert [(s, a) for s, _, a, _ in _rows("The drills involve 3,500 troops including 1,000 from Mongolia.")] == [
+        ("3,500 troops", None), ("1,000", "MNG")]
+    assert [(s, a) for s, _, a, _ in _rows("It featured 400 paratroopers (of which 150 were from Serbia).")] == [
+        ("400 paratroopers", None), ("150", "SRB")]
+    # a count read already is not read twice, and a word after a country is no count
+    assert [s for s, *_ in _rows("Chile sent 10 ships, and Peru sent 5 ships.")] == ["10 ships", "5 ships"]
+    assert [s for s, *_ in _rows("Chile sent 10 ships, Peru said.")] == ["10 ships"]

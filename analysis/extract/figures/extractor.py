@@ -17,7 +17,7 @@ from analysis.extract.figures.attribution import (
     _qualifier, _year, attribution_patterns)
 from analysis.extract.figures.homes import _dateline_country, _home_currency
 from analysis.extract.figures.lists import (
-    _BOTH, _coordinated_after_from, _coordinated_before, _from_many_countries, _like_the_list_before, _list_shares_from,
+    _BOTH, _coordinated_after_from, _coordinated_before, _elliptic_counts, _from_many_countries, _like_the_list_before, _list_shares_from,
     _list_year)
 from analysis.extract.figures.grouping import _group, _kind, _respectively, grouping_patterns
 from analysis.extract.figures.model import Figure, tidy
@@ -41,6 +41,9 @@ def _carry_currency(pieces: list[_Piece], text: str, index: int, state: "_State"
     state.money = last
 
 
+#: a count said without its noun: digits or a number word up to twenty
+_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})*|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty")
 #: after "supply": a kind of ship or route, not a sale ("two supply ships")
 _SUPPLY_NOUN = re.compile(r"\s+(?:ships?|vessels?|chains?|lines?|routes?|depots?|tankers?|convoys?|bases?)\b")
 #: between two counts of a list: "nine vessels, four jets and one patrol aircraft"
@@ -380,6 +383,8 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
             if who:
                 state.actor = (who, index)
     made = _list_shares_from(_list_year(made, text, sent.start, rx), sent.start)
+    if mentions and any(f.unit == "count" for _, f in made):
+        made = sorted(made + _elliptic_counts(made, text, sent.start, mentions, _NUMBER), key=lambda pf: pf[1].start)
     # amounts in brackets after another amount are its conversion: same metric, actor and year
     by_piece: dict[int, list[Figure]] = {}
     for p, f in made:

@@ -132,3 +132,49 @@ def _list_shares_from(made: list, offset: int) -> list:
             out[j - 1] = (out[j - 1][0], replace(prev, actor=last.actor, actor_cue=last.actor_cue + " (the list)"))
             j -= 1
     return out
+
+
+def _elliptic_counts(made: list, text: str, offset: int, mentions: list, number: re.Pattern) -> list:
+    """Counts said without their noun after a count that has one: "Iran deployed 12 vessels, Russia four and
+    China two" (four and two vessels), "3,500 troops including 1,000 from Mongolia", "500 paratroopers (of
+    which 200 were from Russia)". Each is its country's count of the same kind, at the same year;
+    ``offset``: the sentence's start in the article; ``number``: a number in digits or words. Returns the
+    new (piece, figure) pairs: none when there is no such count."""
+    from analysis.extract import _numbers
+
+    counts = [(p, f) for p, f in made if f.unit == "count" and f.metric == "force_count"]
+    if not counts or not mentions:
+        return []
+    by_start = {m.start: m for m in mentions}
+    out = []
+    for piece, f in counts:
+        pos = f.end - offset
+        while True:
+            m = _ELLIPSIS.match(text, pos)
+            if not m:
+                break
+            key = "n" if m.group("n") else "n2"
+            raw, where = m.group(key), m.start("c" if key == "n" else "c2")
+            country = by_start.get(where)
+            if country is None or not number.fullmatch(raw) or any(
+                    g.start == offset + m.start(key) for _, g in made):
+                break  # no country, no number, or a count read already ("and China sent 5 ships")
+            try:
+                value = _numbers.words_value(raw) if raw[0].isalpha() else _numbers.parse_number(raw)
+            except ValueError:
+                break
+            if value < 1:
+                break
+            out.append((piece, replace(f, start=offset + m.start(key), end=offset + m.end(key), surface=raw,
+                                      value=float(value), actor=country.alpha3, counterpart=None, qualifier=None,
+                                      actor_cue=f"said without its noun, after {f.surface}")))
+            pos = m.end()
+    return out
+
+
+#: after a count: the next entry of a list of counts said without the noun ("..., Russia four and China two",
+#: "including 1,000 from Mongolia", "(of which 200 were from Russia)")
+_ELLIPSIS = re.compile(
+    r"(?:\s*,\s*(?:and\s+|while\s+)?|\s+and\s+|\s+(?:including|of\s+whom|of\s+which)\s+|\s*\(\s*(?:including|of\s+whom|of\s+which)\s+)"
+    r"(?:(?P<c>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)\s+(?:sent\s+|deployed\s+|contributed\s+|provided\s+)?(?P<n>\d[\d,]*\d|\d|[a-z]+(?:-[a-z]+)?)(?=[\s,.;)])"
+    r"|(?P<n2>\d[\d,]*\d|\d)\s+(?:were\s+|are\s+|came\s+)?from\s+(?:the\s+)?(?P<c2>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?))")
