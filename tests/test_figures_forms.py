@@ -272,3 +272,8 @@ def test_indian_abbreviated_scales_and_one_letter_signs_before_a_scale():
     assert read("Abuja budgeted N1.3 trillion.") == [("N1.3 trillion", 1.3e12, "NGN")]
     assert read("The budget reached 1.2 quadrillion rials.") == [("1.2 quadrillion rials", 1.2e15, "IRR")]
     assert read("Crews wore N95 masks, flew P8 aircraft and guarded W88 warheads.") == []
+
+
+def test_a_designation_before_a_counted_noun_is_a_modifier_of_it():
+    assert read("Two Tu-95MS bombers flew over the sea.") == [("Two Tu-95MS bombers", 2, "count")]
+    assert read("Russia sent four Tu-95s.") == [("four Tu-95s", 4, "count")]

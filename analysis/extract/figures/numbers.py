@@ -67,7 +67,8 @@ def number_patterns() -> dict:
         rf"""(?:{_S}+of)?(?:{_S}+(?:its|their|the|his|her|our|these|those))?
             (?:{_S}+(?:{demonyms}){_S}+and(?={_S}))?  # "six Chinese and Russian warplanes"
             (?P<mods>(?:{_S}+(?!(?:{stop})(?![\w]))[\w][\w’'.\-/]*){{0,4}}?)
-            {_S}+(?P<noun>{nouns}|[a-z]{{1,3}}-\d{{1,3}}[a-z]{{0,3}}s)(?![\w-])""", re.X)  # "four Tu-95s"
+            {_S}+(?P<noun>{nouns}|[a-z]{{1,3}}-\d{{1,3}}[a-z]{{0,3}}s(?![\w-])(?!{_S}+(?:{nouns})(?![\w-])))
+            (?![\w-])""", re.X)  # "four Tu-95s", but "two Tu-95MS bombers" counts bombers
     # "a 625,000-strong army", "a 1 million-member force", "a 3,000-man contingent": the size of a force
     strong = re.compile(rf"""-(?:strong|member|man)(?:{_S}+[\w-]+){{0,3}}?{_S}+
         (?P<noun>army|armies|armed{_S}+forces|forces?|military|navy|contingent|garrison|troops|personnel|
