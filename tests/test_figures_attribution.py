@@ -519,3 +519,14 @@ def test_counts_said_without_their_noun_after_a_count_that_has_one():
     # a count read already is not read twice, and a word after a country is no count
     assert [s for s, *_ in _rows("Chile sent 10 ships, and Peru sent 5 ships.")] == ["10 ships", "5 ships"]
     assert [s for s, *_ in _rows("Chile sent 10 ships, Peru said.")] == ["10 ships"]
+
+
+def test_counts_sharing_one_noun_and_counts_that_join_from_a_country():
+    assert [(s, a) for s, _, a, _ in _rows("Radar tracked two Chilean and four Peruvian military aircraft.")] == [
+        ("two Chilean", "CHL"), ("four Peruvian military aircraft", "PER")]
+    assert [(s, a) for s, _, a, _ in _rows("The Army sent 1700 personnel followed by Peru with 700.")] == [
+        ("1700 personnel", None), ("700", "PER")]
+    assert _rows("Meanwhile, 200 personnel are participating from Chile.") == [
+        ("200 personnel", "force_count", "CHL", None)]
+    assert _rows("Peru sent two coastal-type minesweepers and a tug.") == [
+        ("two coastal-type minesweepers", "force_count", "PER", None)]

@@ -17,7 +17,7 @@ from analysis.extract.figures.attribution import (
     _qualifier, _year, attribution_patterns)
 from analysis.extract.figures.homes import _dateline_country, _home_currency
 from analysis.extract.figures.lists import (
-    _BOTH, _coordinated_after_from, _coordinated_before, _elliptic_counts, _from_many_countries, _like_the_list_before, _list_shares_from,
+    _BOTH, _coordinated_after_from, _coordinated_before, _counts_before_their_noun, _elliptic_counts, _from_many_countries, _like_the_list_before, _list_shares_from,
     _list_year)
 from analysis.extract.figures.grouping import _group, _kind, _respectively, grouping_patterns
 from analysis.extract.figures.model import Figure, tidy
@@ -384,7 +384,8 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
                 state.actor = (who, index)
     made = _list_shares_from(_list_year(made, text, sent.start, rx), sent.start)
     if mentions and any(f.unit == "count" for _, f in made):
-        made = sorted(made + _elliptic_counts(made, text, sent.start, mentions, _NUMBER), key=lambda pf: pf[1].start)
+        made = sorted(made + _elliptic_counts(made, text, sent.start, mentions, _NUMBER)
+                      + _counts_before_their_noun(made, text, sent.start, mentions, _NUMBER), key=lambda pf: pf[1].start)
     # amounts in brackets after another amount are its conversion: same metric, actor and year
     by_piece: dict[int, list[Figure]] = {}
     for p, f in made:

@@ -61,7 +61,8 @@ _FROM_COUNTRIES = re.compile(r"\s+(?:from|of)\s+(?:the\s+|both\s+|some\s+|about\
 
 
 _BOTH = re.compile(r"\b(?:both|each)(?:\s+(?:with|at|had|spent|on|of))?\s+(?:about|around|some|nearly)?\s*$")
-_FROM_AFTER = re.compile(r"\s+from\s+(?:the\s+)?")
+_FROM_AFTER = re.compile(r"\s+(?:(?:are|were|is|will\s+be)\s+)?(?:(?:participating|taking\s+part|arriving|coming|"
+                         r"deployed)\s+)?from\s+(?:the\s+)?")  # "troops from China", "200 personnel are participating from India"
 _CLAUSE_END = re.compile(r"[;:]|,\s|\b(?:while|whereas|but|which|who)\b")
 
 
@@ -175,6 +176,34 @@ def _elliptic_counts(made: list, text: str, offset: int, mentions: list, number:
 #: after a count: the next entry of a list of counts said without the noun ("..., Russia four and China two",
 #: "including 1,000 from Mongolia", "(of which 200 were from Russia)")
 _ELLIPSIS = re.compile(
-    r"(?:\s*,\s*(?:and\s+|while\s+)?|\s+and\s+|\s+(?:including|of\s+whom|of\s+which)\s+|\s*\(\s*(?:including|of\s+whom|of\s+which)\s+)"
-    r"(?:(?P<c>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)\s+(?:sent\s+|deployed\s+|contributed\s+|provided\s+)?(?P<n>\d[\d,]*\d|\d|[a-z]+(?:-[a-z]+)?)(?=[\s,.;)])"
+    r"(?:\s*,\s*(?:and\s+|while\s+)?|\s+and\s+|\s+(?=followed\s+by\s)|\s+(?:including|of\s+whom|of\s+which)\s+|\s*\(\s*(?:including|of\s+whom|of\s+which)\s+)"
+    r"(?:(?:followed\s+by\s+)?(?P<c>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)\s+(?:sent\s+|deployed\s+|contributed\s+|provided\s+|with\s+)?(?P<n>\d[\d,]*\d|\d|[a-z]+(?:-[a-z]+)?)(?=[\s,.;)])"
     r"|(?P<n2>\d[\d,]*\d|\d)\s+(?:were\s+|are\s+|came\s+)?from\s+(?:the\s+)?(?P<c2>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?))")
+
+
+def _counts_before_their_noun(made: list, text: str, offset: int, mentions: list, number: re.Pattern) -> list:
+    """A count said before the noun it shares with the next: "two Chinese and four Russian military aircraft"
+    (two Chinese aircraft). ``offset``: the sentence's start in the article. Returns new (piece, figure) pairs."""
+    from analysis.extract import _numbers
+
+    by_start = {m.start: m for m in mentions}
+    out = []
+    for piece, f in made:
+        if f.unit != "count" or f.metric != "force_count":
+            continue
+        m = _BEFORE_ITS_NOUN.search(text, max(0, f.start - offset - 40), f.start - offset)
+        country = by_start.get(m.start("d")) if m else None
+        if country is None or not number.fullmatch(m.group("n")) or \
+                any(g.start == offset + m.start("n") for _, g in made):
+            continue
+        raw = m.group("n")
+        value = _numbers.words_value(raw) if raw[0].isalpha() else _numbers.parse_number(raw)
+        out.append((piece, replace(f, start=offset + m.start("n"), end=offset + m.end("d"),
+                                   surface=text[m.start("n"):m.end("d")], value=float(value),
+                                   actor=country.alpha3, counterpart=None, qualifier=None,
+                                   actor_cue=f"shares its noun with {f.surface}")))
+    return out
+
+
+#: before a count: another count and its nationality, joined by "and" ("two Chinese and four Russian aircraft")
+_BEFORE_ITS_NOUN = re.compile(r"(?<![\w-])(?P<n>\d[\d,]*|[a-z]+)\s+(?P<d>[A-Z][\w'’-]*)\s+and\s+$")

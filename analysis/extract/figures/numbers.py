@@ -60,7 +60,8 @@ def number_patterns() -> dict:
         was were be been being has have had will would could should can may might must do does did the a an this
         these those its their his her our it they he she we over into near across since after before during while
         when where year years month months day days week weeks hour hours km kilometres kilometers miles metres
-        meters tonnes tons times percent people against not also including such each every""".split())
+        meters tonnes tons times percent people against not also including such each every
+        two three four five six seven eight nine ten eleven twelve dozen""".split())  # a count's words hold no other number
     nouns = prefix_tree([t.lower() for t in terms("force_noun")])
     demonyms = prefix_tree(sorted({a.lower() for a, (_, kind) in aliases().items() if kind == "demonym"}))
     force = re.compile(  # matched on the lower-cased sentence
