@@ -88,7 +88,7 @@ def _year(value) -> int | None:
 def _published_years(articles: pd.DataFrame) -> dict[str, int | None]:
     if articles is None or "published" not in articles or "article_id" not in articles:
         return {}
-    return {str(a): _year(p) for a, p in zip(articles["article_id"], articles["published"])}
+    return {str(a): _year(p) for a, p in zip(articles["article_id"].tolist(), articles["published"].tolist())}
 
 
 def _claimed_usd(row: dict) -> float | None:
@@ -101,13 +101,20 @@ def _claimed_usd(row: dict) -> float | None:
     return to_usd(float(value), str(unit), _year(row.get("year")))[0]
 
 
+def _records(frame: pd.DataFrame) -> list[dict]:
+    """``frame.to_dict("records")`` (the same values), several times faster: each column read once as a list."""
+    columns = list(frame.columns)
+    return [dict(zip(columns, values)) for values in zip(*(frame[c].tolist() for c in columns))]
+
+
 def _budget_figures(figures: pd.DataFrame) -> pd.DataFrame:
     """The defence_budget figures that name an actor, in text order, with ``claimed_usd``."""
     if figures is None or figures.empty or "metric" not in figures:
         return pd.DataFrame(columns=_BUDGET_FIGURE_COLUMNS)
-    rows = figures[figures["metric"].eq(BUDGET_METRIC)].to_dict("records")
+    read = ("article_id", "start", "end", "surface", "actor", "unit", "value", "value_usd", "year", "sentence")
+    budget = figures[figures["metric"].eq(BUDGET_METRIC)]
     out = []
-    for row in rows:
+    for row in _records(budget[[c for c in read if c in budget.columns]]):  # only the columns read
         actor = row.get("actor")
         if _missing(actor) or not str(actor).strip():
             continue
@@ -204,7 +211,7 @@ def budget_check(figures: pd.DataFrame, articles: pd.DataFrame, reference: pd.Da
     index = _ReferenceIndex(reference_series() if reference is None else reference)
     published = _published_years(articles)
     rows = []
-    for fig in _budget_figures(figures).to_dict("records"):
+    for fig in _records(_budget_figures(figures)):
         base = {k: fig[k] for k in ("article_id", "start", "end", "surface", "actor", "claimed_usd")}
         fig_year, pub_year = fig["year"], published.get(fig["article_id"])
         fig_year = None if _missing(fig_year) else int(fig_year)  # a year column with gaps is float: NaN is no year
@@ -327,7 +334,7 @@ def combined_check(figures: pd.DataFrame, articles: pd.DataFrame, texts: dict[st
     published = _published_years(articles)
     texts = texts or {}
     by_article: dict[str, list[dict]] = {}
-    for fig in _budget_figures(figures).to_dict("records"):  # sorted by article_id, then start
+    for fig in _records(_budget_figures(figures)):  # sorted by article_id, then start
         if not _missing(fig["claimed_usd"]):
             by_article.setdefault(fig["article_id"], []).append(fig)
     rows = []
