@@ -530,3 +530,8 @@ def test_counts_sharing_one_noun_and_counts_that_join_from_a_country():
         ("200 personnel", "force_count", "CHL", None)]
     assert _rows("Peru sent two coastal-type minesweepers and a tug.") == [
         ("two coastal-type minesweepers", "force_count", "PER", None)]
+
+
+def test_a_rate_with_no_actor_takes_the_actor_of_the_amount_its_sentence_goes_on_to():
+    assert read("Military spending rose 3.5 percent year-on-year to 1.1 trillion yuan.") == {
+        "3.5 percent": ("defence_budget", "CHN"), "1.1 trillion yuan": ("defence_budget", "CHN")}

@@ -157,6 +157,19 @@ def extract_figures(article) -> list[Figure]:
     return _repeats_take_their_year(_home_currency(out, state, rx)) if out else out
 
 
+def _rates_take_the_amounts_actor(made: list) -> list:
+    """A rate no word gave an actor takes the actor of the amount its sentence goes on to ("Military spending
+    rose 3.5 percent to 1.1 trillion yuan": China's, as the yuan amount is)."""
+    out = list(made)
+    for i, (p, f) in enumerate(out):
+        if f.actor is None and not f.actor_cue and f.unit in ("percent_growth", "percent_gdp"):
+            later = next((g for _, g in out[i + 1:] if g.is_money and g.actor and g.metric == f.metric
+                          or g.is_money and g.actor and f.unit == "percent_gdp"), None)
+            if later is not None:
+                out[i] = (p, replace(f, actor=later.actor, actor_cue=f"actor of the amount after: {later.surface}"))
+    return out
+
+
 def _repeats_take_their_year(figures: list[Figure]) -> list[Figure]:
     """A figure said again without its year is the same figure: it takes the year the article gave it
     elsewhere ("Spending up 43% in 2022" ... "spent 43% more than planned"), when that year is one. Only
@@ -383,6 +396,7 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
             if who:
                 state.actor = (who, index)
     made = _list_shares_from(_list_year(made, text, sent.start, rx), sent.start)
+    made = _rates_take_the_amounts_actor(made)
     if mentions and any(f.unit == "count" for _, f in made):
         made = sorted(made + _elliptic_counts(made, text, sent.start, mentions, _NUMBER)
                       + _counts_before_their_noun(made, text, sent.start, mentions, _NUMBER), key=lambda pf: pf[1].start)
