@@ -179,6 +179,8 @@ class _Rules:
     #: a word of each :attr:`media` name (its last), found as written in every match: a sentence with none
     #: of them names no outlet, and the pattern need not run
     media_words: tuple[str, ...] = ()
+    #: :attr:`media_words` as one pattern of literals (one search instead of one per word)
+    media_word_scan: re.Pattern[str] | None = None
 
 
 def _by_end(terms: list[str]) -> dict[str, tuple[str, ...]]:
@@ -277,6 +279,8 @@ def _rules() -> _Rules:
         not_participant=_CaseFree(rf"(?:{_alternation(terms['not_participant'])})\s+(?:the\s+)?$"),
         media=re.compile(rf"(?:{media})(?![\w\-])"),
         media_words=tuple(sorted({t.split()[-1] for t in terms["media"]})),
+        media_word_scan=re.compile("|".join(re.escape(w) for w in sorted({t.split()[-1] for t in terms["media"]},
+                                                                         key=len, reverse=True))),
         asset=asset_re, asset_of=asset_of, series=series_re, series_of=series_of,
         numbered=numbered_re, numbered_of=numbered_of, series_by_name=by_name,
         habitual=_CaseFree(r"(?:%s)\b" % trie_alternation(terms["habitual"], space=r"\s+", not_after=r"\w")),

@@ -215,7 +215,7 @@ def _sentence_facts(text: str, rules: _Rules, countries: list | None = None):
                                                c.end - c.start > p.end - p.start for c in countries)]
     if countries:
         masked = [(p.start, p.end) for p in places]
-        if any(w in text for w in rules.media_words):  # (a plain test first: few sentences name an outlet)
+        if rules.media_word_scan.search(text):  # (a scan of literals first: few sentences name an outlet)
             masked += [m.span() for m in rules.media.finditer(text)]
         if masked:
             countries = [c for c in countries if not any(s < c.end and c.start < e for s, e in masked)]
