@@ -535,3 +535,11 @@ def test_counts_sharing_one_noun_and_counts_that_join_from_a_country():
 def test_a_rate_with_no_actor_takes_the_actor_of_the_amount_its_sentence_goes_on_to():
     assert read("Military spending rose 3.5 percent year-on-year to 1.1 trillion yuan.") == {
         "3.5 percent": ("defence_budget", "CHN"), "1.1 trillion yuan": ("defence_budget", "CHN")}
+
+
+def test_a_count_with_no_country_in_its_sentence_is_the_forces_of_the_country_the_article_is_about():
+    text = ("Russia opened its Vostok drills on Monday.\nRussian commanders said the Russian army is ready.\n"
+            "Twenty thousand troops and 70 warplanes took part, Russia said.\nThe drills ran for a week in Siberia.\n"
+            "Some 1,500 armoured vehicles rolled across the steppe.")
+    got = [(f.surface, f.actor) for f in extract_figures(article(text))]
+    assert ("Some 1,500 armoured vehicles", "RUS") in got

@@ -361,7 +361,7 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
                 metric, metric_cue = "other_money", "export total: " + metric_cue[len("deal: "):]
             if who is None and not actor_cue.startswith("total of"):
                 who, actor_cue = _fallback_actor(p.code, index, state)
-            if who is None and not actor_cue.startswith("total of") and unit != "count":
+            if who is None and not actor_cue.startswith("total of"):
                 who = state.main_country(rx)
                 actor_cue = "the country the article is about" if who else actor_cue
             if metric_cue == "GDP target":
