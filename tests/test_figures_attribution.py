@@ -543,3 +543,17 @@ def test_a_count_with_no_country_in_its_sentence_is_the_forces_of_the_country_th
             "Some 1,500 armoured vehicles rolled across the steppe.")
     got = [(f.surface, f.actor) for f in extract_figures(article(text))]
     assert ("Some 1,500 armoured vehicles", "RUS") in got
+
+
+def test_a_bare_currency_word_after_its_full_name_and_the_level_that_came_before():
+    rows = [(f.surface, f.unit, f.metric, f.actor) for f in extract_figures(article(
+        "The 2025 defense budget totals 4.7 billion Belarusian rubles.\n"
+        "That is up from 1.8 billion rubles (US$694 million) in 2022."))]
+    assert rows == [("4.7 billion Belarusian rubles", "BYN", "defence_budget", "BLR"),
+                    ("1.8 billion rubles", "BYN", "defence_budget", "BLR"),
+                    ("US$694 million", "USD", "defence_budget", "BLR")]
+
+
+def test_defence_listed_with_other_ministries_is_other_money():
+    got = read("About $22.7 billion is set aside for the Defence, Home Affairs and Foreign Affairs ministries.")
+    assert got["$22.7 billion"][0] == "other_money"

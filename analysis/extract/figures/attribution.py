@@ -139,6 +139,9 @@ def attribution_patterns() -> dict:
         goods_after=re.compile(rf"(?:{_S}*\([^()]{{1,40}}\))?{_S}+(?i:worth{_S}+of|in){_S}+"
                                rf"(?:(?!(?i:defen[cs]e|military|arms|weapon))[\w-]+{_S}+){{0,2}}?"
                                rf"(?i:{_fold_tree(terms('not_arms') + ['food', 'goods', 'products', 'fertilizers', 'fertiliser', 'fertilizer', 'machinery', 'cars'])})(?![\w])"),
+        combined_list=re.compile(  # defence listed with other ministries or lines, lower case
+            rf"defen[cs]e(?:{_S}*,{_S}*[\w-]+(?:{_S}+[\w-]+)?)*,?{_S}+and{_S}+[\w-]+(?:{_S}+[\w-]+)?{_S}+"
+            rf"(?:ministries|budgets|portfolios|sectors|departments)(?![\w])"),
         pct_of=re.compile(rf"(?:%|per{_S}?cent|percent){_S}+of{_S}+(?:(?:the|its|their){_S}+)?"),  # lower case
         points_after=re.compile(rf"{_S}*(?i:percentage{_S}+points?|pp|points?)(?![\w])"),  # a change of a share
         gdp_target=re.compile(rf"{_S}+(?:(?i:of){_S}+(?i:gdp){_S}+)?(?:(?i:spending|defen[cs]e){_S}+)?"
@@ -393,6 +396,9 @@ def _money_metric(g: list[_Piece], text: str, low: str, prev_low: str, rx: Simpl
     if others:
         combined += [(d.start(), o.end()) for d in rx.defence_line.finditer(low) for o in others
                      if first.start < d.start() and 0 <= o.start() - d.end() <= 20 and "," not in low[d.end():o.start()]]
+    listed = rx.combined_list.search(low)  # "for the Defence, Home Affairs and Foreign Affairs ministries"
+    if listed:
+        combined.append(listed.span())
     line = _nearest_match(rx.defence_line, low, first.start, end, items=True, within=combined)
     # "Rs1009 billion of the total budget": the total it is a part of does not make it other money
     part_of = rx.part_of.match(low, end)
@@ -403,6 +409,8 @@ def _money_metric(g: list[_Piece], text: str, low: str, prev_low: str, rx: Simpl
         return "other_money", end, "other line: " + other[1]
     if line is not None:
         return "defence_budget", end, "defence line: " + line[1]
+    if listed:
+        return "other_money", end, "defence with other lines: " + listed.group(0)
     if budget_d is not None:  # the defence cues are read only for a budget
         defence_here = rx.defence.search(low)
         defence = defence_here or rx.defence.search(prev_low)

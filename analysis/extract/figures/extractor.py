@@ -41,6 +41,9 @@ def _carry_currency(pieces: list[_Piece], text: str, index: int, state: "_State"
     state.money = last
 
 
+#: before an amount: it is the level that came before ("That's up from", "compared with", "from ... in 2022")
+_UP_FROM = re.compile(r"(?i)\b(?:up|down|rising|falling|risen|fallen|increased|decreased)\s+from\s+(?:about\s+|around\s+)?$"
+                      r"|\bcompared\s+(?:with|to)\s+(?:about\s+|around\s+)?$")
 #: a count said without its noun: digits or a number word up to twenty
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})*|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                      r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty")
@@ -85,6 +88,7 @@ class _State:
     actor: tuple[str, int] | None = None  # last actor given, sentence no.
     japan: bool | None = None
     money: tuple[str, float, int] | None = None  # the currency of the last amount: code, factor, sentence no.
+    line: tuple[str, int] | None = None  # the metric of the last amount a cue decided, sentence no.
     topic: bool | None = None  # the article reports on military spending (read when first needed)
     low_text: str = ""  # the article in lower case
     sentences: tuple = ()  # the article's content sentences
@@ -223,8 +227,14 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
                 for p in g:
                     p.range_pos = None
             metric, end, metric_cue = _money_metric(g, text, low, prev_low, rx, lambda: state.on_spending(rx))
+            if metric_cue == "no defence cue" and state.line and index - state.line[1] == 1 and \
+                    _UP_FROM.search(text, 0, first.start):
+                # "The 2025 defence budget totals 4.7 billion rubles. That's up from 1.8 billion rubles in 2022."
+                metric, metric_cue = state.line[0], "the level before the one just told"
             unit = last.code
             ends[len(g) - 1] = end
+            if metric != "other_money" or metric_cue != "no defence cue":
+                state.line = (metric, index)
         elif last.pct:
             got = _classify_pct(g, text, low, prev_low, rx, lambda: state.on_spending(rx))
             shares = [f for _, f in made if f.unit == "percent_gdp"]

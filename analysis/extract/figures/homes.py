@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Callable
 
+from analysis.extract._money import CURRENCY_COUNTRY as _CURRENCY_HOME
 from analysis.extract.countries import country_code
 from analysis.extract.figures.model import Figure
 
@@ -63,11 +64,41 @@ _SHARED_SIGNS = {sign.unit: sign for sign in (
 )}
 
 
+#: the word a currency's name ends in: a bare "rubles" after "Belarusian rubles" is the same currency
+_CURRENCY_WORD = re.compile(r"(?i)(rubles?|roubles?|dollars?|pesos?|dinars?|rupees?|riyals?|rials?|pounds?|francs?|"
+                            r"lira|liras|kronor|kroner|krona|crowns?|shekels?|won|yen|yuan|dirhams?)$")
+
+
+def _named_currency_goes_on(figures: list[Figure]) -> list[Figure]:
+    """A bare currency word takes the currency the article last named in full with it: "4.7 billion
+    Belarusian rubles ... up from 1.8 billion rubles" is BYN twice, not BYN then RUB."""
+    named: dict[str, str] = {}  # word -> the unit of the last full name with it
+    moved: tuple[str | None, str | None] | None = None  # the last actor the named currency replaced, and by what
+    out = []
+    for f in figures:
+        m = _CURRENCY_WORD.search(f.surface) if f.is_money else None
+        if m:
+            word = m.group(1).lower().rstrip("s")
+            if re.search(r"[A-Z][a-z]+\s+" + re.escape(m.group(1)) + "$", f.surface):  # "Belarusian rubles"
+                named[word] = f.unit
+            elif word in named and named[word] != f.unit:
+                unit = named[word]
+                f = replace(f, unit=unit, flags=f.flags + ("named_before",))
+                if f.actor_cue.startswith("currency:") and unit in _CURRENCY_HOME:
+                    moved = (f.actor, _CURRENCY_HOME[unit])
+                    f = replace(f, actor=moved[1], actor_cue="currency: " + unit)
+        elif moved and f.actor == moved[0] and f.actor_cue.startswith(("actor of the figure before", "conversion of")):
+            f = replace(f, actor=moved[1])
+        out.append(f)
+    return out
+
+
 def _home_currency(figures: list[Figure], state: "_State", rx: SimpleNamespace) -> list[Figure]:
     """A bare "Rs", "riyals" or "$" takes the currency of the country the article is about when that country
     writes it for its own money: a Karachi budget story's "Rs" is PKR, a Canberra budget story's "$" is AUD
     (the latter only in an article on military spending, and never a "$" marked US: "US$", "U.S. $"). An
     actor the currency gave becomes that country."""
+    figures = _named_currency_goes_on(figures)
     homes: dict[str, str] = {}  # the sign's unit -> its currency here, read once per article
     moved: tuple[str | None, str | None] | None = None  # the last actor a home currency replaced, and by what
     out = []
