@@ -60,6 +60,12 @@ def test_series_names_as_the_set_writes_them():
     assert [(x.name, x.participants) for x in m] == [("Laros-2024", ("LAO", "RUS")),
                                                      ("Blue Sword-2024", ("CHN", "SAU"))], m
 
+def test_the_arms_of_a_series_are_series_of_their_own():
+    # "Indra Navy-2016", "Avia Indra-2016": the naval and air editions of India and Russia's Indra
+    names = [m.name for m in found("India and Russia held the Indra Navy-2016 drills off Visakhapatnam. The Avia "
+                                   "Indra-2016 exercise of their air forces followed.", published=dt.date(2016, 12, 20))]
+    assert names == ["Indra Navy-2016", "Avia Indra-2016"], names
+
 def test_a_one_digit_suffix_stays_a_number():
     assert [m.name for m in found("Russian and Chinese troops held the Vostok-1 drills together.")] in ([], ["Vostok-1"])
 
