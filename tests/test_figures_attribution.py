@@ -557,3 +557,8 @@ def test_a_bare_currency_word_after_its_full_name_and_the_level_that_came_before
 def test_defence_listed_with_other_ministries_is_other_money():
     got = read("About $22.7 billion is set aside for the Defence, Home Affairs and Foreign Affairs ministries.")
     assert got["$22.7 billion"][0] == "other_money"
+
+
+def test_a_loan_for_something_that_is_no_arms_is_other_money_of_the_borrower():
+    assert _rows("Laos signed an arms contract worth $300 million with Russia, which also announced a $90 million "
+                 "loan to Vientiane for a nuclear power plant.")[-1] == ("$90 million", "other_money", "LAO", None)

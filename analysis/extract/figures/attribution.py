@@ -379,8 +379,11 @@ def _money_metric(g: list[_Piece], text: str, low: str, prev_low: str, rx: Simpl
     budget = _nearest_match(rx.budget, low, first.start, end)
     deal_d, budget_d = (deal[0] if deal else None), (budget[0] if budget else None)
     if deal_d is not None and (budget_d is None or deal_d <= budget_d):
-        # "gas deal", "paid in palm oil": no arms deal unless arms are named here or just before
-        if not (rx.not_arms.search(low) and not rx.arms.search(low) and not rx.arms.search(prev_low)):
+        # "gas deal", "paid in palm oil": no arms deal unless arms are named here or just before; nor one
+        # whose own line is nearer ("an arms contract, and a USD 500 million loan for a power plant")
+        near_line = _nearest_match(rx.other_line, low, first.start, end, within=_shares_of(low, rx))
+        if not (rx.not_arms.search(low) and not rx.arms.search(low) and not rx.arms.search(prev_low)) and \
+                not (near_line is not None and near_line[0] < deal_d and rx.not_arms.search(near_line[1])):
             return "arms_deal", end, "deal: " + deal[1]
     if rx.of_which.match(text, end) and not any(  # "defence budgets increased to €240 billion, of which ..." stays defence
             not _CLAUSE_BREAK.search(low, d.end(), first.start) for d in rx.defence_line.finditer(low, 0, first.start)):

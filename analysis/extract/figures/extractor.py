@@ -351,6 +351,11 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
                     if metric in ("arms_deal", "unit_price") and default_cue.startswith("nearest after") and \
                             state.main_country(rx):  # a deal's buyer is seldom named after its price
                         default_actor, default_cue = state.main_country(rx), "the country the article is about"
+                    if metric_cue in ("other line: loan", "other line: loans"):  # "a $500 million loan to Dhaka"
+                        to = next((m for m in mentions if m.start >= gend and rx.to_.search(text, max(0, m.start - 12),
+                                                                                             m.start)), None)
+                        if to is not None:
+                            default_actor, default_cue = to.alpha3, f"a loan to {to.alias}"
                 who, actor_cue = default_actor, default_cue
             cp = counterpart
             year = group_year
