@@ -382,3 +382,12 @@ def test_a_numbered_series_of_other_countries_is_no_name():
     assert [(x.name, x.participants) for x in m] == [("", ("CHN", "PAK"))], m
     m = found("China and Russia began their fifth joint maritime patrol in the Pacific.", published=dt.date(2025, 8, 1))
     assert [(x.name, x.participants) for x in m] == [("Joint Maritime Patrol-5", ("CHN", "RUS"))], m
+
+
+def test_a_host_after_a_dated_start_is_a_location():
+    # "has formally started on 24 August 2018 in Russia": the host after an adverb and a date
+    m = found("The SCO Peace Mission 2018 exercise has formally started on 24 August 2018 in Russia with troops of "
+              "China and India.", published=dt.date(2018, 8, 24))
+    assert "Russia" in m[0].locations and "RUS" in m[0].participants, m
+    m = found("Russia and China held joint drills that began on August 24 in Mongolia.", published=dt.date(2018, 8, 24))
+    assert [x.locations for x in m] == [("Mongolia",)], m

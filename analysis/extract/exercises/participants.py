@@ -130,10 +130,11 @@ _REL_INVOLVING = re.compile(r"\b(?:which|that)\s+(?:will\s+|would\s+|is\s+to\s+)
                             re.IGNORECASE)
 #: between a mention and the country that hosts it: "drills (were held / hosted) in", "exercise hosted by"
 _HOST_LEAD = re.compile(r"(?:\s*,)?\s*(?:(?:which|that)\s+)?(?:(?:was|were|is|are|will\s+be|to\s+be|being|be|been|"
-                        r"has\s+been|have\s+been)\s+)?(?:(?:held|hosted|staged|conducted|organi[sz]ed|"
+                        r"has\s+been|have\s+been|has|have)\s+)?(?:[a-z]+ly\s+)?(?:(?:held|hosted|staged|conducted|organi[sz]ed|"
                         r"tak(?:ing|es?)\s+place|took\s+place|under\s*way|began|begins|started|starts|opened|"
                         r"(?:will\s+)?(?:begin|start|run)|ran|runs|kicked\s+off)\s+)?"
-                        r"(?:(?:on|this|last|next)\s+[A-Z]?[a-z]+\s+)?"  # "on Monday", "this week"
+                        r"(?:(?:on|this|last|next)\s+(?:[A-Z]?[a-z]+|\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?|"
+                        r"[A-Z][a-z]+\s+\d{1,2}(?:,?\s+\d{4})?)\s+)?"  # "on Monday", "this week", "on 24 August 2018"
                         r"(?:at\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}(?:training\s+grounds?|ranges|grounds|bases|sites|"
                         r"polygons)\s+)?(?:in|across|hosted\s+by)\s+(?:the\s+|both\s+)?")
 #: after a country, what makes it a place's owner rather than the host ("in Japan's air defence zone")
