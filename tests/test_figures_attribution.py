@@ -562,3 +562,9 @@ def test_defence_listed_with_other_ministries_is_other_money():
 def test_a_loan_for_something_that_is_no_arms_is_other_money_of_the_borrower():
     assert _rows("Laos signed an arms contract worth $300 million with Russia, which also announced a $90 million "
                  "loan to Vientiane for a nuclear power plant.")[-1] == ("$90 million", "other_money", "LAO", None)
+
+
+def test_prices_per_boat_and_each_worth_are_unit_prices():
+    assert read("Chile's navy wanted the class, which costs $250 million per boat.")["$250 million per boat"][0] == \
+        "unit_price"
+    assert read("Peru placed an order for the jets, each worth $35mn.")["$35mn"][0] == "unit_price"
