@@ -193,6 +193,8 @@ def test_a_word_of_every_arm_is_part_of_the_mention():
     assert [(x.surface, x.domains) for x in m] == [("bilateral tri-service exercise in Jhansi", ("air", "land", "naval"))], m
     m = found("The joint tri-service exercise of India and Russia began at three bases on Monday.")
     assert [x.domains for x in m] == [("air", "land", "naval")], m
+    m = found("India and Russia held their first multi-service drills in Vladivostok on Friday.")
+    assert [x.domains for x in m] == [("air", "land", "naval")], m
 
 
 def test_the_subject_of_a_hosting_verb_is_a_location():
