@@ -277,3 +277,10 @@ def test_indian_abbreviated_scales_and_one_letter_signs_before_a_scale():
 def test_a_designation_before_a_counted_noun_is_a_modifier_of_it():
     assert read("Two Tu-95MS bombers flew over the sea.") == [("Two Tu-95MS bombers", 2, "count")]
     assert read("Russia sent four Tu-95s.") == [("four Tu-95s", 4, "count")]
+
+
+def test_a_code_at_the_end_of_a_sentence_rs_with_a_dot_and_trln():
+    assert read("Defence spending totals 1.5 billion USD.") == [("1.5 billion USD", 1.5e9, "USD")]
+    assert read("The army budget is Rs.1,000-crore.") == [("Rs.1,000-crore", 1e10, "INR")]
+    assert read("Russia will spend 1.2 trln rubles on arms.") == [("1.2 trln rubles", 1.2e12, "RUB")]
+    assert read("It costs $.75 each.") == [("$.75 each", 0.75, "USD")]

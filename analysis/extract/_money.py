@@ -148,7 +148,7 @@ def suffix_pattern(words_only: bool = False) -> str:
     out = []
     for s in rows:
         pat = _entry_pattern(s)
-        if not _is_word(s):
-            pat += r"(?![ \u00a0]?[-\d.])"
+        if not _is_word(s):  # a code ends a sentence ("1.5 billion USD."), a symbol before ".75" is the next amount's
+            pat += r"(?![ \u00a0]?[-\d])(?!\.\d)" if s[-1].isalpha() else r"(?![ \u00a0]?[-\d.])"
         out.append(pat)
     return "|".join(out)

@@ -148,8 +148,8 @@ def _digit_pieces(text: str, low: str, runs: list[int], rx: SimpleNamespace, jap
     for s in runs:
         if s < last_end:
             continue  # the rest of a number already read ("000" of "100,000")
-        if s and text[s - 1] == "." and (s < 2 or not text[s - 2].isdigit()):
-            s -= 1  # ".75"
+        if s and text[s - 1] == "." and (s < 2 or not (text[s - 2].isdigit() or text[s - 2].isalpha())):
+            s -= 1  # ".75", but "Rs.1,000" is rupees and a thousand
         # a currency written before the number: "US$", "€ ", "EUR", "$-"
         pre = None
         neg = False
