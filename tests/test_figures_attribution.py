@@ -568,3 +568,8 @@ def test_prices_per_boat_and_each_worth_are_unit_prices():
     assert read("Chile's navy wanted the class, which costs $250 million per boat.")["$250 million per boat"][0] == \
         "unit_price"
     assert read("Peru placed an order for the jets, each worth $35mn.")["$35mn"][0] == "unit_price"
+
+
+def test_a_record_rise_and_a_share_of_gdp_without_of():
+    assert read("Defence spending rose by a record 11.4 percent last year.")["11.4 percent"][0] == "defence_budget"
+    assert read("Military spending is 2 percent GDP this year.") == {"2 percent GDP": ("share_of_gdp", None)}

@@ -121,7 +121,8 @@ def attribution_patterns() -> dict:
             rf"(?P<br>{_S}*\([^()]{{1,60}}\))?{_S}+(?i:of){_S}+(?:(?i:the|its|their|his|her|our){_S}+)?"
             rf"(?:(?:[A-Z][\w.]*|(?i:country|nation|state|world|projected|official|nominal|estimated|annual|"
             rf"national|total|combined|overall|collective|bloc|region|alliance|continent))(?:['’]s)?{_S}+){{0,2}}"
-            rf"(?i:{_fold_tree(terms('gdp'))})(?![\w])"),
+            rf"(?i:{_fold_tree(terms('gdp'))})(?![\w])"
+            rf"|(?P<bare>{_S}+(?i:gdp))(?![\w])"),  # "2 percent GDP"
         # the share named before the rate: "Defence spending as a share of GDP fell to 1.2% from 1.4%",
         # "its military burden rose to 2.2%"
         gdp_before=re.compile(
@@ -150,7 +151,8 @@ def attribution_patterns() -> dict:
         growth_before=re.compile(  # "rose 7%", "increased its military spending last year by 16 percent"
             rf"{lead(growth)}(?<![\w-])(?P<cue>(?i:{_fold_tree(growth)}))"
             rf"(?:{_S}+(?i:the|its|their|his|her|national|annual|defen[cs]e|military|spending|budgets?|"
-            rf"expenditures?|outlays|allocations?|funding|last|this|next|year|in|real|terms|nominal|(?:19|20)\d\d)){{0,6}}"
+            rf"expenditures?|outlays|allocations?|funding|last|this|next|year|in|real|terms|nominal|(?:19|20)\d\d|"
+            rf"by|a|an|record|estimated|whopping|further|another)){{0,6}}"  # "rose by a record 11.4 percent"
             rf"(?:{_S}+(?i:by|of)|{_S}*[;:])?(?:{_S}+(?i:{_fold_tree(quals)}))?{_S}*$"),  # "increased its spending last year by", "increase: 41%"
         growth_after=re.compile(
             rf"{_S}+(?P<cue>(?i:{_fold_tree(terms('growth_after_up') + terms('growth_after_down'))}))"
