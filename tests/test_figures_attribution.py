@@ -573,3 +573,16 @@ def test_prices_per_boat_and_each_worth_are_unit_prices():
 def test_a_record_rise_and_a_share_of_gdp_without_of():
     assert read("Defence spending rose by a record 11.4 percent last year.")["11.4 percent"][0] == "defence_budget"
     assert read("Military spending is 2 percent GDP this year.") == {"2 percent GDP": ("share_of_gdp", None)}
+
+
+def test_growth_said_as_what_the_increase_was_and_rates_joined_by_and_by():
+    got = read("The largest annual defense budget increase under the last president was 8.2% in 2019.")
+    assert got == {"8.2%": ("defence_budget", None)}
+    got = read("Chile's military expenditure grew 120% over the 30-year period and by 17% over the decade.")
+    assert got == {"120%": ("defence_budget", "CHL"), "17%": ("defence_budget", "CHL")}
+    assert read("Chile's share means an increase of 3.6% over the global defence spending.")["3.6%"][1] is None
+
+
+def test_serving_personnel_are_a_force_even_in_a_sentence_about_deals():
+    assert _rows("Costs include a salary bill for about 1.4 million serving personnel and deals worth billions.") == [
+        ("about 1.4 million serving personnel", "force_count", None, None)]

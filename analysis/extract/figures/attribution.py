@@ -70,7 +70,9 @@ def attribution_patterns() -> dict:
         ones_own=re.compile(rf"(?:['’]s|(?<![\w])its){_S}+$"),  # one owner's lines combined, not several countries
         leads=re.compile(rf"(?<![\w-])(?:leads|led|leading|tops|topped|topping|dominates|dominated|outspends|outspent)"
                          rf"(?:{_S}+[\w-]+){{0,2}}?{_S}+$"),  # a region a country leads is no total the amount belongs to
-        world_after=re.compile(rf"{_S}+(?:worldwide|world-wide|globally|(?:across|around){_S}+the{_S}+(?:world|globe))(?![\w])"),
+        world_after=re.compile(rf"{_S}+(?:worldwide|world-wide|globally|(?:across|around){_S}+the{_S}+(?:world|globe)"
+                               rf"|(?:over|above|on){_S}+(?:the{_S}+)?(?:global|world|worldwide){_S}+(?:defen[cs]e|military))"
+                               rf"(?![\w])"),  # "an increase of 3.6% over the global defence spending in 2018"
         world_inside=re.compile(r"\b(?:the{_S}+)?world['’]s\b".replace("{_S}", _S)),
         together_word=re.compile(r"(?<![\w])(?:combined|total|aggregate)(?![\w])"),
         and_=re.compile(r"(?<![\w])and(?![\w])|&"),
@@ -154,6 +156,10 @@ def attribution_patterns() -> dict:
             rf"expenditures?|outlays|allocations?|funding|last|this|next|year|in|real|terms|nominal|(?:19|20)\d\d|"
             rf"by|a|an|record|estimated|whopping|further|another)){{0,6}}"  # "rose by a record 11.4 percent"
             rf"(?:{_S}+(?i:by|of)|{_S}*[;:])?(?:{_S}+(?i:{_fold_tree(quals)}))?{_S}*$"),  # "increased its spending last year by", "increase: 41%"
+        growth_was=re.compile(  # "The largest annual increase under Moon was 8.2%"
+            rf"(?<![\w-])(?P<cue>(?i:increase|increases|rise|growth|hike|jump|cut|decrease|reduction|drop|decline))"
+            rf"(?:{_S}+[\w-]+){{0,4}}?{_S}+(?i:was|were|is|stood{_S}+at|came{_S}+to|amounted{_S}+to){_S}+"
+            rf"(?:(?i:{_fold_tree(quals)}){_S}+)?$"),
         growth_after=re.compile(
             rf"{_S}+(?P<cue>(?i:{_fold_tree(terms('growth_after_up') + terms('growth_after_down'))}))"
             rf"(?![\w-])"),
@@ -303,7 +309,8 @@ def _classify_pct(g: list[_Piece], text: str, low: str, prev_low: str,
         return "percent_gdp", "share_of_gdp", last.end, 1.0, "share named before: " + m.group(0)[:-len(m.group("between")) or None].strip()
     cue = None
     signed = _signed(text, first.start)
-    m = rx.growth_before.search(text, max(0, first.start - 72), first.start)
+    m = rx.growth_before.search(text, max(0, first.start - 72), first.start) or \
+        rx.growth_was.search(text, max(0, first.start - 60), first.start)
     if signed:
         cue = signed  # "Venezuela (-56%)": a signed rate is a change
     elif not m and text[first.start - 1:first.start] == "(" and \

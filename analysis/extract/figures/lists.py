@@ -68,7 +68,8 @@ _CLAUSE_END = re.compile(r"[;:]|,\s|\b(?:while|whereas|but|which|who)\b")
 
 
 _LIST_BETWEEN = re.compile(r"[\s,;()]*(?:and\s+|the\s+)*(?:[A-Z][\w.'’-]*\s*){1,3}[,:]?\s*\(?\s*$"
-                           r"|\s+in\s+(?:19|20)\d\d\s*(?:,\s*and|,|and)\s+$")  # "up 52.3% in 2023 and 16.9% in 2024"
+                           r"|\s+in\s+(?:19|20)\d\d\s*(?:,\s*and|,|and)\s+$"  # "up 52.3% in 2023 and 16.9% in 2024"
+                           r"|[^;.%]{0,60}?\s+and\s+by\s+$")  # "grew 259% over 30 years and by 37% over the decade"
 #: a sentence that is one entry of a list: "Greece, 2.38 percent." "Poland: 2%"
 _LIST_ENTRY = re.compile(r"^\s*(?:[A-Z][\w.'’-]*\s*){1,3}[,:–-]\s*$")
 
