@@ -586,3 +586,10 @@ def test_growth_said_as_what_the_increase_was_and_rates_joined_by_and_by():
 def test_serving_personnel_are_a_force_even_in_a_sentence_about_deals():
     assert _rows("Costs include a salary bill for about 1.4 million serving personnel and deals worth billions.") == [
         ("about 1.4 million serving personnel", "force_count", None, None)]
+
+
+def test_a_share_of_gdp_named_as_a_requirement_or_target_has_no_spender():
+    got = read("He criticised Canada for not meeting the requirement of allocating at least 2% of GDP to defence.")
+    assert got == {"2% of GDP": ("share_of_gdp", None)}
+    got = read("Poland spends 4% of GDP, well above the target of 2% of GDP.")
+    assert got == {"4% of GDP": ("share_of_gdp", "POL"), "2% of GDP": ("share_of_gdp", None)}

@@ -56,8 +56,10 @@ def attribution_patterns() -> dict:
         growth_list=re.compile(  # a list's head: the change, then the first entry's name and its bracket
             rf"(?<![\w-])(?P<cue>(?i:{_fold_tree(growth)}))(?![\w-])[^.;]{{0,70}}?{_S}(?:[A-Z][\w.'’-]*{_S}*){{1,3}}\($"),
         rank_in=re.compile(rf"(?:est|biggest|top|largest|leading|spender|spenders|power){_S}+(?:[\w-]+{_S}+){{0,2}}?in{_S}+(?:the{_S}+)?$"),
-        gdp_target_before=re.compile(rf"(?i:{_fold_tree(terms('gdp_target'))})s?{_S}+(?i:of){_S}+"
-                                     rf"(?:(?i:at{_S}+least|about|around|some){_S}+)?$"),
+        gdp_target_before=re.compile(  # "the threshold of 2 percent", "the requirement of allocating at least 2%"
+            rf"(?i:{_fold_tree(terms('gdp_target'))})s?{_S}+(?i:of|to)"
+            rf"(?:{_S}+(?i:spend|spending|allocate|allocating|reach|reaching|meet|meeting))?{_S}+"
+            rf"(?:(?i:at{_S}+least|about|around|some){_S}+)?$"),
         change_after=re.compile(  # "a $28 billion (three trillion rubles) increase"
             rf"(?:{_S}*\([^()]{{0,40}}\))?{_S}+(?i:increase|rise|hike|jump|cut|decrease|reduction|drop)(?![\w-])"),
         change_of=re.compile(  # "an increase of RM1.42 billion", "1.8 per cent or RM280 million", "a slight increase, or"
@@ -296,8 +298,10 @@ def _classify_pct(g: list[_Piece], text: str, low: str, prev_low: str,
     last, first = g[-1], g[0]
     m = rx.gdp_after.match(text, last.end)
     if m:  # the surface stops before a bracket: "2.3 percent (5.8 billion euros) of GDP"
-        return "percent_gdp", "share_of_gdp", last.end if m.group("br") else m.end(), 1.0, \
-            "share of: " + m.group(0).strip()
+        end = last.end if m.group("br") else m.end()
+        if rx.gdp_target_before.search(text, max(0, first.start - 60), first.start):
+            return "percent_gdp", "share_of_gdp", end, 1.0, "GDP target"  # "the requirement of at least 2% of GDP"
+        return "percent_gdp", "share_of_gdp", end, 1.0, "share of: " + m.group(0).strip()
     defence = rx.defence.search(low) or rx.defence.search(prev_low)
     if rx.gdp_target.match(text, last.end) and (defence or rx.nato.search(text)):
         return "percent_gdp", "share_of_gdp", last.end, 1.0, "GDP target"
