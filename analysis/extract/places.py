@@ -163,13 +163,13 @@ def find_places(text: str) -> list[PlaceMention]:
 
 
 #: a head word after a place's name that belongs to it as written: " peninsula", " islands", " Oceans", an
-#: administrative unit (" Province", " oblast", " Krai", " Region" capitalised as a name's part: "Primorsky Region")
-#: (a plural head in lower case is a common noun after a list: "the Pacific and Arctic oceans"; "region" in lower
-#: case is part of a name only as the gazetteer lists it, "Trans-Baikal region", not in "the Asia-Pacific region")
-_HEAD_AFTER = re.compile(r"\s+(?:[Pp]eninsula|[Ii]slands?|Oceans|Seas|Straits|[Pp]rovince|[Oo]blast|[Kk]rai|"
-                         r"[Pp]refecture|Region)\b(?![\-])")
+#: administrative unit capitalised as a name's part (" Province", " Oblast", " Krai", " Region": "Primorsky Region")
+#: (a plural head in lower case is a common noun after a list: "the Pacific and Arctic oceans"; a unit in lower case,
+#: "region", "province", is part of a name only as the gazetteer lists it: "Trans-Baikal region")
+_HEAD_AFTER = re.compile(r"\s+(?:[Pp]eninsula|[Ii]slands?|Oceans|Seas|Straits|Province|Oblast|Krai|Prefecture|"
+                         r"Region)\b(?![\-])")
 #: the first letters of those head words (a test before the pattern)
-_HEAD_INITIALS = frozenset("PpIiOSoKkR")
+_HEAD_INITIALS = frozenset("PpIiOSKR")
 #: a name that already ends with a head word: "Kamchatka Peninsula", "Caspian Sea"
 _HEAD_AT_END = re.compile(r"(?:[Pp]eninsula|[Ii]slands?|[Oo]ceans?|[Ss]eas?|[Ss]traits?|[Rr]egion|[Kk]rai|[Oo]blast|"
                           r"[Pp]rovince|[Gg]ulf|[Bb]ay|[Cc]hannel)$")

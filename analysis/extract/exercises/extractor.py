@@ -375,8 +375,8 @@ def _parts_folded(found: list[ExerciseMention], t: _Text, offset: int) -> list[E
     for m in found[1:]:
         prev = chains[-1][-1]
         lo, hi = prev.end - offset, m.start - offset
-        if _PART_OF_NEXT.search(t, max(lo, hi - 40), hi) and not _SENTENCE_STOP.search(t, lo, hi):
-            chains[-1].append(m)
+        if not prev.name and _PART_OF_NEXT.search(t, max(lo, hi - 40), hi) and not _SENTENCE_STOP.search(t, lo, hi):
+            chains[-1].append(m)  # (a named part is an exercise of its own: "the X-2024 drills as part of Y-2024")
         else:
             chains.append([m])
     if len(chains) == len(found):

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from analysis.extract.exercises.mentions import _Cand
 
 #: a preposition before a place: "in", "off", "near"
-_LOC_PREP = r"(?:in|over|near|off|around|across|through|along|at|on|inside|within|above|to|into|from|toward|towards|between|" \
+_LOC_PREP = r"(?:in|over|near|off|around|across|through|along|at|on|inside|within|above|to|into|from|toward|towards|" \
             r"span|spans|spanning|cover|covers|covering)"  # (a verb that places it: "maneuvers span much of Siberia")
 #: "the waters off", "the northern part of the" before a place's name
 _PART_OF = (r"(?:(?:(?:north|south|east|west)(?:ern)?\s+|central\s+)?(?:coast|waters|skies|airspace|area|vicinity|"
