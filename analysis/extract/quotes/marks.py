@@ -29,9 +29,7 @@ MAX_QUOTE_CHARS = 3000
 MAX_DEPTH = 4
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
-# every mark and line break, but for a single closing mark or straight single mark with a letter or digit on
-# both sides ("Russia’s", "don't"): an apostrophe, which changes nothing ([^\W_] is what str.isalnum accepts)
-_EVENT = re.compile(r"[“”\"«»„‘\n]|[’'](?:(?<![^\W_].)|(?![^\W_]))")
+_EVENT = re.compile("[“”\"«»„‘’'\n]")
 _CONTINUES = re.compile("[ \t\r\n\u00a0]*[“\"«„]")
 _SENTENCE_END = re.compile(r"[.!?…](?=[\s”\"’']|$)")
 _TRIM_END = " \t\r\n\u00a0,;:–—-"
