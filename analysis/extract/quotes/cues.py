@@ -83,10 +83,11 @@ def _cue_scans() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
             re.compile(r"[^\w’' -](%s)(?![\w’'-])" % terms))
 
 
-def find_cues(text: str) -> list[tuple[int, int, str]]:
+def find_cues(text: str, lower: str | None = None) -> list[tuple[int, int, str]]:
     """Every cue of ``text`` as (start, end, cue in lower case), read in the text's lower-case form (the
-    same offsets, unless lowering changes a length, when the text is read case-insensitively)."""
-    low = text.lower()
+    same offsets, unless lowering changes a length, when the text is read case-insensitively). ``lower``:
+    ``text.lower()``, when the caller has it."""
+    low = text.lower() if lower is None else lower
     if len(low) == len(text):
         first, after_space, after_other = _cue_scans()
         m = first.match(low)

@@ -57,9 +57,10 @@ def extract_quotes(article, reported: bool | None = None, keep_unattributed: boo
     reported = REPORTED_DEFAULT if reported is None else reported
     if not spans and not reported:
         return []
-    found_cues = find_cues(text)
+    lower = text.lower()
+    found_cues = find_cues(text, lower)
     near = None if reported else windows_near(found_cues, [s.after for s in spans], len(text))
-    mentions = find_mentions(text, near)
+    mentions = find_mentions(text, near, lower)
     cues = Cues(text, mentions, found_cues)
     clause_ends = Stops(_CLAUSE_END, text)
     resolver = Resolver(mentions, cues.subjects(), [(s.start, s.end) for s in spans if s.depth == 0])

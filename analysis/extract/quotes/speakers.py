@@ -76,6 +76,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     plural_aliases = [a for a, (_, kind) in aliases().items() if kind in ("name", "abbreviation", "demonym")]
     possessive_aliases = [a for a, (_, kind) in aliases().items() if kind in ("name", "capital", "abbreviation")]
     return {
+        # where a role's head noun may begin (just after a space), its determiner a few words before: see _roles;
+        # read in the text's lower-case form (the head is lower case: a literal space leads the scan), or as
+        # the role pattern reads it when lowering may not match the regex engine's case folding
+        "role_head": re.compile(rf"[ \u00a0](?=(?i:{head}))"),
+        "role_head_lower": re.compile(rf" (?={head})"),
+        "role_head_lower_nbsp": re.compile(rf"\u00a0(?={head})"),
+        # read in the reversed text from a head back: the words (or "(ABC)"s) a role may have before its head
+        "role_back": re.compile(r"(?:[ \u00a0]+(?:[\w’'-]+|\)[A-Z]{2,}\()){1,6}"),
+        "determiner": re.compile(rf"(?:{determiners})(?=[ \u00a0])"),
         # read in the reversed text, back from where a "plural" head or a possessive "’s" is written: the
         # words the mention may have before it (see _reach), at most one per word of the longest alias and
         # the two lower-case words between
@@ -112,14 +121,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-def find_mentions(text: str, near: list[tuple[int, int]] | None = None) -> list[Mention]:
+def find_mentions(text: str, near: list[tuple[int, int]] | None = None, lower: str | None = None) -> list[Mention]:
     """Every possible speaker mentioned in ``text``, in order, none overlapping another (the longest
     phrase wins; a named outlet or institution before a capitalized run, a run before a role).
 
     ``near``: sorted, non-overlapping (start, end) windows; roles ("the minister", "a report by X") are
     looked for only there (the extractor passes the text around speech verbs and
     quotations, the only places a role is read: the scan for them is the costliest). Names, outlets,
-    institutions and pronouns are looked for everywhere."""
+    institutions and pronouns are looked for everywhere. ``lower``: ``text.lower()``, when the caller has it."""
     p = _patterns()
     v = vocab()
     windows = near if near is not None else [(0, len(text))]
@@ -147,7 +156,7 @@ def find_mentions(text: str, near: list[tuple[int, int]] | None = None) -> list[
         add((start, start - end, 1, n, _institution(text, start, end, start)))
         n += 1
     documents = v.document_heads
-    for m in (m for a, b in windows for m in p["role"].finditer(text, a, b)):
+    for m in _roles(text, windows, p, text.lower() if lower is None else lower):
         mention = _role(text, m)
         if mention.head in documents:  # "the statement on the Russian Defense Ministry’s website"
             named = p["document"].match(text, m.end(1))
@@ -198,6 +207,53 @@ def find_mentions(text: str, near: list[tuple[int, int]] | None = None) -> list[
         kept.append(x)
         last_end = x.end
     return _confirm(kept)
+
+
+def _roles(text: str, windows: list[tuple[int, int]], p: dict[str, re.Pattern[str]], lower: str):
+    """What ``p["role"].finditer(text, a, b)`` finds in each window (a, b), without trying the pattern at every
+    determiner: a role ends with a head noun written just after a space, its determiner at most six words
+    (or "(ABC)"s) before. The heads are found first (in ``lower``, ``text.lower()``), then the determiners in
+    reach of one, and the pattern is tried only there, in text order, from where its last match ended, as
+    ``finditer`` goes on."""
+    role, determiner, back = p["role"], p["determiner"], p["role_back"]
+    reverse = None
+    n = len(text)
+    # every character the regex engine folds to an ASCII letter lowers to it, but for these (and "İ", which
+    # lowers to two characters): without them, a head the role pattern reads is a head in ``lower``
+    exact = len(lower) != n or "ı" in text or "ſ" in text
+    nbsp = "\u00a0" in text
+    for a, b in windows:
+        if exact:
+            heads = [h.end() for h in p["role_head"].finditer(text, a, b)]
+        else:
+            heads = [h.end() for h in p["role_head_lower"].finditer(lower, a, b)]
+            if nbsp:
+                heads = sorted(heads + [h.end() for h in p["role_head_lower_nbsp"].finditer(lower, a, b)])
+        reach: list[tuple[int, int]] = []  # (lo, h): a determiner of a role whose head begins at h starts in [lo, h)
+        for h in heads:  # each head begins after a space
+            if reverse is None:
+                reverse = text[::-1]
+            words = back.match(reverse, n - h)
+            if words is not None:  # else no word stands before it: nothing to be a determiner
+                reach.append((max(a, n - words.end()), h))
+        if not reach:
+            continue
+        reach.sort()
+        floor = a
+        lo, hi = reach[0]
+        for x, y in reach[1:] + [(n + 1, n + 1)]:
+            if x <= hi:
+                hi = max(hi, y)
+                continue
+            for d in determiner.finditer(text, lo, hi):
+                start = d.start()
+                if start < floor:
+                    continue
+                m = role.match(text, start, b)
+                if m is not None:
+                    yield m
+                    floor = m.end()
+            lo, hi = x, y
 
 
 def _chars(terms: list[str], more: str = "") -> str:
