@@ -593,3 +593,11 @@ def test_a_share_of_gdp_named_as_a_requirement_or_target_has_no_spender():
     assert got == {"2% of GDP": ("share_of_gdp", None)}
     got = read("Poland spends 4% of GDP, well above the target of 2% of GDP.")
     assert got == {"4% of GDP": ("share_of_gdp", "POL"), "2% of GDP": ("share_of_gdp", None)}
+
+
+def test_equipment_lost_and_members_of_a_body_are_no_forces_and_a_date_is_no_year():
+    assert _rows("Analysts estimate that Chile lost a further 40 tanks in the war.") == []
+    assert _rows("The navy's committee, consisting of 17 people, has decided, the drill's chief said.") == []
+    got = [(f.surface, f.year) for f in extract_figures(article(
+        "date 2020-09-17 Chile plans to allocate 3.1 trillion pesos for national defence in 2021."))]
+    assert got == [("3.1 trillion pesos", 2021)]

@@ -95,6 +95,12 @@ def attribution_patterns() -> dict:
         # people count as a force only in a sentence about troops or drills, and never as casualties
         military=re.compile(_words_rx("force_context")),  # "8,000 people took part in the drills"
         casualty=re.compile(_words_rx("casualty")),  # "300 people were killed"
+        # before a count: what was lost or destroyed is no force ("Russia lost a further 1,400 tanks")
+        lost_before=re.compile(rf"(?<![\w-])(?i:lost|losing|loses|destroyed|downed|shot{_S}+down|losses{_S}+of)"
+                               rf"(?:{_S}+[\w-]+){{0,3}}?{_S}+$"),
+        # before "people": the members of a body, no force ("a committee consisting of 17 people")
+        body_before=re.compile(rf"(?<![\w-])(?i:committee|commission|panel|board|delegation|team|council)"
+                               rf"(?:,?{_S}+[\w-]+){{0,3}}?{_S}+$"),
         # a country after these is the object of a comparison or an agent, not a spender ("war with China")
         object_of=re.compile(rf"(?<![\w-])(?i:with|by|since|than|against|from|between|near|versus|vs\.?)"
                              rf"(?:{_S}+(?i:the))?{_S}+$"),
@@ -167,7 +173,7 @@ def attribution_patterns() -> dict:
             rf"(?![\w-])"),
         growth_up=frozenset(t.lower() for t in terms("growth_up") + terms("growth_after_up")),
         year=re.compile(rf"{lead(['fy', 'fiscal', '19', '20'])}(?<![\w$€£.,\-/])"
-                        rf"(?:(?i:FY|fiscal(?:{_S}+year)?){_S}?)?((?:19|20)\d\d)(?![\w%]|[.,]\d)"),
+                        rf"(?:(?i:FY|fiscal(?:{_S}+year)?){_S}?)?((?:19|20)\d\d)(?![\w%]|[.,]\d|-[01]?\d-)"),  # not a date "2020-09-17"
         year_base=re.compile(rf"{lead(['from', 'since', 'than', 'over', 'on', 'versus', 'vs', 'compared', 'against'])}"
                              rf"(?<![\w-])(?i:from|since|than|over|on|versus|vs\.?|compared{_S}+(?:with|to)|"
                              rf"against){_S}+(?:(?i:in|for){_S}+)?(?:(?i:the){_S}+)?(?:(?i:fiscal|FY){_S}?)?$"),

@@ -267,8 +267,11 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
                     and not rx.in_service.search(low)
             if bought:
                 continue  # "India bought five S-400 regiments": a quantity bought in a deal is no force count
-            if fm.group("noun") == "people" and (not rx.military.search(low) or rx.casualty.search(low)):
+            if fm.group("noun") == "people" and (not rx.military.search(low) or rx.casualty.search(low)
+                                                  or rx.body_before.search(text, max(0, first.start - 40), first.start)):
                 continue  # "300 people were killed": people count as a force only among troops and drills
+            if rx.lost_before.search(text, max(0, first.start - 40), first.start):
+                continue  # "Russia lost a further 1,400 tanks": equipment lost is no force
             unit, metric = "count", "force_count"
             metric_cue = "counts: " + fm.group("noun")
             ends[len(g) - 1] = count_end = fm.end()
