@@ -449,8 +449,15 @@ def _money_metric(g: list[_Piece], text: str, low: str, prev_low: str, rx: Simpl
 def _shares_of(low: str, rx: SimpleNamespace) -> list[tuple[int, int]]:
     """Where the sentence says what a percentage is a share of ("2% of GDP", "12.9 per cent of the total
     budget"): that line belongs to the share, not to an amount or rate beside it."""
-    return [(m.start(), m.end() + len(o.group(0))) for m in rx.pct_of.finditer(low)
-            for o in [rx.other_line.match(low, m.end())] if o]
+    if _SHARES[0] is low:  # read once a sentence: every amount of it asks
+        return _SHARES[1]
+    spans = [(m.start(), m.end() + len(o.group(0))) for m in rx.pct_of.finditer(low)
+             for o in [rx.other_line.match(low, m.end())] if o] if "%" in low or "cent" in low else []
+    _SHARES[:] = [low, spans]
+    return spans
+
+
+_SHARES: list = [None, []]  # the last sentence _shares_of read, and its spans
 
 
 def _nearest_match(rx_: re.Pattern, text: str, start: int, end: int,
