@@ -358,14 +358,6 @@ def test_coast_guards_are_naval():
     assert [x.domains for x in m] == [("naval",)], m
 
 
-def test_a_strategic_series_with_no_domain_words_is_land():
-    # "held the Zapad-2009 exercise": Russia's strategic series are land exercises unless the text says more
-    m = found("Russia and Belarus held the Zapad2009 exercise in September.", published=dt.date(2009, 10, 1))
-    assert [x.domains for x in m] == [("land",)], m
-    m = found("Russia and Belarus held the Zapad-2017 exercise with tanks and warships.", published=dt.date(2017, 10, 1))
-    assert [x.domains for x in m] == [("land", "naval")], m
-
-
 def test_a_place_named_two_ways_is_listed_both_ways():
     # "in the Sea of Japan, ... the East Sea": the names as written, one gazetteer id
     m = found("Russian and Chinese ships held joint drills in the Sea of Japan, also known as the East Sea, on Monday.")

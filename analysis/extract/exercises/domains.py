@@ -133,6 +133,8 @@ def _domains_and_assets(t: _Text, c: _Cand, own_lo: int, clause_lo: int, ctx_sta
         s2_text = ctx.text_of(j)
         asset_hits += _assets(s2_text, 0, len(s2_text), rules)
     domains |= {d for _, d, _ in asset_hits}
+    if not domains and c.series is not None:
+        domains = set(c.series.domains)
     specific_domains = {d for _, d, sp in asset_hits if sp}
     assets = []
     for a, d, sp in asset_hits:

@@ -332,8 +332,6 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
             # (not an unnamed one: its domain would keep it from joining the named exercise it is part of; not one
             # of aircraft alone, which fly over the sea)
             domains.add("naval")
-        if not domains and c.series is not None:
-            domains = set(c.series.domains)  # the series' own domains when the text gives none
         if countries and (countries[-1].start >= c.end or "ost" in t[max(0, c.start - 30):c.start]):
             # (a host is named after the mention, or is the subject of a hosting verb just before it)
             known = {x.lower() for x in locations}
@@ -436,6 +434,8 @@ def _caption_mention(article, sent, t: _Text, rules: _Rules, places, countries, 
     status = st[0] if st else "conducted"
     asset_hits = _assets(t, 0, len(t), rules)
     domains = _domain_words(t, 0, len(t), rules, places) | {d for _, d, _ in asset_hits}
+    if not domains and n is not None:
+        domains = set(n.series.domains)
     year = (n.name_year if n else None) or _first_year(t, 0, len(t), 0)
     return [ExerciseMention(
         article_id=article.article_id, start=start, end=end, surface=article.text[start:end], sentence=sent.text,
