@@ -313,14 +313,14 @@ def _classify_pct(g: list[_Piece], text: str, low: str, prev_low: str,
         return "percent_gdp", "share_of_gdp", last.end, 1.0, "GDP target"
     if rx.gdp_target_before.search(text, max(0, first.start - 30), first.start) and (defence or rx.nato.search(text)):
         return "percent_gdp", "share_of_gdp", last.end, 1.0, "GDP target"  # "the threshold of 2 percent"
-    m = rx.gdp_before.search(text, max(0, first.start - 90), first.start)
+    m = rx.gdp_before.search(text, max(0, first.start - 90), first.start) if _GDP_WORDS.search(low) else None
     if m and defence and not _CLAUSE_BREAK.search(m.group("between")) and \
             "point" not in low[first.start:last.end] and not rx.points_after.match(text, last.end):
         return "percent_gdp", "share_of_gdp", last.end, 1.0, "share named before: " + m.group(0)[:-len(m.group("between")) or None].strip()
     cue = None
     signed = _signed(text, first.start)
     m = rx.growth_before.search(text, max(0, first.start - 72), first.start) or \
-        rx.growth_was.search(text, max(0, first.start - 60), first.start)
+        (rx.growth_was.search(text, max(0, first.start - 60), first.start) if _WAS_WORDS.search(low) else None)
     if signed:
         cue = signed  # "Venezuela (-56%)": a signed rate is a change
     elif not m and text[first.start - 1:first.start] == "(" and \
@@ -418,7 +418,8 @@ def _money_metric(g: list[_Piece], text: str, low: str, prev_low: str, rx: Simpl
     if others:
         combined += [(d.start(), o.end()) for d in rx.defence_line.finditer(low) for o in others
                      if first.start < d.start() and 0 <= o.start() - d.end() <= 20 and "," not in low[d.end():o.start()]]
-    listed = rx.combined_list.search(low)  # "for the Defence, Home Affairs and Foreign Affairs ministries"
+    listed = rx.combined_list.search(low) if _BODY_WORDS.search(low) else None  # "the Defence, Home Affairs and
+    # Foreign Affairs ministries"
     if listed:
         combined.append(listed.span())
     line = _nearest_match(rx.defence_line, low, first.start, end, items=True, within=combined)
@@ -458,6 +459,13 @@ def _shares_of(low: str, rx: SimpleNamespace) -> list[tuple[int, int]]:
 
 
 _SHARES: list = [None, []]  # the last sentence _shares_of read, and its spans
+
+# Cheap tests on the lower-cased sentence before patterns that search back from every amount: a sentence
+# without one of these words cannot match them.
+_GDP_WORDS = re.compile(r"gdp|gross domestic|economic output|national income|burden")
+_WAS_WORDS = re.compile(r"\b(?:was|were|is|stood|came|amounted)\b")
+_BODY_WORDS = re.compile(r"ministries|budgets|portfolios|sectors|departments")
+_COMPARE_WORDS = re.compile(r"than|overt|surpass|outspen|outpac|outstrip|ahead|behind|exceed|compared|versus|vs|displac")
 
 
 def _nearest_match(rx_: re.Pattern, text: str, start: int, end: int,
@@ -526,7 +534,8 @@ def _default_actor(text: str, low: str, start: int, end: int, mentions: list[Cou
     before = [m for m in mentions if m.end <= start and not rx.including.search(text, max(0, m.start - 14), m.start)]
     # a country the spender is compared with gives way to one that is not, unless the amount is its own
     # ("Saudi Arabia has overtaken the UK ... $59.6bn", but "outspent Pakistan ($10bn)")
-    measured = [m for m in before if rx.compared.search(text, max(0, m.start - 24), m.start)
+    compares = _COMPARE_WORDS.search(low) is not None
+    measured = [m for m in before if compares and rx.compared.search(text, max(0, m.start - 24), m.start)
                 and not rx.attached.match(text, m.end, start)
                 and not (start - m.end <= 30 and not _LINK_BREAK.search(text, m.end, start))]
     if measured and len(measured) < len(before):

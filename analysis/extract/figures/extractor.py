@@ -44,6 +44,8 @@ def _carry_currency(pieces: list[_Piece], text: str, index: int, state: "_State"
 #: before an amount: it is the level that came before ("That's up from", "compared with", "from ... in 2022")
 _UP_FROM = re.compile(r"(?i)\b(?:up|down|rising|falling|risen|fallen|increased|decreased)\s+from\s+(?:about\s+|around\s+)?$"
                       r"|\bcompared\s+(?:with|to)\s+(?:about\s+|around\s+)?$")
+#: a cheap test before lost_before: a sentence without these words tells of no losses
+_LOST_WORDS = re.compile(r"los[ts]|losing|destroyed|downed|shot down")
 #: a count said without its noun: digits or a number word up to twenty
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})*|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                      r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty")
@@ -270,7 +272,7 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
             if fm.group("noun") == "people" and (not rx.military.search(low) or rx.casualty.search(low)
                                                   or rx.body_before.search(text, max(0, first.start - 40), first.start)):
                 continue  # "300 people were killed": people count as a force only among troops and drills
-            if rx.lost_before.search(text, max(0, first.start - 40), first.start):
+            if _LOST_WORDS.search(low) and rx.lost_before.search(text, max(0, first.start - 40), first.start):
                 continue  # "Russia lost a further 1,400 tanks": equipment lost is no force
             unit, metric = "count", "force_count"
             metric_cue = "counts: " + fm.group("noun")

@@ -69,6 +69,9 @@ _CURRENCY_WORD = re.compile(r"(?i)(rubles?|roubles?|dollars?|pesos?|dinars?|rupe
                             r"lira|liras|kronor|kroner|krona|crowns?|shekels?|won|yen|yuan|dirhams?)$")
 
 
+_FULL_NAME = re.compile(r"[A-Z][a-z]+\s+(?i:" + _CURRENCY_WORD.pattern[4:] + ")")  # after a capitalised name
+
+
 def _named_currency_goes_on(figures: list[Figure]) -> list[Figure]:
     """A bare currency word takes the currency the article last named in full with it: "4.7 billion
     Belarusian rubles ... up from 1.8 billion rubles" is BYN twice, not BYN then RUB."""
@@ -79,7 +82,7 @@ def _named_currency_goes_on(figures: list[Figure]) -> list[Figure]:
         m = _CURRENCY_WORD.search(f.surface) if f.is_money else None
         if m:
             word = m.group(1).lower().rstrip("s")
-            if re.search(r"[A-Z][a-z]+\s+" + re.escape(m.group(1)) + "$", f.surface):  # "Belarusian rubles"
+            if _FULL_NAME.search(f.surface):  # "Belarusian rubles"
                 named[word] = f.unit
             elif word in named and named[word] != f.unit:
                 unit = named[word]
