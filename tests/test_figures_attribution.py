@@ -601,3 +601,11 @@ def test_equipment_lost_and_members_of_a_body_are_no_forces_and_a_date_is_no_yea
     got = [(f.surface, f.year) for f in extract_figures(article(
         "date 2020-09-17 Chile plans to allocate 3.1 trillion pesos for national defence in 2021."))]
     assert got == [("3.1 trillion pesos", 2021)]
+
+
+def test_hardware_counted_in_an_arms_deal_story_is_no_force_but_troops_and_deployments_are():
+    text = ("Chile signed a $1.2 billion contract for the system.\nIt includes eight launchers and 112 missiles.\n"
+            "The army deployed 12 launchers near the border.\nSome 300 soldiers will train on it.")
+    got = [(f.surface, f.metric) for f in extract_figures(article(text))]
+    assert ("eight launchers", "force_count") not in got and ("112 missiles", "force_count") not in got
+    assert ("12 launchers", "force_count") in got and ("Some 300 soldiers", "force_count") in got
