@@ -104,20 +104,6 @@ def test_the_outlet_word_scan_finds_what_the_plain_tests_find(text):
     assert (rules.media_word_scan.search(text) is not None) == any(w in text for w in rules.media_words)
 
 
-def test_a_sentence_read_for_its_countries_alone_names_them_as_its_facts_do():
-    # ctx.countries_of looks for places only when the sentence names a country; the countries are those of
-    # _sentence_facts either way ("the South China Sea" holds no China)
-    from analysis.extract.exercises.extractor import _ArticleContext
-    article = article_from_text("Title\n\nShips sailed in the South China Sea. Nothing else. Russia and China "
-                                "sailed in the South China Sea. The Japan Times said Japan watched.\n")
-    sentences = article.content_sentences()
-    ctx = _ArticleContext(article, sentences, [True] * len(sentences))
-    alone = [ctx.countries_of(i) for i in range(len(sentences))]
-    fresh = _ArticleContext(article, sentences, [True] * len(sentences))
-    assert alone == [fresh.sentence_facts(i)[1] for i in range(len(sentences))]
-    assert alone == [ctx.sentence_facts(i)[1] for i in range(len(sentences))]
-
-
 def test_a_country_inside_an_outlet_name_is_no_country_of_the_sentence():
     places, countries = _sentence_facts("The Global Times and the Japan Times said Russia and China held drills.",
                                         _rules())

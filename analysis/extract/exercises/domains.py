@@ -99,7 +99,7 @@ def _went_on(article, ctx: _ArticleContext, idx: int, follow, contributing: set[
         low2 = s2_text.low or s2_text.lower()
         if j in contributing or (not new_paragraph and ("hase" in low2 or "tage" in low2) and _PHASE.search(s2_text)) or (
                 (_MOTION.search(s2_text) or (("deployed" in low2 or "dispatched" in low2) and _SENDING.search(s2_text)
-                                             and _sent_by(ctx.countries_of(j), codes))) and
+                                             and _sent_by(ctx.sentence_facts(j)[1], codes))) and
                 "scrambl" not in low2 and not _WATCH_PURPOSE.search(s2_text) and
                 not (new_paragraph and _OTHER_ACTION.search(s2_text))):
             went_on.append(j)

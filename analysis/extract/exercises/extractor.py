@@ -11,7 +11,6 @@ from typing import Iterable
 
 import pandas as pd
 
-from analysis.extract.countries import CountryTuple, find_countries
 from analysis.extract.exercises._vocab import _Rules, _rules, _Text, _country_list, _family, _may_hold_year
 from analysis.extract.exercises.domains import _assets, _domain_words, _domains_and_assets, _went_on
 from analysis.extract.exercises.joint import _joint
@@ -89,7 +88,6 @@ class _ArticleContext:
         self._pair = None
         self._lead_year = False
         self.facts: dict[int, tuple] = {}  # sentence index -> (places, countries), shared with the sentence pass
-        self.found_countries: dict[int, list] = {}  # sentence index -> its countries before places are taken out
         self.texts: dict[int, _Text] = {}
         self.all_places: dict[int, list] = {}  # sentence index -> its places, unlisted ones too (see places_of)
         # (family, sentence, start, end, places) of references back, see references._fold
@@ -98,20 +96,8 @@ class _ArticleContext:
     def sentence_facts(self, idx: int):
         facts = self.facts.get(idx)
         if facts is None:
-            facts = self.facts[idx] = _sentence_facts(self.sentences[idx].text, _rules(),
-                                                      self.found_countries.pop(idx, None))
+            facts = self.facts[idx] = _sentence_facts(self.sentences[idx].text, _rules())
         return facts
-
-    def countries_of(self, idx: int) -> list:
-        """Sentence ``idx``'s countries, as :meth:`sentence_facts` gives them; its places are looked for only when
-        it names a country (none can then be inside a place): many sentences read for their countries name none."""
-        facts = self.facts.get(idx)
-        if facts is not None:
-            return facts[1]
-        found = self.found_countries.get(idx)
-        if found is None:
-            found = self.found_countries[idx] = find_countries(self.sentences[idx].text, CountryTuple)
-        return self.sentence_facts(idx)[1] if found else found
 
     def places_of(self, idx: int) -> list:
         """Sentence ``idx``'s places for its mentions: the gazetteer's and those it does not know (see
@@ -159,7 +145,7 @@ class _ArticleContext:
 
     def _pairs_in(self, i: int, pairs: Counter) -> None:
         """Add the pairs of countries sentence ``i`` names together (see :func:`_named_pairs`) to ``pairs``."""
-        found = self.countries_of(i)
+        found = self.sentence_facts(i)[1]
         if len(found) > 1:
             sent = self.sentences[i]
             for pair in _named_pairs(sent.text, found, sent.zone == "title"):
@@ -172,7 +158,7 @@ class _ArticleContext:
         first: dict = {}
         for i in sorted(indices):
             sent = self.sentences[i]
-            for c in self.countries_of(i):
+            for c in self.sentence_facts(i)[1]:
                 if places_out and (_place_use(sent.text, c.start) or _PLACE_USE_AFTER.match(sent.text, c.end)):
                     continue
                 counts[c.alpha3] += 1

@@ -199,14 +199,12 @@ def _countries_as_places(text: str, countries) -> list:
     return out
 
 
-def _sentence_facts(text: str, rules: _Rules, countries: list | None = None):
-    """The places in a sentence, and its countries that are not inside a place or an outlet's name (``countries``:
-    those :func:`~analysis.extract.countries.find_countries` finds in it, if already found). Where a country and a
-    place overlap the longer wins: "South China Sea" is a place, "South Africa" a country. Ranges named in a list
-    are places even when the gazetteer does not know them (see :func:`_unlisted_ranges`)."""
+def _sentence_facts(text: str, rules: _Rules):
+    """The places in a sentence, and its countries that are not inside a place or an outlet's name. Where a
+    country and a place overlap the longer wins: "South China Sea" is a place, "South Africa" a country. Ranges
+    named in a list are places even when the gazetteer does not know them (see :func:`_unlisted_ranges`)."""
     places = find_places(text)
-    if countries is None:
-        countries = find_countries(text, CountryTuple)
+    countries = find_countries(text, CountryTuple)
     if ("sites" in text or "grounds" in text or "ranges" in text or "polygons" in text) and \
             (more := _unlisted_ranges(text, places, countries)):
         places = sorted(places + more, key=lambda p: p.start)

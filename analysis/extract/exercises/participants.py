@@ -311,7 +311,7 @@ def _participants(t: _Text, c: _Cand, ctx_start: int, clause_lo: int, nxt: int, 
         low2 = s2_text.low or s2_text.lower()
         if not any(word in low2 for word in _TAKING_PART_WORDS):
             continue  # every pattern _also_taking_part reads has one of these words: a cheap test first
-        for x in _also_taking_part(s2_text, ctx.countries_of(j), rules):
+        for x in _also_taking_part(s2_text, ctx.sentence_facts(j)[1], rules):
             contributing.add(j)
             if x.alpha3 not in codes:
                 codes.append(x.alpha3)

@@ -214,7 +214,7 @@ def _taking_part_later(out: list[ExerciseMention], ctx: _ArticleContext, rules: 
             continue  # (the tests on the text first: the sentence's countries cost more)
         if ctx.hit_index[idx] and any(sent.start <= m.start < sent.end for m in out):
             continue
-        countries = ctx.countries_of(idx)
+        countries = ctx.sentence_facts(idx)[1]
         if not countries:
             continue
         t = ctx.text_of(idx)
