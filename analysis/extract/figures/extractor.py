@@ -173,7 +173,7 @@ def _hardware_of_deals(figures: list[Figure], rx: SimpleNamespace) -> list[Figur
     """In an article about an arms deal, hardware counted in a sentence that tells of no deployment or drill is
     what was bought, offered or built ("eight launchers", "up to six submarines"), no force: dropped."""
     if not any(f.metric in ("arms_deal", "unit_price") for f in figures):
-        return figures
+        return figures  # (a growth rate of other money is dropped where it is read: see _sentence_figures)
     return [f for f in figures if not (
         f.metric == "force_count" and f.metric_cue.startswith("counts: ")
         and f.metric_cue[len("counts: "):] not in _PEOPLE and not f.actor_cue.startswith("said without")
@@ -406,6 +406,8 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
             if metric_cue.startswith("export total:"):
                 # an exporter's sales total: the exporter is the seller, there is no single buyer
                 who, cp, actor_cue = None, who, "exporter is the counterpart" if who else actor_cue
+            if unit == "percent_growth" and metric == "other_money":
+                continue  # the growth of a line that is no defence budget is no figure ("police budget rose 104%")
             flags = list(p.flags)
             if sent.zone == "caption":
                 flags.append("in_caption")
