@@ -14,7 +14,10 @@ from __future__ import annotations
 import os
 import pickle
 import shutil
+import sys
 import tempfile
+import zlib
+from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, NamedTuple
@@ -44,8 +47,27 @@ class _Packed(NamedTuple):
     def unpack(self) -> BatchResult:
         result = BatchResult(self.number)
         (result.mentions, result.failures, result.budget, result.claims, result.published, result.shas,
-         result.review) = pickle.loads(self.parts)
+         result.review) = pickle.loads(zlib.decompress(self.parts))
         return result
+
+
+class _Spans:
+    """Where each article's rows of one table are in its spill: ``(article_id, batch, start, end, rows)`` for
+    each, kept as the article ids and one array of numbers (a tuple of five objects apiece would make this,
+    the one part of the run that grows with every article, several times larger)."""
+
+    def __init__(self) -> None:
+        self.ids: list[str] = []
+        self.numbers = array("q")  # batch, start, end, rows of each span in turn
+
+    def add(self, article_id: str, batch: int, start: int, end: int, rows: int) -> None:
+        self.ids.append(article_id)
+        self.numbers.extend((batch, start, end, rows))
+
+    def __iter__(self) -> Iterator[tuple[str, int, int, int, int]]:
+        numbers = self.numbers
+        for i, article_id in enumerate(self.ids):
+            yield (article_id, *numbers[4 * i:4 * i + 4])
 
 
 @dataclass
@@ -55,7 +77,7 @@ class _Kept:
     problems: list[tuple[tuple, Problem]] = field(default_factory=list)
     candidates: dict[str, list[tuple[tuple, int, str]]] = field(default_factory=dict)  # id -> (key, batch, path)
     batch_duplicates: list[tuple[str, tuple, str]] = field(default_factory=list)
-    spans: dict[str, list[tuple]] = field(default_factory=dict)  # table -> (id, batch, start, end, rows)
+    spans: dict[str, _Spans] = field(default_factory=dict)  # table -> (id, batch, start, end, rows) of each article
     headers: dict[str, bytes] = field(default_factory=dict)
     results: list["_Packed"] = field(default_factory=list)  # the cross-article parts of each batch
 
@@ -114,8 +136,8 @@ def _take(result: BatchResult, kept: _Kept, spills: dict, work: Path, report) ->
     for key, problem in result.problems:
         kept.problems.append((key, problem))
         _say(report, problem)
-    for article_id, key, path in result.articles:
-        kept.candidates.setdefault(article_id, []).append((key, result.number, path))
+    for article_id, key, path in result.articles:  # one string per id, shared by the candidates and the spans
+        kept.candidates.setdefault(sys.intern(article_id), []).append((key, result.number, path))
     kept.batch_duplicates += result.duplicates
     for name, chunk in result.chunks.items():
         kept.headers.setdefault(name, chunk.header)
@@ -124,14 +146,15 @@ def _take(result: BatchResult, kept: _Kept, spills: dict, work: Path, report) ->
         handle = spills[name]
         base = handle.tell()
         handle.write(chunk.data)
-        kept.spans.setdefault(name, []).extend(
-            (article_id, result.number, base + start, base + end, rows) for article_id, start, end, rows in chunk.spans)
+        spans = kept.spans.setdefault(name, _Spans())
+        for article_id, start, end, rows in chunk.spans:
+            spans.add(sys.intern(article_id), result.number, base + start, base + end, rows)
     # The parts the cross-article steps need, packed into one bytes object until the end: the small objects
     # they are made of would otherwise each pin a block of the batch's freed memory (peak memory then grows
     # with the corpus by several times what the parts themselves hold).
-    kept.results.append(_Packed(result.number, pickle.dumps(
+    kept.results.append(_Packed(result.number, zlib.compress(pickle.dumps(
         (result.mentions, result.failures, result.budget, result.claims, result.published, result.shas,
-         result.review), protocol=pickle.HIGHEST_PROTOCOL)))
+         result.review), protocol=pickle.HIGHEST_PROTOCOL), 1)))
 
 
 def _winners(kept: _Kept, report) -> dict[str, int]:
@@ -167,7 +190,7 @@ def _finish(kept: _Kept, work: Path, corpus, report, review=None) -> dict[str, i
     kept.candidates = None
     counts = {}  # the per-article tables first, so their byte ranges are let go before the cross-article steps
     for name in kept.headers:
-        spans = sorted(s for s in kept.spans.pop(name, []) if clean or winners[s[0]] == s[1])
+        spans = sorted(s for s in kept.spans.pop(name, ()) if clean or winners[s[0]] == s[1])
         counts[name] = _copy_in_order(work / f"{name}.spill", work / f"{name}.csv", kept.headers[name], spans)
         os.remove(work / f"{name}.spill")
     spans = None
