@@ -57,13 +57,27 @@ class ArticleParts:
     review: tuple = ()  # (reviewed rows, matched line numbers, problems): the review applied to these rows
 
 
-def _mention(m) -> Mention:
+#: the exercise columns whose values are each the mention's own (the rest repeat across mentions: a kind, a
+#: status, the participants, a year, ...)
+_OWN_VALUES = frozenset({"start", "end", "surface", "sentence"})
+
+
+def _mention(m, shared: dict) -> Mention:
+    """``m`` as the cross-article step keeps it. A value of the columns that repeat across mentions is taken
+    from ``shared`` (value -> the one object kept for it, filled as the batch goes): a corpus's mentions,
+    all kept until the end, then hold one "CHN;RUS" or 2021 between them rather than one each."""
     from analysis.extract.exercises import EXERCISE_COLUMNS
 
     row = m.as_row()
     if EXERCISE_COLUMNS[0] != "article_id":  # pragma: no cover - Mention.article_id reads the first value
         raise RuntimeError("the exercises table no longer starts with article_id")
-    return Mention(tuple(row[c] for c in EXERCISE_COLUMNS), m.status_cued)
+    values = []
+    for c in EXERCISE_COLUMNS:
+        value = row[c]
+        if c not in _OWN_VALUES and isinstance(value, (str, int)):
+            value = shared.setdefault((type(value), value), value)  # the type in the key: True is not 1
+        values.append(value)
+    return Mention(tuple(values), m.status_cued)
 
 
 def _guarded(extract: Callable, name: str, order: int, failures: list, report=None) -> Callable:
@@ -105,7 +119,8 @@ def extract_articles(articles: list[Article], report=None, review=None) -> Artic
         exercises = registry.EXERCISES
         guarded = _guarded(registry.resolve(exercises.extract), exercises.name, len(registry.STREAMED), failures,
                            report)
-        mentions = [_mention(m) for a in articles for m in guarded(a)]
+        shared: dict = {}
+        mentions = [_mention(m, shared) for a in articles for m in guarded(a)]
     shas = sha_by_article({a.article_id: a.text for a in articles})
     frame = Corpus(articles=articles).articles_frame()
     reviewed, rows, matched, refused = apply_lines(add_row_ids({"articles": frame, **tables}, shas), review,
