@@ -611,3 +611,10 @@ def test_hardware_counted_in_an_arms_deal_story_is_no_force_but_troops_and_deplo
     got = [(f.surface, f.metric) for f in extract_figures(article(text))]
     assert ("eight launchers", "force_count") not in got and ("112 missiles", "force_count") not in got
     assert ("12 launchers", "force_count") in got and ("Some 300 soldiers", "force_count") in got
+
+
+def test_a_share_of_a_world_total_and_the_error_of_an_estimate_are_no_figures():
+    assert read("Its share of world military spending dropped below 40 percent for the first time.") == {}
+    assert read("Chile underestimated its growing defense budget by nearly 20 percent.") == {}
+    assert read("Defence spending rose 12 percent, the biggest share of the total budget.") == {
+        "12 percent": ("defence_budget", None)}

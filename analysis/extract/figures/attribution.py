@@ -164,6 +164,11 @@ def attribution_patterns() -> dict:
             rf"expenditures?|outlays|allocations?|funding|last|this|next|year|in|real|terms|nominal|(?:19|20)\d\d|"
             rf"by|a|an|record|estimated|whopping|further|another)){{0,6}}"  # "rose by a record 11.4 percent"
             rf"(?:{_S}+(?i:by|of)|{_S}*[;:])?(?:{_S}+(?i:{_fold_tree(quals)}))?{_S}*$"),  # "increased its spending last year by", "increase: 41%"
+        no_rate_before=re.compile(  # a share of a world total or the size of an estimate's error: no figure
+            rf"(?:(?i:share|portion|proportion){_S}+(?i:of){_S}+(?:(?i:the){_S}+)?(?i:world|global|total|overall|all)"
+            rf"(?:['’]s)?(?![\w])[^;%]{{0,45}}"
+            rf"|(?i:underestimat|overestimat|understat|overstat)\w*(?:{_S}+[\w-]+){{0,6}}?{_S}+(?i:by)"
+            rf"(?:{_S}+(?i:about|nearly|some|roughly|around|almost|as{_S}+much{_S}+as))?{_S}+)$"),
         growth_was=re.compile(  # "The largest annual increase under Moon was 8.2%"
             rf"(?<![\w-])(?P<cue>(?i:increase|increases|rise|growth|hike|jump|cut|decrease|reduction|drop|decline))"
             rf"(?:{_S}+[\w-]+){{0,4}}?{_S}+(?i:was|were|is|stood{_S}+at|came{_S}+to|amounted{_S}+to){_S}+"
@@ -302,6 +307,8 @@ def _classify_pct(g: list[_Piece], text: str, low: str, prev_low: str,
                   rx: SimpleNamespace, topic: Callable[[], bool] = bool) -> tuple[str, str, int, float, str] | None:
     """(unit, metric, surface end of the last piece, sign) for a group of percentages, or None."""
     last, first = g[-1], g[0]
+    if rx.no_rate_before.search(text, max(0, first.start - 70), first.start):
+        return None  # "its share of world military spending dropped below 40 percent", "underestimated by 20 percent"
     m = rx.gdp_after.match(text, last.end)
     if m:  # the surface stops before a bracket: "2.3 percent (5.8 billion euros) of GDP"
         end = last.end if m.group("br") else m.end()
