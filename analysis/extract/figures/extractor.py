@@ -17,8 +17,8 @@ from analysis.extract.figures.attribution import (
     _qualifier, _year, attribution_patterns)
 from analysis.extract.figures.homes import _dateline_country, _home_currency
 from analysis.extract.figures.lists import (
-    _BOTH, _coordinated_after_from, _coordinated_before, _counts_before_their_noun, _elliptic_counts, _from_many_countries, _like_the_list_before, _list_shares_from,
-    _list_year)
+    _BOTH, _COUNT_LIST_GAP, _coordinated_after_from, _coordinated_before, _counts_before_their_noun, _elliptic_counts,
+    _from_many_countries, _like_the_list_before, _list_shares_from, _list_year)
 from analysis.extract.figures.grouping import _group, _kind, _respectively, grouping_patterns
 from analysis.extract.figures.model import Figure, tidy
 from analysis.extract.figures.numbers import (
@@ -46,13 +46,8 @@ _UP_FROM = re.compile(r"(?i)\b(?:up|down|rising|falling|risen|fallen|increased|d
                       r"|\bcompared\s+(?:with|to)\s+(?:about\s+|around\s+)?$")
 #: a cheap test before lost_before: a sentence without these words tells of no losses
 _LOST_WORDS = re.compile(r"los[ts]|losing|destroyed|downed|shot down")
-#: a count said without its noun: digits or a number word up to twenty
-_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})*|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty")
 #: after "supply": a kind of ship or route, not a sale ("two supply ships")
 _SUPPLY_NOUN = re.compile(r"\s+(?:ships?|vessels?|chains?|lines?|routes?|depots?|tankers?|convoys?|bases?)\b")
-#: between two counts of a list: "nine vessels, four jets and one patrol aircraft"
-_COUNT_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
 
 #: after a semicolon, the next entry of a list: "...; Ecuador, 2.8%"
 _LIST_ENTRY_AFTER = re.compile(r"\s*(?:and\s+)?(?:[A-Z][\w.'’-]*\s*){1,3}[,:]?\s*$")
@@ -173,7 +168,7 @@ def _hardware_of_deals(figures: list[Figure], rx: SimpleNamespace) -> list[Figur
     """In an article about an arms deal, hardware counted in a sentence that tells of no deployment or drill is
     what was bought, offered or built ("eight launchers", "up to six submarines"), no force: dropped."""
     if not any(f.metric in ("arms_deal", "unit_price") for f in figures):
-        return figures  # (a growth rate of other money is dropped where it is read: see _sentence_figures)
+        return figures
     return [f for f in figures if not (
         f.metric == "force_count" and f.metric_cue.startswith("counts: ")
         and f.metric_cue[len("counts: "):] not in _PEOPLE and not f.actor_cue.startswith("said without")
@@ -186,8 +181,8 @@ def _rates_take_the_amounts_actor(made: list) -> list:
     out = list(made)
     for i, (p, f) in enumerate(out):
         if f.actor is None and not f.actor_cue and f.unit in ("percent_growth", "percent_gdp"):
-            later = next((g for _, g in out[i + 1:] if g.is_money and g.actor and g.metric == f.metric
-                          or g.is_money and g.actor and f.unit == "percent_gdp"), None)
+            later = next((g for _, g in out[i + 1:]
+                          if g.is_money and g.actor and (g.metric == f.metric or f.unit == "percent_gdp")), None)
             if later is not None:
                 out[i] = (p, replace(f, actor=later.actor, actor_cue=f"actor of the amount after: {later.surface}"))
     return out
@@ -210,7 +205,6 @@ def _repeats_take_their_year(figures: list[Figure]) -> list[Figure]:
     return out
 
 
-#: a dateline opening a line of the article: "ISLAMABAD:", "NEW DELHI, June 1 (Reuters) -", "KARACHI —"
 def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str, prev_low: str,
                       published_year: int | None, state: _State, rx: SimpleNamespace) -> list[Figure]:
     """The figures of one sentence from its pieces; ``low`` and ``prev_low``: the sentence and the one
@@ -437,8 +431,8 @@ def _sentence_figures(article, sent, index: int, pieces: list[_Piece], low: str,
     made = _list_shares_from(_list_year(made, text, sent.start, rx), sent.start)
     made = _rates_take_the_amounts_actor(made)
     if mentions and any(f.unit == "count" for _, f in made):
-        made = sorted(made + _elliptic_counts(made, text, sent.start, mentions, _NUMBER)
-                      + _counts_before_their_noun(made, text, sent.start, mentions, _NUMBER), key=lambda pf: pf[1].start)
+        made = sorted(made + _elliptic_counts(made, text, sent.start, mentions)
+                      + _counts_before_their_noun(made, text, sent.start, mentions), key=lambda pf: pf[1].start)
     # amounts in brackets after another amount are its conversion: same metric, actor and year
     by_piece: dict[int, list[Figure]] = {}
     for p, f in made:

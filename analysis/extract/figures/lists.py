@@ -136,14 +136,34 @@ def _list_shares_from(made: list, offset: int) -> list:
     return out
 
 
-def _elliptic_counts(made: list, text: str, offset: int, mentions: list, number: re.Pattern) -> list:
+#: a count said without its noun: digits or a number word up to twenty
+_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})*|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty")
+
+
+def _count_of(f, raw: str, start: int, end: int, surface: str, country, cue: str):
+    """The count ``raw`` (digits or a number word) of ``country``, of the same kind and year as ``f``, or None
+    when ``raw`` is no count."""
+    from analysis.extract import _numbers
+
+    if not _NUMBER.fullmatch(raw):
+        return None
+    try:
+        value = _numbers.words_value(raw) if raw[0].isalpha() else _numbers.parse_number(raw)
+    except ValueError:
+        return None
+    if value < 1:
+        return None
+    return replace(f, start=start, end=end, surface=surface, value=float(value), actor=country.alpha3,
+                   counterpart=None, qualifier=None, actor_cue=cue)
+
+
+def _elliptic_counts(made: list, text: str, offset: int, mentions: list) -> list:
     """Counts said without their noun after a count that has one: "Iran deployed 12 vessels, Russia four and
     China two" (four and two vessels), "3,500 troops including 1,000 from Mongolia", "500 paratroopers (of
     which 200 were from Russia)". Each is its country's count of the same kind, at the same year;
-    ``offset``: the sentence's start in the article; ``number``: a number in digits or words. Returns the
-    new (piece, figure) pairs: none when there is no such count."""
-    from analysis.extract import _numbers
-
+    ``offset``: the sentence's start in the article. Returns the new (piece, figure) pairs: none when there is
+    no such count."""
     counts = [(p, f) for p, f in made if f.unit == "count" and f.metric == "force_count"]
     if not counts or not mentions:
         return []
@@ -156,20 +176,13 @@ def _elliptic_counts(made: list, text: str, offset: int, mentions: list, number:
             if not m:
                 break
             key = "n" if m.group("n") else "n2"
-            raw, where = m.group(key), m.start("c" if key == "n" else "c2")
-            country = by_start.get(where)
-            if country is None or not number.fullmatch(raw) or any(
-                    g.start == offset + m.start(key) for _, g in made):
+            raw, country = m.group(key), by_start.get(m.start("c" if key == "n" else "c2"))
+            count = None if country is None or any(g.start == offset + m.start(key) for _, g in made) else \
+                _count_of(f, raw, offset + m.start(key), offset + m.end(key), raw, country,
+                          f"said without its noun, after {f.surface}")
+            if count is None:
                 break  # no country, no number, or a count read already ("and China sent 5 ships")
-            try:
-                value = _numbers.words_value(raw) if raw[0].isalpha() else _numbers.parse_number(raw)
-            except ValueError:
-                break
-            if value < 1:
-                break
-            out.append((piece, replace(f, start=offset + m.start(key), end=offset + m.end(key), surface=raw,
-                                      value=float(value), actor=country.alpha3, counterpart=None, qualifier=None,
-                                      actor_cue=f"said without its noun, after {f.surface}")))
+            out.append((piece, count))
             pos = m.end()
     return out
 
@@ -182,11 +195,9 @@ _ELLIPSIS = re.compile(
     r"|(?P<n2>\d[\d,]*\d|\d)\s+(?:were\s+|are\s+|came\s+)?from\s+(?:the\s+)?(?P<c2>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?))")
 
 
-def _counts_before_their_noun(made: list, text: str, offset: int, mentions: list, number: re.Pattern) -> list:
+def _counts_before_their_noun(made: list, text: str, offset: int, mentions: list) -> list:
     """A count said before the noun it shares with the next: "two Chinese and four Russian military aircraft"
     (two Chinese aircraft). ``offset``: the sentence's start in the article. Returns new (piece, figure) pairs."""
-    from analysis.extract import _numbers
-
     by_start = {m.start: m for m in mentions}
     out = []
     for piece, f in made:
@@ -194,15 +205,12 @@ def _counts_before_their_noun(made: list, text: str, offset: int, mentions: list
             continue
         m = _BEFORE_ITS_NOUN.search(text, max(0, f.start - offset - 40), f.start - offset)
         country = by_start.get(m.start("d")) if m else None
-        if country is None or not number.fullmatch(m.group("n")) or \
-                any(g.start == offset + m.start("n") for _, g in made):
+        if country is None or any(g.start == offset + m.start("n") for _, g in made):
             continue
-        raw = m.group("n")
-        value = _numbers.words_value(raw) if raw[0].isalpha() else _numbers.parse_number(raw)
-        out.append((piece, replace(f, start=offset + m.start("n"), end=offset + m.end("d"),
-                                   surface=text[m.start("n"):m.end("d")], value=float(value),
-                                   actor=country.alpha3, counterpart=None, qualifier=None,
-                                   actor_cue=f"shares its noun with {f.surface}")))
+        count = _count_of(f, m.group("n"), offset + m.start("n"), offset + m.end("d"), text[m.start("n"):m.end("d")],
+                          country, f"shares its noun with {f.surface}")
+        if count is not None:
+            out.append((piece, count))
     return out
 
 
