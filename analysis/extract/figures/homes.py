@@ -65,11 +65,18 @@ _SHARED_SIGNS = {sign.unit: sign for sign in (
 
 
 #: the word a currency's name ends in: a bare "rubles" after "Belarusian rubles" is the same currency
-_CURRENCY_WORD = re.compile(r"(?i)(rubles?|roubles?|dollars?|pesos?|dinars?|rupees?|riyals?|rials?|pounds?|francs?|"
-                            r"lira|liras|kronor|kroner|krona|crowns?|shekels?|won|yen|yuan|dirhams?)$")
+_WORDS = (r"rubles?|roubles?|dollars?|pesos?|dinars?|rupees?|riyals?|rials?|pounds?|francs?|lira|liras|kronor|"
+          r"kroner|krona|crowns?|shekels?|won|yen|yuan|dirhams?")
+_CURRENCY_WORD = re.compile(rf"(?i)({_WORDS})$")
+_FULL_NAME = re.compile(rf"[A-Z][a-z]+\s+(?i:{_WORDS})$")  # the word after a capitalised name: "Belarusian rubles"
 
 
-_FULL_NAME = re.compile(r"[A-Z][a-z]+\s+(?i:" + _CURRENCY_WORD.pattern[4:] + ")")  # after a capitalised name
+def _passed_on(f: Figure, moved: tuple[str | None, str | None] | None) -> Figure:
+    """``f`` with the new actor of the figure before it, when it took that figure's old one ("actor of the figure
+    before", a conversion of it); ``moved``: (old actor, new actor) or None."""
+    if moved and f.actor == moved[0] and f.actor_cue.startswith(("actor of the figure before", "conversion of")):
+        return replace(f, actor=moved[1])
+    return f
 
 
 def _named_currency_goes_on(figures: list[Figure]) -> list[Figure]:
@@ -82,7 +89,7 @@ def _named_currency_goes_on(figures: list[Figure]) -> list[Figure]:
         m = _CURRENCY_WORD.search(f.surface) if f.is_money else None
         if m:
             word = m.group(1).lower().rstrip("s")
-            if _FULL_NAME.search(f.surface):  # "Belarusian rubles"
+            if _FULL_NAME.search(f.surface):
                 named[word] = f.unit
             elif word in named and named[word] != f.unit:
                 unit = named[word]
@@ -90,8 +97,8 @@ def _named_currency_goes_on(figures: list[Figure]) -> list[Figure]:
                 if f.actor_cue.startswith("currency:") and unit in _CURRENCY_HOME:
                     moved = (f.actor, _CURRENCY_HOME[unit])
                     f = replace(f, actor=moved[1], actor_cue="currency: " + unit)
-        elif moved and f.actor == moved[0] and f.actor_cue.startswith(("actor of the figure before", "conversion of")):
-            f = replace(f, actor=moved[1])
+        else:
+            f = _passed_on(f, moved)
         out.append(f)
     return out
 
@@ -116,11 +123,8 @@ def _home_currency(figures: list[Figure], state: "_State", rx: SimpleNamespace) 
                 if f.actor is None or f.actor_cue.startswith("currency:"):
                     moved = (f.actor, state.main_country(rx))
                     f = replace(f, actor=moved[1], actor_cue="currency: " + home)
-        elif moved and f.actor == moved[0] and f.actor_cue.startswith(("actor of the figure before", "conversion of")):
-            f = replace(f, actor=moved[1])  # it took the actor the sign had given the figure before
+        else:
+            f = _passed_on(f, moved)  # it took the actor the sign had given the figure before
         out.append(f)
     return out
 
-
-
-#: what stands between two entries of a list of countries' rates: "Romania (43%), the Netherlands (35%)"
