@@ -25,6 +25,7 @@ def attribution_patterns() -> dict:
     unit_before = terms("unit_price_before")
     unit_nouns = _fold_tree(terms("unit_noun"))
     per_time = _fold_tree(terms("per_time"))
+    gdp = _fold_tree(terms("gdp"))  # "GDP", "gross domestic product", "economic output", ...
     hardware = _fold_tree(terms("hardware") + terms("force_noun"))  # what a deal buys: "of/for/to buy ... 24 fighters"
     return dict(
         qual=re.compile(rf"{lead(quals)}(?<![\w-])(?P<q>(?i:{_fold_tree(quals)})){_S}+$"),
@@ -131,22 +132,21 @@ def attribution_patterns() -> dict:
             rf"(?P<br>{_S}*\([^()]{{1,60}}\))?{_S}+(?i:of){_S}+(?:(?i:the|its|their|his|her|our){_S}+)?"
             rf"(?:(?:[A-Z][\w.]*|(?i:country|nation|state|world|projected|official|nominal|estimated|annual|"
             rf"national|total|combined|overall|collective|bloc|region|alliance|continent))(?:['’]s)?{_S}+){{0,2}}"
-            rf"(?i:{_fold_tree(terms('gdp'))})(?![\w])"
+            rf"(?i:{gdp})(?![\w])"
             rf"|(?P<bare>{_S}+(?i:gdp))(?![\w])"),  # "2 percent GDP"
         # the share named before the rate: "Defence spending as a share of GDP fell to 1.2% from 1.4%",
         # "its military burden rose to 2.2%"
         gdp_before=re.compile(
             rf"(?:(?i:gdp){_S}+(?i:share|percentage|ratio)|"  # "as a GDP percentage"
             rf"(?i:share|percentage|proportion|ratio){_S}+(?i:of|to){_S}+(?:(?i:the|its|their){_S}+)?"
-            rf"(?:(?i:nation|country)['’]s{_S}+|(?i:national|annual|total){_S}+)?"
-            rf"(?i:gdp|gross{_S}+domestic{_S}+product|economic{_S}+output|national{_S}+income)"
+            rf"(?:(?i:nation|country)['’]s{_S}+|(?i:national|annual|total){_S}+)?(?i:{gdp})"
             rf"|(?i:military{_S}+burden))(?![\w])(?P<between>[^;%]*)$"),
+        gdp_word=re.compile(rf"{gdp}|burden"),  # lower case: a cheap test before gdp_before
         for_buying=re.compile(rf"{_S}+(?i:for|to){_S}+(?:(?i:the){_S}+)?(?i:acquisition|purchase|purchases|procurement)"
                               rf"{_S}+(?i:of)(?![\w])"),
         deal_word=re.compile(r"(?<![\w-])(?:deal|deals|contract|contracts|agreement|order|orders|signed)(?![\w-])"),
         share_opens=re.compile(rf"(?:%|(?i:per{_S}?cent|percent)){_S}*\({_S}*$"),
-        share_closes=re.compile(rf"[^()]{{0,40}}\){_S}+(?i:of){_S}+(?:(?i:the|its){_S}+)?"
-                                rf"(?i:gdp|gross{_S}+domestic{_S}+product|economic{_S}+output)(?![\w])"),
+        share_closes=re.compile(rf"[^()]{{0,40}}\){_S}+(?i:of){_S}+(?:(?i:the|its){_S}+)?(?i:{gdp})(?![\w])"),
         goods_after=re.compile(rf"(?:{_S}*\([^()]{{1,40}}\))?{_S}+(?i:worth{_S}+of|in){_S}+"
                                rf"(?:(?!(?i:defen[cs]e|military|arms|weapon))[\w-]+{_S}+){{0,2}}?"
                                rf"(?i:{_fold_tree(terms('not_arms') + ['food', 'goods', 'products', 'fertilizers', 'fertiliser', 'fertilizer', 'machinery', 'cars'])})(?![\w])"),
@@ -320,7 +320,7 @@ def _classify_pct(g: list[_Piece], text: str, low: str, prev_low: str,
         return "percent_gdp", "share_of_gdp", last.end, 1.0, "GDP target"
     if rx.gdp_target_before.search(text, max(0, first.start - 30), first.start) and (defence or rx.nato.search(text)):
         return "percent_gdp", "share_of_gdp", last.end, 1.0, "GDP target"  # "the threshold of 2 percent"
-    m = rx.gdp_before.search(text, max(0, first.start - 90), first.start) if _GDP_WORDS.search(low) else None
+    m = rx.gdp_before.search(text, max(0, first.start - 90), first.start) if rx.gdp_word.search(low) else None
     if m and defence and not _CLAUSE_BREAK.search(m.group("between")) and \
             "point" not in low[first.start:last.end] and not rx.points_after.match(text, last.end):
         return "percent_gdp", "share_of_gdp", last.end, 1.0, "share named before: " + m.group(0)[:-len(m.group("between")) or None].strip()
@@ -469,7 +469,6 @@ _SHARES: list = [None, []]  # the last sentence _shares_of read, and its spans
 
 # Cheap tests on the lower-cased sentence before patterns that search back from every amount: a sentence
 # without one of these words cannot match them.
-_GDP_WORDS = re.compile(r"gdp|gross domestic|economic output|national income|burden")
 _WAS_WORDS = re.compile(r"\b(?:was|were|is|stood|came|amounted)\b")
 _BODY_WORDS = re.compile(r"ministries|budgets|portfolios|sectors|departments")
 _COMPARE_WORDS = re.compile(r"than|overt|surpass|outspen|outpac|outstrip|ahead|behind|exceed|compared|versus|vs|displac")
