@@ -149,7 +149,7 @@ def attribution_patterns() -> dict:
         share_closes=re.compile(rf"[^()]{{0,40}}\){_S}+(?i:of){_S}+(?:(?i:the|its){_S}+)?(?i:{gdp})(?![\w])"),
         goods_after=re.compile(rf"(?:{_S}*\([^()]{{1,40}}\))?{_S}+(?i:worth{_S}+of|in){_S}+"
                                rf"(?:(?!(?i:defen[cs]e|military|arms|weapon))[\w-]+{_S}+){{0,2}}?"
-                               rf"(?i:{_fold_tree(terms('not_arms') + ['food', 'goods', 'products', 'fertilizers', 'fertiliser', 'fertilizer', 'machinery', 'cars'])})(?![\w])"),
+                               rf"(?i:{_fold_tree(terms('not_arms') + terms('goods'))})(?![\w])"),
         combined_list=re.compile(  # defence listed with other ministries or lines, lower case
             rf"defen[cs]e(?:{_S}*,{_S}*[\w-]+(?:{_S}+[\w-]+)?)*,?{_S}+and{_S}+[\w-]+(?:{_S}+[\w-]+)?{_S}+"
             rf"(?:ministries|budgets|portfolios|sectors|departments)(?![\w])"),
