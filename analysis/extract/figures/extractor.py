@@ -9,6 +9,7 @@ from functools import lru_cache
 from types import SimpleNamespace
 
 from analysis.extract import _money
+from analysis.extract._numbers import terms
 from analysis.extract.countries import CountryTuple
 from analysis.extract.figures.tables import table_figures
 from analysis.extract.figures._common import _beyond_ascii, _lower, _mentions
@@ -158,20 +159,15 @@ def extract_figures(article) -> list[Figure]:
     return _hardware_of_deals(_repeats_take_their_year(_home_currency(out, state, rx)), rx) if out else out
 
 
-#: the people a force count counts; every other counted noun is hardware
-_PEOPLE = frozenset("""troops soldiers servicemen personnel sailors marines paratroopers airmen pilots fighters
-    militants mercenaries reservists conscripts recruits commandos officers people servicepeople""".split()) | \
-    {"service members", "servicemembers", "special forces", "military advisers", "military advisors"}
-
-
 def _hardware_of_deals(figures: list[Figure], rx: SimpleNamespace) -> list[Figure]:
     """In an article about an arms deal, hardware counted in a sentence that tells of no deployment or drill is
     what was bought, offered or built ("eight launchers", "up to six submarines"), no force: dropped."""
     if not any(f.metric in ("arms_deal", "unit_price") for f in figures):
         return figures
+    people = frozenset(terms("force_people"))
     return [f for f in figures if not (
         f.metric == "force_count" and f.metric_cue.startswith("counts: ")
-        and f.metric_cue[len("counts: "):] not in _PEOPLE and not f.actor_cue.startswith("said without")
+        and f.metric_cue[len("counts: "):] not in people and not f.actor_cue.startswith("said without")
         and not rx.in_service.search(f.sentence.lower()))]
 
 
