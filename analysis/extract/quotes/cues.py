@@ -381,7 +381,7 @@ class Cues:
                 cue = self.cues[k]
                 aside = text[m.end:cue[0]]
                 if len(aside) <= 150 and aside.rstrip().endswith(",") and aside.strip(" ,\u00a0") and \
-                        not re.search(r"[.!?;“”\"\n]", aside):
+                        not _ASIDE_STOP.search(aside):
                     return cue
         return None
 
