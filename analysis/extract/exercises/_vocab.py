@@ -265,6 +265,7 @@ def _rules() -> _Rules:
             status_of[_norm(t)] = (cat, v == "perfect")
     premods = [t.lower() for t in terms["premod"] + terms["joint"]]
     media = trie_alternation(terms["media"], space=r"\s+", not_after=r"[\w\-]")  # case-sensitive
+    media_words = tuple(sorted({t.split()[-1] for t in terms["media"]}))
     return _Rules(
         cue=_words(terms["cue"]), cue_kind=cue_kind, prefilter=_Prefilter(terms["stem"], literal_names),
         joint=frozenset(t.lower() for t in terms["joint"]),
@@ -278,9 +279,8 @@ def _rules() -> _Rules:
         report=_words(terms["report"]),
         not_participant=_CaseFree(rf"(?:{_alternation(terms['not_participant'])})\s+(?:the\s+)?$"),
         media=re.compile(rf"(?:{media})(?![\w\-])"),
-        media_words=tuple(sorted({t.split()[-1] for t in terms["media"]})),
-        media_word_scan=re.compile("|".join(re.escape(w) for w in sorted({t.split()[-1] for t in terms["media"]},
-                                                                         key=len, reverse=True))),
+        media_words=media_words,
+        media_word_scan=re.compile("|".join(re.escape(w) for w in sorted(media_words, key=len, reverse=True))),
         asset=asset_re, asset_of=asset_of, series=series_re, series_of=series_of,
         numbered=numbered_re, numbered_of=numbered_of, series_by_name=by_name,
         habitual=_CaseFree(r"(?:%s)\b" % trie_alternation(terms["habitual"], space=r"\s+", not_after=r"\w")),
