@@ -78,6 +78,11 @@ def _taken(a: int, b: int, places: list, countries) -> bool:
     return any(p.start < b and a < p.end for p in places) or any(c.start < b and a < c.end for c in countries)
 
 
+def _unlisted(text: str, start: int, end: int, kind: str) -> PlaceMention:
+    """A place the gazetteer does not know, ``text[start:end]`` as written, of ``kind``: without an id or a point."""
+    return PlaceMention(start, end, text[start:end], "", text[start:end], kind, math.nan, math.nan)
+
+
 def _unlisted_ranges(text: str, places: list, countries) -> list:
     """Ranges the gazetteer does not know, named in a list before their plural noun ("at the Prudboy, Arzgirsky
     and Kopansky training sites"), as places without an id or a point."""
@@ -86,7 +91,7 @@ def _unlisted_ranges(text: str, places: list, countries) -> list:
         for w in _RANGE_NAME.finditer(text, m.start(1), m.end(1)):
             if _taken(w.start(), w.end(), places, countries):
                 continue
-            out.append(PlaceMention(w.start(), w.end(), w.group(), "", w.group(), "base", math.nan, math.nan))
+            out.append(_unlisted(text, w.start(), w.end(), "base"))
     return out
 
 
@@ -178,7 +183,7 @@ def _unlisted_places(text: str, places: list, countries, rules: _Rules) -> list:
             words = text[a:b].split()
             if words[0] in rules.not_name or words[0] in _NOT_PLACE_WORDS or _taken(a, b, places, countries):
                 break  # (a list stops at its first name that is not a place)
-            out.append(PlaceMention(a, b, text[a:b], "", text[a:b], "region", math.nan, math.nan))
+            out.append(_unlisted(text, a, b, "region"))
     return out
 
 
@@ -194,8 +199,7 @@ def _countries_as_places(text: str, countries) -> list:
     for x in countries:
         if x.kind == "name" and text[x.end - 2:x.end] not in ("’s", "'s") and text[x.end:x.end + 2] not in ("’s", "'s") \
                 and _SEA_OFF.search(text, max(0, x.start - 24), x.start):  # (not "off Iran's port of Chabahar")
-            out.append(PlaceMention(x.start, x.end, text[x.start:x.end], "", text[x.start:x.end], "country", math.nan,
-                                    math.nan))
+            out.append(_unlisted(text, x.start, x.end, "country"))
     return out
 
 

@@ -6,20 +6,20 @@ patrol) before them: an exercise's attributes are read over all its mentions."""
 from __future__ import annotations
 
 import bisect
-import math
 import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from analysis.extract.exercises._vocab import _country_list, _family
 from analysis.extract.exercises.domains import _assets, _domain_words
+from analysis.extract.exercises.locations import _unlisted
 from analysis.extract.exercises.mentions import _cues
 from analysis.extract.exercises.participants import _NOT_HOST_AFTER, _also_taking_part
-from analysis.extract.places import PlaceMention
 
 if TYPE_CHECKING:
     from analysis.extract.exercises._vocab import _Rules
     from analysis.extract.exercises.extractor import ExerciseMention, _ArticleContext
+    from analysis.extract.places import PlaceMention
 
 #: before a list of countries whose forces take part: "troops from", "military personnel of", "contingents from"
 _FORCES_FROM = re.compile(r"\b(?:troops|personnel|servicemen|soldiers|contingents?|units|warships|sailors|pilots)"
@@ -105,8 +105,7 @@ def _own_hosts(text: str, start: int, end: int, countries) -> list[PlaceMention]
             continue
         if (verb := _LOCATING.search(text, end, x.start)) and not _OTHER_CLAUSE.search(text, end, x.start) and \
                 verb.start() - end < 120:
-            out.append(PlaceMention(x.start, x.end, text[x.start:x.end], "", text[x.start:x.end], "country",
-                                    math.nan, math.nan))
+            out.append(_unlisted(text, x.start, x.end, "country"))
     return out
 
 
