@@ -4,16 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from analysis import article_from_text
 from analysis.extract.exercises import exercises_frame
 
 DAY = dt.date(2021, 9, 20)
 
 
+def frame_of(body: str, title: str = "Drills", published=DAY):
+    """The exercises frame of an article of ``title`` and ``body``."""
+    return exercises_frame([article_from_text(f"{title}\n\n{body}\n", article_id="r", published=published)])
+
+
 def listing(body: str, title: str = "Military ties", published=DAY) -> dict:
     """The article's one listing: its mentions' participants, domains and locations joined, as the scorer reads
     them (one event id, the union of the lists)."""
-    frame = exercises_frame([article_from_text(f"{title}\n\n{body}\n", article_id="r", published=published)])
+    frame = frame_of(body, title, published)
     assert frame["event_id"].nunique() == 1, frame[["surface", "event_id"]].values.tolist()
     joined = {}
     for column in ("participants", "domains", "locations"):
@@ -82,10 +89,9 @@ def test_a_country_that_refused_does_not_take_part():
 
 
 def test_a_reference_back_takes_no_assets_told_of_another_exercise_before_it():
-    frame = exercises_frame([article_from_text(
-        "Bombers\n\nChinese and Russian bombers flew a joint air patrol over the Sea of Japan on Tuesday. While tanks "
-        "and warships of both countries have joined war games before, they had not flown such air patrols until "
-        "now.\n", article_id="r", published=DAY)])
+    frame = frame_of("Chinese and Russian bombers flew a joint air patrol over the Sea of Japan on Tuesday. While "
+                     "tanks and warships of both countries have joined war games before, they had not flown such air "
+                     "patrols until now.", title="Bombers")
     patrol = frame[frame["kind"] == "patrol"]
     assert set(";".join(patrol["domains"]).split(";")) == {"air"}, patrol[["surface", "domains"]].values.tolist()
 
@@ -154,8 +160,7 @@ def test_the_next_sentence_on_a_phase_of_the_exercise_tells_of_it():
 # ---- a name's variants and the places of its clause -------------------------------------------------------------
 
 def test_a_translation_in_brackets_between_name_and_year():
-    frame = exercises_frame([article_from_text("Drills\n\nRussia and China began the Zapad (West) 2021 exercise.\n",
-                                               article_id="r", published=DAY)])
+    frame = frame_of("Russia and China began the Zapad (West) 2021 exercise.")
     assert frame["name"].tolist() == ["Zapad-2021"], frame[["surface", "name"]].values.tolist()
 
 
@@ -180,16 +185,14 @@ def test_where_troops_drill_during_an_exercise_is_its_place():
 # ---- names and years ----------------------------------------------------------------------------------------
 
 def test_a_series_name_takes_the_year_its_clause_states():
-    frame = exercises_frame([article_from_text(
-        "Drills\n\nOn November 28, 2019, the joint naval exercise code-named Mosi, held by China, Russia and South "
-        "Africa, entered its sea phase.\n", article_id="r", published=dt.date(2019, 11, 29))])
+    frame = frame_of("On November 28, 2019, the joint naval exercise code-named Mosi, held by China, Russia and South "
+                     "Africa, entered its sea phase.", published=dt.date(2019, 11, 29))
     assert frame["name"].tolist() == ["Mosi-2019"], frame[["surface", "name"]].values.tolist()
 
 
 def test_a_numbered_edition_keeps_its_number():
-    frame = exercises_frame([article_from_text(
-        "Bombers\n\nIn 2024 China and Russia flew the ninth joint strategic air patrol over the Sea of Japan.\n",
-        article_id="r", published=dt.date(2024, 12, 1))])
+    frame = frame_of("In 2024 China and Russia flew the ninth joint strategic air patrol over the Sea of Japan.",
+                     title="Bombers", published=dt.date(2024, 12, 1))
     assert "Joint Strategic Air Patrol-9" in frame["name"].tolist(), frame[["surface", "name"]].values.tolist()
 
 
@@ -201,47 +204,34 @@ def test_a_page_date_stamp_is_no_stated_year():
 
 
 def test_a_planned_edition_stays_apart_from_an_earlier_dated_one():
-    frame = exercises_frame([article_from_text(
-        "Drills\n\nCambodia and China will begin their annual Golden Dragon military exercise this week. The annual "
-        "Golden Dragon exercises began in December 2016.\n", article_id="r", published=dt.date(2024, 5, 13))])
+    frame = frame_of("Cambodia and China will begin their annual Golden Dragon military exercise this week. The annual "
+                     "Golden Dragon exercises began in December 2016.", published=dt.date(2024, 5, 13))
     assert frame["event_id"].nunique() == 2 and "Golden Dragon-2016" in frame["name"].tolist(), \
         frame[["surface", "name", "event_id"]].values.tolist()
 
 
 # ---- places the gazetteer does not know ---------------------------------------------------------------------
 
-def test_a_place_the_gazetteer_does_not_know_after_in():
-    got = listing("Thai and Chinese special forces will take part in the Joint Strike 2023 exercise in Lop Buri "
-                  "province.", published=dt.date(2023, 8, 1))
-    assert got["locations"] == ["Lop Buri province"], got
-
-
-def test_a_list_of_unknown_places_after_from():
-    got = listing("India and Russia began the joint tri-service exercise on December 10 simultaneously from Babina, "
-                  "Gwalior, Goa and Pune.")
-    assert got["locations"] == ["Babina", "Goa", "Gwalior", "Pune"], got
-
-
-def test_unknown_places_before_a_plural_head():
-    got = listing("Blue Strike, a joint exercise of the Thai and Chinese navies, is planned in Chon Buri, Rayong and "
-                  "Chanthaburi provinces.")
-    assert got["locations"] == ["Chanthaburi", "Chon Buri", "Rayong"], got
-
-
-def test_a_capitalised_word_that_modifies_a_noun_is_no_place():
-    got = listing("Russia and Mongolia finished joint exercises near the Asian nation's borders, in the Armed Forces "
-                  "of both countries.")
-    assert got["locations"] == [], got
-
-
-def test_months_and_directions_are_no_places():
-    got = listing("Russia and China held joint drills in September in the East.")
-    assert got["locations"] == [], got
+@pytest.mark.parametrize("body, published, locations", [
+    pytest.param("Thai and Chinese special forces will take part in the Joint Strike 2023 exercise in Lop Buri "
+                 "province.", dt.date(2023, 8, 1), ["Lop Buri province"], id="after_in"),
+    pytest.param("India and Russia began the joint tri-service exercise on December 10 simultaneously from Babina, "
+                 "Gwalior, Goa and Pune.", DAY, ["Babina", "Goa", "Gwalior", "Pune"], id="a_list_after_from"),
+    pytest.param("Blue Strike, a joint exercise of the Thai and Chinese navies, is planned in Chon Buri, Rayong and "
+                 "Chanthaburi provinces.", DAY, ["Chanthaburi", "Chon Buri", "Rayong"], id="before_a_plural_head"),
+    # no place: a capitalised word that modifies a noun, months and directions
+    pytest.param("Russia and Mongolia finished joint exercises near the Asian nation's borders, in the Armed Forces "
+                 "of both countries.", DAY, [], id="a_capitalised_word_that_modifies_a_noun"),
+    pytest.param("Russia and China held joint drills in September in the East.", DAY, [],
+                 id="months_and_directions"),
+])
+def test_places_the_gazetteer_does_not_know(body, published, locations):
+    got = listing(body, published=published)
+    assert got["locations"] == locations, got
 
 
 def test_a_fronted_phrase_lends_no_places_of_the_clause_after_it():
-    frame = exercises_frame([article_from_text(
-        "Bombers\n\nChinese and Russian bombers flew a joint patrol over the Pacific. Along with the joint bomber "
-        "patrol to Japan's east, a Russian A-50 conducted a sortie over the Sea of Japan.\n", article_id="r",
-        published=DAY)])
+    frame = frame_of("Chinese and Russian bombers flew a joint patrol over the Pacific. Along with the joint bomber "
+                     "patrol to Japan's east, a Russian A-50 conducted a sortie over the Sea of Japan.",
+                     title="Bombers")
     assert "Sea of Japan" not in ";".join(frame["locations"]), frame[["surface", "locations"]].values.tolist()
