@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from analysis import article_from_text
 from analysis.extract.exercises import exercises_frame, extract_exercises
 
@@ -28,7 +30,6 @@ def test_two_digit_year_suffix_is_the_edition_year():
     assert names == [("Tsentr-2019", 2019), ("Vostok-2018", 2018)], names
 
 
-
 def test_series_of_smaller_partners():
     # Druzhba ("Friendship") of Russia and Pakistan, named in Russian, in English or both; not "Peace and Friendship"
     names = [m.name for m in found("Russian paratroopers flew to Pakistan for the Druzhba (Friendship) 2021 drills. "
@@ -40,12 +41,14 @@ def test_series_of_smaller_partners():
     names = [m.name for m in found("The Indian Air Force held its exercise Gagan Shakti-2024 along the border.")]
     assert names == ["Gagan Shakti-2024"], names
 
+
 def test_a_year_glued_to_a_name_or_after_a_quoted_translation():
     # "Zapad2009", "Zapad (“West”) 2013": the edition's year; not a digit glued to a name ("Zapad2")
     names = [m.name for m in found("Russia and Belarus held the Zapad2009 exercise. The Kavkaz (“Caucasus”) 2016 "
                                    "drills followed with Armenia and Belarus.")]
     assert names == ["Zapad-2009", "Kavkaz-2016"], names
     assert [m.name for m in found("Russia held the Zapad2 drills with Belarus.")] in ([], [""])
+
 
 def test_series_names_as_the_set_writes_them():
     # one name per series, whatever the text's translation: "Friendship Defenders" -> "Defenders of Friendship"; and
@@ -58,11 +61,13 @@ def test_series_names_as_the_set_writes_them():
     assert [(x.name, x.participants) for x in m] == [("Laros-2024", ("LAO", "RUS")),
                                                      ("Blue Sword-2024", ("CHN", "SAU"))], m
 
+
 def test_the_arms_of_a_series_are_series_of_their_own():
     # "Indra Navy-2016", "Avia Indra-2016": the naval and air editions of India and Russia's Indra
     names = [m.name for m in found("India and Russia held the Indra Navy-2016 drills off Visakhapatnam. The Avia "
                                    "Indra-2016 exercise of their air forces followed.", published=dt.date(2016, 12, 20))]
     assert names == ["Indra Navy-2016", "Avia Indra-2016"], names
+
 
 def test_a_one_digit_suffix_stays_a_number():
     assert [m.name for m in found("Russian and Chinese troops held the Vostok-1 drills together.")] in ([], ["Vostok-1"])
@@ -217,25 +222,26 @@ def test_a_name_set_off_by_dashes_is_in_apposition():
     assert [(x.name, x.locations) for x in m] == [("Taiga Shield-2024", ("Borzya",))], m
 
 
-def test_the_place_another_is_placed_from_is_a_location():
+@pytest.mark.parametrize("body, locations", [
     # ", 200 kilometres west of the capital X", ", northwest of the Y": the reference point is named as a place too
-    m = found("Russian and Mongolian troops held joint drills at a range near the town of Sainshand, about 450 "
-              "kilometers (280 miles) south of the capital Ulaanbaatar.")
-    assert [x.locations for x in m] == [("Sainshand", "Ulaanbaatar")], m
-    m = found("China and Russia held a joint naval exercise in the Sea of Okhotsk, northwest of the Pacific Ocean.")
-    assert [x.locations for x in m] == [("Sea of Okhotsk", "Pacific Ocean")], m
-    m = found("Russia and China held joint drills near Dornod, east of Choibalsan, last week.")
-    assert [x.locations for x in m] == [("Dornod", "Choibalsan")], m
-
-
-def test_a_place_named_again_by_another_name_is_both():
+    pytest.param("Russian and Mongolian troops held joint drills at a range near the town of Sainshand, about 450 "
+                 "kilometers (280 miles) south of the capital Ulaanbaatar.", ("Sainshand", "Ulaanbaatar"),
+                 id="placed_from_the_capital"),
+    pytest.param("China and Russia held a joint naval exercise in the Sea of Okhotsk, northwest of the Pacific Ocean.",
+                 ("Sea of Okhotsk", "Pacific Ocean"), id="placed_from_a_sea"),
+    pytest.param("Russia and China held joint drills near Dornod, east of Choibalsan, last week.",
+                 ("Dornod", "Choibalsan"), id="placed_from_a_town"),
     # "in X, also known as Y", "in X (also called Y)": the text names both, as written, even when it mistakes one
     # sea for another
-    m = found("A report said Russian and Chinese ships held joint drills in the Yellow Sea, also known as the East "
-              "China Sea, on Monday.")
-    assert [x.locations for x in m] == [("Yellow Sea", "East China Sea")], m
-    m = found("Chinese and Russian warships held a joint exercise in the Gulf of Aden (also called the Gulf of Oman).")
-    assert [x.locations for x in m] == [("Gulf of Aden", "Gulf of Oman")], m
+    pytest.param("A report said Russian and Chinese ships held joint drills in the Yellow Sea, also known as the East "
+                 "China Sea, on Monday.", ("Yellow Sea", "East China Sea"), id="also_known_as"),
+    pytest.param("Chinese and Russian warships held a joint exercise in the Gulf of Aden (also called the Gulf of "
+                 "Oman).", ("Gulf of Aden", "Gulf of Oman"), id="also_called_in_brackets"),
+])
+def test_a_place_named_beside_another_is_a_location(body, locations):
+    # the place another is placed from, and a place named again by another name: both are the mention's locations
+    m = found(body)
+    assert [x.locations for x in m] == [locations], m
 
 
 def test_a_reference_back_tells_where_the_exercise_is_held():
