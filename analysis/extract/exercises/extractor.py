@@ -240,7 +240,7 @@ def _hit_index(hits: list[int], sentences) -> list[bool]:
 
 
 #: the kinds of place an exercise held in is at sea (a patrol over them may be flown: no domain from its place)
-_AT_SEA = frozenset(("sea", "strait"))
+_SEA_KINDS = frozenset(("sea", "strait"))
 #: the start of a sentence that goes on telling of the exercise before it: "In addition, ", "As part of the drills, "
 _GOES_ON = re.compile(r"\s*(?:In\s+addition|Additionally|As\s+part\s+of\s+(?:the|these|this)\s+\w+)\s*,", re.IGNORECASE)
 
@@ -311,9 +311,8 @@ def _sentence_mentions(article, idx: int, sent, rules: _Rules, ctx: _ArticleCont
         domains, assets = _domains_and_assets(t, c, own_lo, clause_lo, ctx_start, nxt, hold_here, rules, places, ctx,
                                               went_on)
         locations, place_ids = _place_names(mention_places, went_on, ctx)
-        if domains != {"air"} and "naval" not in domains and c.series is not None and \
-                c.kind != "patrol" and \
-                any(p.kind in _AT_SEA for p in mention_places):
+        if domains != {"air"} and c.series is not None and c.kind != "patrol" and \
+                any(p.kind in _SEA_KINDS for p in mention_places):
             # "the Vostok 2018 maneuvers span ... the Arctic and the Pacific Oceans": a named exercise held at sea
             # (not an unnamed one: its domain would keep it from joining the named exercise it is part of; not one
             # of aircraft alone, which fly over the sea)
