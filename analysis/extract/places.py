@@ -174,7 +174,8 @@ _HEAD_INITIALS = frozenset("PpIiOSKR")
 _HEAD_AT_END = re.compile(r"(?:[Pp]eninsula|[Ii]slands?|[Oo]ceans?|[Ss]eas?|[Ss]traits?|[Rr]egion|[Kk]rai|[Oo]blast|"
                           r"[Pp]rovince|[Gg]ulf|[Bb]ay|[Cc]hannel)$")
 #: the names that share a plural head: "Black and Caspian Seas", "Barents, Kara and Laptev Seas"
-_SHARED_HEAD = re.compile(r"(?<![\w\-])((?:[A-Z][a-z]+(?:\s*,\s*|\s+and\s+))+)([A-Z][a-z]+)\s+(Seas|Oceans|Straits|Islands)$")
+_SHARED_HEAD = re.compile(r"(?<![\w\-])((?:[A-Z][a-z]+(?:\s*,\s*|\s+and\s+))+)([A-Z][a-z]+)"
+                          r"\s+(Seas|Oceans|Straits|Islands)$")
 #: a plural head word
 _HEAD_WORD = re.compile(r"(?<=\s)(?:Seas|Oceans|Straits|Islands)\b")
 #: a name of such a list
@@ -184,8 +185,9 @@ _LIST_WORD = re.compile(r"[A-Z][a-z]+")
 def _distributed(text: str, found: list[PlaceMention], places: dict[str, Place],
                  alias_to_id: dict[str, str]) -> list[PlaceMention]:
     """ "the Black and Caspian Seas": names that are no place alone share the plural head after them, each
-    read as one place (when the last of them is a place alone: "Caspian") ("Black Sea", "Caspian Sea"; the surface is that name, the span its word). A name that is
-    a place by itself keeps its own reading ("the Arctic and the Pacific Oceans": "Arctic", "Pacific Oceans")."""
+    read as one place ("Black Sea", "Caspian Sea"; the surface is that name, the span its word; called when the last
+    name is a place alone with the head after it, "Caspian Seas", see :func:`find_places`). A name that is a place by
+    itself keeps its own reading ("the Arctic and the Pacific Oceans": "Arctic", "Pacific Oceans")."""
     out = list(found)
     for head in _HEAD_WORD.finditer(text):
         # (the names before each plural head, read in a window that ends at it: cheaper than a search of the text)
