@@ -54,9 +54,16 @@ def _target(out: list[ExerciseMention], family: str, before: int | None = None) 
     flagged ``habitual``) is no event a reference back tells of, so a mention in the body of one event is preferred,
     then one in the body."""
     mine = [k for k, m in enumerate(out) if _family(m.kind) == family and (before is None or m.start < before)]
-    return next((k for k in reversed(mine) if not {"in_title", "in_caption", "habitual"} & set(out[k].flags)),
-                next((k for k in reversed(mine) if not {"in_title", "in_caption"} & set(out[k].flags)),
-                     mine[-1] if mine else None))
+    for passed_over in (_NOT_EVENT_BODY, _NOT_BODY):
+        k = next((k for k in reversed(mine) if not passed_over & set(out[k].flags)), None)
+        if k is not None:
+            return k
+    return mine[-1] if mine else None
+
+
+#: the flags of a mention that is not in the body, or not of one event (see :func:`_target`)
+_NOT_BODY = frozenset(("in_title", "in_caption"))
+_NOT_EVENT_BODY = _NOT_BODY | {"habitual"}
 
 
 #: a verb that places the exercise a reference back is the subject of: "will be held", "take place", "began", "will last"
